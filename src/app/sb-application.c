@@ -1,0 +1,130 @@
+/* sb-application.c — the GtkApplication: windows, app actions, accelerators
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-application.h"
+#include "sb-window.h"
+
+struct _SbApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
+
+static void
+show_error_and_default (SbApplication *self,
+                        const GError  *error)
+{
+  SbWindow *window = sb_window_new (self, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  sb_window_show_error (window, error->message);
+}
+
+static void
+sb_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sb_window_new (SB_APPLICATION (app), NULL));
+  gtk_window_present (window);
+}
+
+static void
+sb_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbScenario) scenario = path ? sb_scenario_load_from_file (path, &error) : NULL;
+
+      if (scenario == NULL && error == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("Only local scenario files can be opened"));
+      if (scenario == NULL)
+        show_error_and_default (SB_APPLICATION (app), error);
+      else
+        gtk_window_present (GTK_WINDOW (sb_window_new (SB_APPLICATION (app), scenario)));
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "Stackboard contributors", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Stackboard"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("Stackboard contributors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("See how a web request travels through DNS, a load balancer, web and application servers and a replicated database — and what breaks when one of them fails."),
+                         "website", "https://github.com/stackboard/stackboard",
+                         "issue-url", "https://github.com/stackboard/stackboard/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+sb_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+sb_application_class_init (SbApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = sb_application_activate;
+  app_class->open = sb_application_open;
+  app_class->startup = sb_application_startup;
+}
+
+static void
+sb_application_init (SbApplication *self)
+{
+}
+
+SbApplication *
+sb_application_new (void)
+{
+  return g_object_new (SB_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}

@@ -1,0 +1,29 @@
+/* sb-canvas.h — the widget that shows the whiteboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/sb-scenario.h"
+#include "render/sb-layout.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_CANVAS (sb_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbCanvas, sb_canvas, SB, CANVAS, GtkWidget)
+
+GtkWidget        *sb_canvas_new            (void);
+/* Copies SCENARIO and lays it out again. */
+void              sb_canvas_set_scenario   (SbCanvas         *self,
+                                            const SbScenario *scenario);
+const SbScenario *sb_canvas_get_scenario   (SbCanvas         *self);
+const SbLayout   *sb_canvas_get_layout     (SbCanvas         *self);
+/* The id of the element under a point in widget coordinates, or NULL. */
+const char       *sb_canvas_element_at     (SbCanvas         *self,
+                                            double            x,
+                                            double            y);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* sb-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app/sb-application.h"
+#include "app/sb-canvas.h"
+#include "model/sb-scenario.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_WINDOW (sb_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
+
+/* SCENARIO is copied; NULL opens the bundled default scenario. */
+SbWindow *sb_window_new          (SbApplication    *application,
+                                  const SbScenario *scenario);
+SbCanvas *sb_window_get_canvas   (SbWindow         *self);
+void      sb_window_show_error   (SbWindow         *self,
+                                  const char       *message);
+
+G_END_DECLS

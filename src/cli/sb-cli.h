@@ -1,0 +1,71 @@
+/* sb-cli.h — the headless command line (see ../shared/design/cli.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs before GTK is initialised: nothing here may touch a display.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "model/sb-scenario.h"
+#include "sim/sb-sim.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SB_CLI_ACTION_KILL,
+  SB_CLI_ACTION_REVIVE,
+  SB_CLI_ACTION_PROMOTE,
+} SbCliActionKind;
+
+/* One scheduled --kill / --revive / --promote, already checked against the
+ * scenario: the id names an existing host or component. */
+typedef struct {
+  SbCliActionKind kind;
+  char           *id;
+  double          time;   /* seconds, >= 0 */
+} SbCliAction;
+
+typedef struct {
+  SbScenario *scenario;   /* loaded and with every override applied */
+  GPtrArray  *actions;    /* SbCliAction*, sorted by time (stable) */
+  double      time;       /* --time for --export, default 0 */
+  int         width;      /* --width, 0 = renderer's default */
+  int         height;     /* --height, 0 = renderer's default */
+} SbCliOptions;
+
+/* Parses ARGV.  Returns TRUE when a headless option was given: the command
+ * ran and *exit_status is set (0 ok, 1 bad input or failed write; the
+ * message went to stderr).  Returns FALSE when the window should open. */
+gboolean  sb_cli_run             (int          argc,
+                                  char       **argv,
+                                  int         *exit_status);
+
+/* Parses "ID" or "ID@T" (needs_time: "ID@T" only) into an action. */
+gboolean  sb_cli_parse_action    (SbCliActionKind   kind,
+                                  const char       *spec,
+                                  gboolean          needs_time,
+                                  const SbScenario *scenario,
+                                  SbCliAction     **out,
+                                  GError          **error);
+void      sb_cli_action_free     (SbCliAction *action);
+
+/* Runs SIM to END_US, playing the scheduled actions in time order, each
+ * after the events due at its time; the ones after the end never happen. */
+gboolean  sb_cli_play            (SbSim              *sim,
+                                  const SbCliOptions *options,
+                                  gint64              end_us,
+                                  GError            **error);
+
+/* The commands; each prints its result on stdout and returns the exit
+ * status, with a one-line message on stderr on failure. */
+int       sb_cli_simulate        (const SbCliOptions *options,
+                                  double              seconds);
+int       sb_cli_spof            (const SbCliOptions *options);
+int       sb_cli_export          (const SbCliOptions *options,
+                                  const char         *out_path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCliAction, sb_cli_action_free)
+
+G_END_DECLS

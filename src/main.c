@@ -1,0 +1,32 @@
+/* main.c — headless commands first, then the application
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "app/sb-application.h"
+#include "cli/sb-cli.h"
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(SbApplication) app = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* --export, --simulate and friends must run without a display, so they
+   * are handled before GTK is touched. */
+  if (sb_cli_run (argc, argv, &status))
+    return status;
+
+  app = sb_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

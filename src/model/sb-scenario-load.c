@@ -1,0 +1,1036 @@
+/* sb-scenario-load.c — from JSON text to a validated SbScenario
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Loading runs in three stages, each stopping at the first problem:
+ *  1. file checks on the raw bytes (size, UTF-8, nesting depth, huge
+ *     integers), because json-glib 1.6 recurses without a depth limit and
+ *     silently wraps integers that do not fit in 64 bits;
+ *  2. reading the JSON tree into the model: types, required keys, enum
+ *     names, with the JSON path of the value in every message;
+ *  3. sb_scenario_validate(): ranges, ids, references and structure.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "sb-scenario-private.h"
+#include "sb-scenario-resources.h"
+
+#define INVALID SB_SCENARIO_ERROR_INVALID
+
+/* Stage 1: the raw bytes */
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail_at (GError    **error,
+         const char *data,
+         gsize       offset,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  guint line = 1, column = 1;
+  va_list args;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        line++, column = 1;
+      else if (((guchar) data[i] & 0xC0) != 0x80)  /* not a UTF-8 continuation byte */
+        column++;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, SB_SCENARIO_ERROR, SB_SCENARIO_ERROR_PARSE,
+               "line %u, column %u: %s", line, column, message);
+  return FALSE;
+}
+
+static gboolean
+check_size (gsize    length,
+            GError **error)
+{
+  if (length > SB_SCENARIO_MAX_FILE_SIZE)
+    return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL,
+                    "file is %" G_GSIZE_FORMAT " bytes, more than the %d a scenario may have",
+                    length, SB_SCENARIO_MAX_FILE_SIZE);
+  if (length == 0)
+    return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL, "file is empty");
+
+  return TRUE;
+}
+
+static gboolean
+check_utf8 (const char *data,
+            gsize       length,
+            GError    **error)
+{
+  const char *end;
+
+  /* g_utf8_validate_len() also stops at a NUL byte, which a text file has
+   * no business holding and which would cut strings short. */
+  if (g_utf8_validate_len (data, length, &end))
+    return TRUE;
+
+  if (*end == '\0')
+    return fail_at (error, data, end - data, "the file holds a NUL byte");
+
+  return fail_at (error, data, end - data, "not valid UTF-8");
+}
+
+static gboolean
+is_number_char (char c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* Whether the integer DIGITS (no sign, no leading zeros) fits in a gint64. */
+static gboolean
+integer_fits (const char *digits,
+              gsize       n_digits)
+{
+  static const char max[] = "9223372036854775807";
+
+  return n_digits < strlen (max)
+         || (n_digits == strlen (max) && strncmp (digits, max, n_digits) <= 0);
+}
+
+/* Skips the number starting at *I, leaving *I on its last character. */
+static gboolean
+scan_number (const char *data,
+             gsize       length,
+             gsize      *i,
+             GError    **error)
+{
+  gsize start = *i, end = *i, digits;
+  gboolean integer = TRUE;
+
+  for (; end < length && is_number_char (data[end]); end++)
+    if (data[end] == '.' || data[end] == 'e' || data[end] == 'E')
+      integer = FALSE;
+
+  *i = end - 1;
+  for (digits = start; digits < end && !g_ascii_isdigit (data[digits]); digits++)
+    ;
+  while (digits + 1 < end && data[digits] == '0')
+    digits++;
+
+  if (!integer || integer_fits (data + digits, end - digits))
+    return TRUE;
+
+  return fail_at (error, data, start, "integer %.*s%s is too large",
+                  (int) MIN (end - start, 40), data + start, end - start > 40 ? "..." : "");
+}
+
+/* Walks the text once, outside json-glib, for what it cannot cope with. */
+static gboolean
+prescan (const char *data,
+         gsize       length,
+         GError    **error)
+{
+  guint depth = 0;
+  char quote = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (quote != 0 && c == '\\')
+        {
+          if (length - i > 5 && strncmp (data + i + 1, "u0000", 5) == 0)
+            return fail_at (error, data, i, "a string holds \\u0000, which a scenario cannot contain");
+          i++;  /* an escaped quote does not end the string */
+        }
+      else if (quote != 0)
+        quote = c == quote ? 0 : quote;
+      else if (c == '"' || c == '\'')  /* json-glib also takes single quotes */
+        quote = c;
+      else if ((c == '[' || c == '{') && ++depth > SB_SCENARIO_MAX_DEPTH)
+        return fail_at (error, data, i, "nested more than %d levels deep", SB_SCENARIO_MAX_DEPTH);
+      else if (c == ']' || c == '}')
+        depth -= depth > 0;
+      else if ((c == '-' || g_ascii_isdigit (c)) && !scan_number (data, length, &i, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COL: Parse error: WHAT"; say it our way. */
+static gboolean
+parse_json (JsonParser *parser,
+            const char *data,
+            gsize       length,
+            GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *what;
+  guint line, column;
+  int consumed = 0;
+
+  if (json_parser_load_from_data (parser, data, length, &local))
+    return TRUE;
+
+  if (sscanf (local->message, "<data>:%u:%u: %n", &line, &column, &consumed) != 2 || consumed == 0)
+    return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL, "not JSON: %s", local->message);
+
+  /* Skip the "Parse error: " label, which json-glib may have translated. */
+  what = strstr (local->message + consumed, ": ");
+  what = what != NULL ? what + 2 : local->message + consumed;
+  return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL,
+                  "line %u, column %u: not JSON: %s", line, column, what);
+}
+
+/* Stage 2: reading the tree */
+
+static char *
+member_path (const char *parent,
+             const char *key)
+{
+  return *parent == '\0' ? g_strdup (key) : g_strconcat (parent, ".", key, NULL);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  GType type;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+  if (JSON_NODE_HOLDS_NULL (node))
+    return "null";
+
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_STRING)
+    return "a string";
+  if (type == G_TYPE_BOOLEAN)
+    return "a boolean";
+  return "a number";
+}
+
+/* A null value counts as an absent key. */
+static JsonNode *
+get_member (JsonObject *object,
+            const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node != NULL && JSON_NODE_HOLDS_NULL (node) ? NULL : node;
+}
+
+static gboolean
+holds (JsonNode *node,
+       GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+wrong_type (GError    **error,
+            const char *path,
+            const char *wanted,
+            JsonNode   *node)
+{
+  return sb_fail (error, INVALID, path, "expected %s, got %s", wanted, node_type_name (node));
+}
+
+static gboolean
+missing (GError    **error,
+         const char *path)
+{
+  return sb_fail (error, INVALID, path, "required but missing");
+}
+
+/* The helpers below leave *OUT alone when the key is absent, so it keeps
+ * the default sb_scenario_new() put there. */
+
+static gboolean
+read_string (JsonObject *object,
+             const char *parent,
+             const char *key,
+             gboolean    required,
+             char      **out,
+             GError    **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *path = member_path (parent, key);
+
+  if (node == NULL)
+    return !required || missing (error, path);
+  if (!holds (node, G_TYPE_STRING))
+    return wrong_type (error, path, "a string", node);
+
+  g_free (*out);
+  *out = json_node_dup_string (node);
+  return TRUE;
+}
+
+static gboolean
+read_number (JsonObject *object,
+             const char *parent,
+             const char *key,
+             double     *out,
+             GError    **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *path = member_path (parent, key);
+  double value;
+
+  if (node == NULL)
+    return TRUE;
+  if (holds (node, G_TYPE_INT64))
+    value = json_node_get_int (node);
+  else if (holds (node, G_TYPE_DOUBLE))
+    value = json_node_get_double (node);
+  else
+    return wrong_type (error, path, "a number", node);
+
+  /* json-glib turns 1e400 into infinity. */
+  if (!isfinite (value))
+    return sb_fail (error, INVALID, path, "number is too large");
+
+  *out = value;
+  return TRUE;
+}
+
+
+static gboolean
+read_integer (JsonObject *object,
+              const char *parent,
+              const char *key,
+              gint64      min,
+              gint64      max,
+              gint64     *out,
+              GError    **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *path = member_path (parent, key);
+  double number;
+  gint64 value;
+
+  if (node == NULL)
+    return TRUE;
+  if (!holds (node, G_TYPE_INT64) && !holds (node, G_TYPE_DOUBLE))
+    return wrong_type (error, path, "a number", node);
+
+  number = json_node_get_double (node);
+  if (holds (node, G_TYPE_INT64))
+    value = json_node_get_int (node);
+  else if (!isfinite (number))
+    return sb_fail (error, INVALID, path, "number is too large");
+  else if (number != floor (number) || fabs (number) >= 0x1p63)
+    {
+      g_autofree char *text = sb_format_number (number);
+      return sb_fail (error, INVALID, path, "%s is not a whole number", text);
+    }
+  else
+    value = (gint64) number;
+
+  if (!sb_check_int (error, path, value, min, max))
+    return FALSE;
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_int (JsonObject *object,
+          const char *parent,
+          const char *key,
+          int         min,
+          int         max,
+          int        *out,
+          GError    **error)
+{
+  gint64 value = *out;
+
+  if (!read_integer (object, parent, key, min, max, &value, error))
+    return FALSE;
+
+  *out = (int) value;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject *object,
+              const char *parent,
+              const char *key,
+              gboolean   *out,
+              GError    **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *path = member_path (parent, key);
+
+  if (node == NULL)
+    return TRUE;
+  if (!holds (node, G_TYPE_BOOLEAN))
+    return wrong_type (error, path, "true or false", node);
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* WHAT names the enum in the message: unknown WHAT "value". */
+static gboolean
+read_enum (JsonObject         *object,
+           const char         *parent,
+           const char         *key,
+           gboolean            required,
+           const char         *what,
+           const char * const *names,
+           int                *out,
+           GError            **error)
+{
+  g_autofree char *path = member_path (parent, key);
+  g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
+  int value;
+
+  if (!read_string (object, parent, key, required, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  value = sb_names_lookup (names, text);
+  if (value < 0)
+    {
+      quoted = sb_quote_for_message (text);
+      return sb_fail (error, INVALID, path, "unknown %s %s", what, quoted);
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+/* *OUT stays NULL when the key is absent. */
+static gboolean
+read_object (JsonObject  *object,
+             const char  *parent,
+             const char  *key,
+             JsonObject **out,
+             GError     **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *path = member_path (parent, key);
+
+  *out = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return wrong_type (error, path, "an object", node);
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+read_array (JsonObject  *object,
+            const char  *parent,
+            const char  *key,
+            gboolean     required,
+            JsonArray  **out,
+            GError     **error)
+{
+  JsonNode *node = get_member (object, key);
+  g_autofree char *path = member_path (parent, key);
+
+  *out = NULL;
+  if (node == NULL)
+    return !required || missing (error, path);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (error, path, "an array", node);
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+/* The element I of ARRAY as an object; *PATH becomes "KEY[I]". */
+static JsonObject *
+element_object (JsonArray  *array,
+                guint       i,
+                const char *key,
+                char      **path,
+                GError    **error)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  *path = g_strdup_printf ("%s[%u]", key, i);
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  wrong_type (error, *path, "an object", node);
+  return NULL;
+}
+
+/* Sections */
+
+static gboolean
+parse_header (JsonObject *root,
+              SbScenario *self,
+              GError    **error)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *quoted = NULL;
+  gint64 version = 0;
+
+  if (!read_string (root, "", "format", TRUE, &format, error))
+    return FALSE;
+  if (g_strcmp0 (format, SB_SCENARIO_FORMAT) != 0)
+    {
+      quoted = sb_quote_for_message (format);
+      return sb_fail (error, INVALID, "format", "%s is not \"" SB_SCENARIO_FORMAT "\"", quoted);
+    }
+
+  /* Checked before anything else, so a newer file says so rather than
+   * tripping over whatever the new version changed. */
+  if (get_member (root, "version") == NULL)
+    return missing (error, "version");
+  if (!read_integer (root, "", "version", G_MININT64, G_MAXINT64, &version, error))
+    return FALSE;
+  if (version != SB_SCENARIO_VERSION)
+    return sb_fail (error, INVALID, "version",
+                    "%" G_GINT64_FORMAT " is not supported (this Stackboard reads version %d)",
+                    version, SB_SCENARIO_VERSION);
+
+  return read_string (root, "", "name", TRUE, &self->name, error)
+         && read_string (root, "", "title", TRUE, &self->title, error)
+         && read_string (root, "", "summary", FALSE, &self->summary, error);
+}
+
+static gboolean
+parse_dns (JsonObject *root,
+           SbScenario *self,
+           GError    **error)
+{
+  JsonObject *dns;
+
+  if (!read_object (root, "", "dns", &dns, error))
+    return FALSE;
+  if (dns == NULL)
+    return TRUE;
+
+  return read_string (dns, "dns", "name", FALSE, &self->dns_name, error)
+         && read_number (dns, "dns", "ttl", &self->ttl, error);
+}
+
+static gboolean
+parse_traffic (JsonObject *root,
+               SbScenario *self,
+               GError    **error)
+{
+  SbTraffic *traffic = &self->traffic;
+  JsonObject *object;
+  int arrival = traffic->arrival;
+  gint64 seed = traffic->seed;
+
+  if (!read_object (root, "", "traffic", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  if (!read_number (object, "traffic", "rate", &traffic->rate, error)
+      || !read_number (object, "traffic", "read_ratio", &traffic->read_ratio, error)
+      || !read_int (object, "traffic", "clients", 1, SB_SCENARIO_MAX_CLIENTS, &traffic->clients, error)
+      || !read_enum (object, "traffic", "arrival", FALSE, "arrival", sb_arrival_names, &arrival, error)
+      || !read_integer (object, "traffic", "seed", 0, G_MAXINT64, &seed, error))
+    return FALSE;
+
+  traffic->arrival = arrival;
+  traffic->seed = (guint64) seed;
+  return TRUE;
+}
+
+static gboolean
+parse_health_check (JsonObject *balancer,
+                    SbBalancer *self,
+                    GError    **error)
+{
+  const char *parent = "balancer.health_check";
+  JsonObject *object;
+  int check = self->check;
+
+  if (!read_object (balancer, "balancer", "health_check", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  if (!read_enum (object, parent, "type", FALSE, "health check type", sb_check_names, &check, error)
+      || !read_number (object, parent, "interval", &self->interval, error)
+      || !read_int (object, parent, "rise", 1, SB_SCENARIO_MAX_CHECKS, &self->rise, error)
+      || !read_int (object, parent, "fall", 1, SB_SCENARIO_MAX_CHECKS, &self->fall, error))
+    return FALSE;
+
+  self->check = check;
+  return TRUE;
+}
+
+static gboolean
+parse_backends (JsonArray  *array,
+                GPtrArray  *backends,
+                GError    **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("balancer.backends[%u]", i);
+
+      if (!holds (node, G_TYPE_STRING))
+        return wrong_type (error, path, "a string", node);
+
+      g_ptr_array_add (backends, json_node_dup_string (node));
+    }
+
+  return TRUE;
+}
+
+/* *HAS_BACKENDS tells whether the file lists the backends itself. */
+static gboolean
+parse_balancer (JsonObject *root,
+                SbScenario *self,
+                gboolean   *has_backends,
+                GError    **error)
+{
+  SbBalancer *balancer = &self->balancer;
+  JsonObject *object;
+  JsonArray *backends;
+  int algorithm = balancer->algorithm;
+  int mode = balancer->mode;
+
+  *has_backends = FALSE;
+  if (!read_object (root, "", "balancer", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  if (!read_enum (object, "balancer", "algorithm", FALSE, "algorithm", sb_algorithm_names, &algorithm, error)
+      || !read_enum (object, "balancer", "mode", FALSE, "mode", sb_mode_names, &mode, error)
+      || !read_array (object, "balancer", "backends", FALSE, &backends, error)
+      || (backends != NULL && !parse_backends (backends, balancer->backends, error))
+      || !parse_health_check (object, balancer, error)
+      || !read_boolean (object, "balancer", "redispatch", &balancer->redispatch, error))
+    return FALSE;
+
+  balancer->algorithm = algorithm;
+  balancer->mode = mode;
+  *has_backends = backends != NULL;
+  return TRUE;
+}
+
+static gboolean
+parse_replication (JsonObject *root,
+                   SbScenario *self,
+                   GError    **error)
+{
+  JsonObject *object;
+
+  if (!read_object (root, "", "replication", &object, error))
+    return FALSE;
+
+  return object == NULL || read_number (object, "replication", "lag", &self->lag, error);
+}
+
+static gboolean
+parse_host (JsonObject *object,
+            const char *path,
+            SbHost     *host,
+            GError    **error)
+{
+  return read_string (object, path, "id", TRUE, &host->id, error)
+         && read_string (object, path, "label", TRUE, &host->label, error)
+         && read_string (object, path, "ip", FALSE, &host->ip, error)
+         && read_string (object, path, "explanation", FALSE, &host->explanation, error);
+}
+
+static gboolean
+parse_hosts (JsonObject *root,
+             SbScenario *self,
+             GError    **error)
+{
+  JsonArray *array;
+  guint n;
+
+  if (!read_array (root, "", "hosts", FALSE, &array, error))
+    return FALSE;
+
+  n = array != NULL ? json_array_get_length (array) : 0;
+  if (!sb_check_count (error, "hosts", n, SB_SCENARIO_MAX_HOSTS))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = NULL;
+      JsonObject *object = element_object (array, i, "hosts", &path, error);
+      SbHost *host = sb_host_new (NULL, NULL);
+
+      g_ptr_array_add (self->hosts, host);
+      if (object == NULL || !parse_host (object, path, host, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_position (JsonObject  *component_object,
+                const char  *component_path,
+                SbComponent *component,
+                GError     **error)
+{
+  g_autofree char *path = member_path (component_path, "position");
+  JsonObject *object;
+
+  if (!read_object (component_object, component_path, "position", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  component->has_position = TRUE;
+  if (get_member (object, "x") == NULL || get_member (object, "y") == NULL)
+    return sb_fail (error, INVALID, path, "needs both \"x\" and \"y\"");
+
+  return read_number (object, path, "x", &component->x, error)
+         && read_number (object, path, "y", &component->y, error);
+}
+
+static gboolean
+parse_component (JsonObject  *object,
+                 const char  *path,
+                 SbComponent *component,
+                 GError     **error)
+{
+  int kind = 0;
+  int role = -1;
+
+  if (!read_string (object, path, "id", TRUE, &component->id, error)
+      || !read_enum (object, path, "kind", TRUE, "kind", sb_kind_names, &kind, error)
+      || !read_enum (object, path, "role", FALSE, "role", sb_db_role_names, &role, error))
+    return FALSE;
+
+  component->kind = kind;
+  component->role = role < 0 ? SB_DB_ROLE_NONE : (SbDbRole) (role + SB_DB_ROLE_PRIMARY);
+
+  return read_string (object, path, "host", FALSE, &component->host, error)
+         && read_string (object, path, "label", TRUE, &component->label, error)
+         && read_string (object, path, "ip", FALSE, &component->ip, error)
+         && read_boolean (object, path, "managed", &component->managed, error)
+         && parse_position (object, path, component, error)
+         && read_string (object, path, "explanation", FALSE, &component->explanation, error);
+}
+
+static gboolean
+parse_components (JsonObject *root,
+                  SbScenario *self,
+                  GError    **error)
+{
+  JsonArray *array;
+  guint n;
+
+  if (!read_array (root, "", "components", TRUE, &array, error))
+    return FALSE;
+
+  n = json_array_get_length (array);
+  if (!sb_check_count (error, "components", n, SB_SCENARIO_MAX_COMPONENTS))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = NULL;
+      JsonObject *object = element_object (array, i, "components", &path, error);
+      SbComponent *component = sb_component_new (NULL, SB_KIND_CLIENT, NULL);
+
+      g_ptr_array_add (self->components, component);
+      if (object == NULL || !parse_component (object, path, component, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Without a "backends" list the load balancer spreads over every host that
+ * runs a web server: a host with only a database has nothing to answer. */
+static void
+default_backends (SbScenario *self)
+{
+  for (guint i = 0; i < self->hosts->len; i++)
+    {
+      const SbHost *host = self->hosts->pdata[i];
+
+      if (sb_scenario_find_kind (self, SB_KIND_WEB_SERVER, host->id) != NULL)
+        g_ptr_array_add (self->balancer.backends, g_strdup (host->id));
+    }
+}
+
+static gboolean
+finish_balancer (JsonObject *root,
+                 SbScenario *self,
+                 gboolean    has_backends,
+                 GError    **error)
+{
+  gboolean has_balancer = sb_scenario_find_kind (self, SB_KIND_LOAD_BALANCER, NULL) != NULL;
+
+  /* Settings with nothing to apply to would be dropped on saving. */
+  if (!has_balancer && get_member (root, "balancer") != NULL)
+    return sb_fail (error, INVALID, "balancer", "set, but there is no load_balancer component");
+
+  if (has_balancer && !has_backends)
+    default_backends (self);
+
+  return TRUE;
+}
+
+static SbScenario *
+parse_scenario (JsonNode *root,
+                GError  **error)
+{
+  g_autoptr(SbScenario) self = sb_scenario_new ();
+  JsonObject *object;
+  gboolean has_backends;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      sb_fail (error, INVALID, NULL, "expected an object at the top level, got %s",
+               node_type_name (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  if (!parse_header (object, self, error)
+      || !parse_dns (object, self, error)
+      || !read_number (object, "", "hop", &self->hop, error)
+      || !parse_traffic (object, self, error)
+      || !parse_balancer (object, self, &has_backends, error)
+      || !parse_replication (object, self, error)
+      || !parse_hosts (object, self, error)
+      || !parse_components (object, self, error)
+      || !finish_balancer (object, self, has_backends, error)
+      || !sb_scenario_validate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Entry points */
+
+static SbScenario *
+load_from_data (const char *data,
+                gsize       length,
+                GError    **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+
+  if (!check_size (length, error)
+      || !check_utf8 (data, length, error)
+      || !prescan (data, length, error)
+      || !parse_json (parser, data, length, error))
+    return NULL;
+
+  /* json-glib accepts white space alone and gives no root. */
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL, "file is empty");
+      return NULL;
+    }
+
+  return parse_scenario (root, error);
+}
+
+SbScenario *
+sb_scenario_load_from_data (const char *data,
+                            gssize      length,
+                            GError    **error)
+{
+  SbScenario *self;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  self = load_from_data (data != NULL ? data : "", length, error);
+
+  /* The promise is one line, whatever json-glib wrote. */
+  if (self == NULL && error != NULL && *error != NULL)
+    g_strdelimit ((*error)->message, "\r\n", ' ');
+
+  return self;
+}
+
+static gboolean
+read_fd (int          fd,
+         GByteArray  *buffer,
+         GError     **error)
+{
+  guint8 chunk[64 * 1024];
+
+  while (buffer->len <= SB_SCENARIO_MAX_FILE_SIZE)
+    {
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      g_byte_array_append (buffer, chunk, n);
+    }
+
+  /* Not a regular file (a pipe, /dev/zero): its size showed only now. */
+  return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL,
+                  "file is more than the %d bytes a scenario may have",
+                  SB_SCENARIO_MAX_FILE_SIZE);
+}
+
+/* Reads at most one byte more than a scenario may have, so a huge file is
+ * refused without reading it into memory. */
+static GBytes *
+read_file (const char *path,
+           GError    **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  struct stat info;
+  gboolean ok;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > SB_SCENARIO_MAX_FILE_SIZE)
+    ok = check_size (info.st_size, error);
+  else
+    ok = read_fd (fd, buffer, error);
+
+  g_close (fd, NULL);
+  return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&buffer)) : NULL;
+}
+
+SbScenario *
+sb_scenario_load_from_file (const char *path,
+                            GError    **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display = NULL;
+  SbScenario *self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = read_file (path, &local);
+  if (bytes != NULL)
+    {
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      self = sb_scenario_load_from_data (data != NULL ? data : "", length, &local);
+    }
+
+  if (self == NULL)
+    {
+      display = g_filename_display_name (path);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", display);
+    }
+
+  return self;
+}
+
+/* Bundled scenarios, in lesson order */
+
+static const char * const bundled_names[] = { "one-server", "distributed", NULL };
+
+const char * const *
+sb_scenario_bundled_names (void)
+{
+  return bundled_names;
+}
+
+GBytes *
+sb_scenario_get_bundled_data (const char *name,
+                              GError    **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *list = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The list, not the resource, decides: a name like "../x" never reaches
+   * the look-up. */
+  if (g_strv_contains (bundled_names, name))
+    {
+      path = g_strconcat (RESOURCE_BASE "/scenarios/", name, ".json", NULL);
+      return g_resource_lookup_data (sb_scenarios_get_resource (), path,
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+    }
+
+  quoted = sb_quote_for_message (name);
+  list = g_strjoinv (", ", (char **) bundled_names);
+  sb_fail (error, SB_SCENARIO_ERROR_NOT_FOUND, NULL,
+           "unknown scenario %s (bundled: %s)", quoted, list);
+  return NULL;
+}
+
+SbScenario *
+sb_scenario_load_bundled (const char *name,
+                          GError    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+  SbScenario *self;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = sb_scenario_get_bundled_data (name, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+  self = sb_scenario_load_from_data (data, length, &local);
+  if (self == NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s.json: ", name);
+
+  return self;
+}
+
+SbScenario *
+sb_scenario_load_by_name_or_path (const char *name_or_path,
+                                  GError    **error)
+{
+  g_return_val_if_fail (name_or_path != NULL, NULL);
+
+  if (g_strv_contains (bundled_names, name_or_path))
+    return sb_scenario_load_bundled (name_or_path, error);
+
+  return sb_scenario_load_from_file (name_or_path, error);
+}

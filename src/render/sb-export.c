@@ -1,0 +1,188 @@
+/* sb-export.c — PNG, SVG and PDF through cairo, written atomically
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each format draws into a cairo stream whose bytes go to a
+ * g_file_replace() stream: the new file only takes the old one's place
+ * when the stream closes without error, so an interrupted or failed export
+ * never leaves a truncated file.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "sb-export.h"
+
+typedef struct {
+  GOutputStream *stream;
+  GError        *error;   /* first write error, kept for the caller */
+} SbExportSink;
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  SbExportSink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+sb_export_format_for_path (const char     *path,
+                           SbExportFormat *format,
+                           GError        **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = SB_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = SB_EXPORT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = SB_EXPORT_PDF;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s: unknown image format (use a .png, .svg or .pdf file name)"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static cairo_surface_t *
+create_surface (SbExportFormat  format,
+                SbExportSink   *sink,
+                int             width,
+                int             height,
+                int             scale)
+{
+  switch (format)
+    {
+    case SB_EXPORT_SVG:
+      return cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
+    case SB_EXPORT_PDF:
+      return cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
+    case SB_EXPORT_PNG:
+    default:
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+    }
+}
+
+static gboolean
+check_size (int      width,
+            int      height,
+            int      scale,
+            GError **error)
+{
+  if (width <= 0 || height <= 0 || scale < 1 || scale > 4
+      || (gint64) width * height * scale * scale > SB_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%d × %d at scale %d is not a size that can be exported"),
+                   width, height, scale);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Draws and finishes the surface; any error is left in SINK or ERROR. */
+static gboolean
+render_to (cairo_surface_t       *surface,
+           SbExportFormat         format,
+           SbExportSink          *sink,
+           const SbLayout        *layout,
+           const SbScenario      *scenario,
+           SbSim                 *sim,
+           const SbRenderOptions *options,
+           int                    width,
+           int                    height,
+           int                    scale)
+{
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_scale (cr, scale, scale);
+  sb_render_draw (cr, layout, scenario, sim, options, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (format == SB_EXPORT_PNG && status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS && sink->error == NULL)
+    g_set_error_literal (&sink->error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                         cairo_status_to_string (status));
+  return sink->error == NULL;
+}
+
+/* Closes the replace stream: committing the new file, or (with a
+ * cancelled close) throwing it away and keeping the old one. */
+static gboolean
+close_stream (GOutputStream *stream,
+              gboolean       commit,
+              GError       **error)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+
+  if (commit)
+    return g_output_stream_close (stream, NULL, error);
+  g_cancellable_cancel (cancel);
+  g_output_stream_close (stream, cancel, NULL);
+  return FALSE;
+}
+
+gboolean
+sb_export_to_file (const char            *path,
+                   const SbLayout        *layout,
+                   const SbScenario      *scenario,
+                   SbSim                 *sim,
+                   const SbRenderOptions *options,
+                   int                    width,
+                   int                    height,
+                   int                    scale,
+                   GError               **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SbExportSink sink = { NULL, NULL };
+  SbExportFormat format;
+  cairo_surface_t *surface;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL && layout != NULL && scenario != NULL, FALSE);
+
+  if (!sb_export_format_for_path (path, &format, error) || !check_size (width, height, scale, error))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
+  if (out == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+  sink.stream = G_OUTPUT_STREAM (out);
+  surface = create_surface (format, &sink, width, height, scale);
+  ok = render_to (surface, format, &sink, layout, scenario, sim, options, width, height, scale);
+  cairo_surface_destroy (surface);
+  ok = close_stream (G_OUTPUT_STREAM (out), ok, &local_error) && ok;
+  if (!ok)
+    {
+      GError *cause = sink.error ? sink.error : local_error;
+
+      g_set_error (error, G_IO_ERROR, cause ? cause->code : G_IO_ERROR_FAILED,
+                   _("cannot write %s: %s"), path, cause ? cause->message : _("unknown error"));
+      g_clear_error (&sink.error);
+    }
+  return ok;
+}

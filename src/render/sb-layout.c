@@ -1,0 +1,412 @@
+/* sb-layout.c — the automatic tiered layout of the whiteboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Tiers from top to bottom follow a request: clients and DNS, then load
+ * balancers, then the hosts side by side.  Inside a host the web stack
+ * reads left to right (Nginx → application server → files) with the
+ * databases on a row of their own underneath, so the replication arrow
+ * between two hosts runs straight along that row.
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "sb-layout.h"
+#include "sb-metrics.h"
+
+struct _SbLayout {
+  GHashTable *rects;      /* id → SbRect* (owned) */
+  GPtrArray  *host_ids;   /* hit-test order: hosts after components */
+  GPtrArray  *comp_ids;
+  double      width;
+  double      height;
+};
+
+/* Adds a box and records its id (owned by the table) in ORDER for hit-tests. */
+static void
+add_rect (SbLayout   *self,
+          GPtrArray  *order,
+          const char *id,
+          double      x,
+          double      y,
+          double      width,
+          double      height)
+{
+  SbRect *rect = g_new (SbRect, 1);
+  char *key = g_strdup (id);
+
+  *rect = (SbRect) { x, y, width, height };
+  g_hash_table_replace (self->rects, key, rect);
+  g_ptr_array_add (order, key);
+}
+
+static gboolean
+is_lower_row (const SbComponent *comp)
+{
+  /* Data lives below the code that uses it. */
+  return comp->kind == SB_KIND_DATABASE;
+}
+
+static GPtrArray *
+host_components (const SbScenario *scenario,
+                 const char       *host_id,
+                 gboolean          lower)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < scenario->components->len; i++)
+    {
+      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
+
+      if (g_strcmp0 (comp->host, host_id) == 0 && is_lower_row (comp) == lower)
+        g_ptr_array_add (list, (gpointer) comp);
+    }
+  return list;
+}
+
+static double
+row_width (guint n)
+{
+  return n == 0 ? 0 : n * SB_NODE_WIDTH + (n - 1) * SB_NODE_GAP_X;
+}
+
+/* Places a row of components centred on CX; returns nothing, fills rects. */
+static void
+place_row (SbLayout  *self,
+           GPtrArray *comps,
+           double     cx,
+           double     y,
+           double     node_width,
+           double     gap)
+{
+  double w = comps->len * node_width + (comps->len ? (comps->len - 1) * gap : 0);
+  double x = cx - w / 2;
+
+  for (guint i = 0; i < comps->len; i++)
+    {
+      const SbComponent *comp = g_ptr_array_index (comps, i);
+
+      add_rect (self, self->comp_ids, comp->id, x, y, node_width, SB_NODE_HEIGHT);
+      x += node_width + gap;
+    }
+}
+
+static double
+host_width (const SbScenario *scenario,
+            const char       *host_id)
+{
+  g_autoptr(GPtrArray) upper = host_components (scenario, host_id, FALSE);
+  g_autoptr(GPtrArray) lower = host_components (scenario, host_id, TRUE);
+
+  return MAX (row_width (MAX (upper->len, lower->len)), SB_NODE_WIDTH) + 2 * SB_HOST_PAD;
+}
+
+static double
+host_height (const SbScenario *scenario,
+             const char       *host_id)
+{
+  g_autoptr(GPtrArray) upper = host_components (scenario, host_id, FALSE);
+  g_autoptr(GPtrArray) lower = host_components (scenario, host_id, TRUE);
+  guint rows = (upper->len > 0) + (lower->len > 0);
+
+  rows = MAX (rows, 1);
+  return SB_HOST_TITLE + SB_HOST_PAD + rows * SB_NODE_HEIGHT + (rows - 1) * SB_NODE_GAP_Y
+         + SB_HOST_PAD_BOTTOM;
+}
+
+static void
+place_host (SbLayout         *self,
+            const SbScenario *scenario,
+            const SbHost     *host,
+            double            x,
+            double            y,
+            double            width,
+            double            height)
+{
+  g_autoptr(GPtrArray) upper = host_components (scenario, host->id, FALSE);
+  g_autoptr(GPtrArray) lower = host_components (scenario, host->id, TRUE);
+  double cx = x + width / 2;
+  double row_y = y + SB_HOST_TITLE + SB_HOST_PAD;
+
+  add_rect (self, self->host_ids, host->id, x, y, width, height);
+  if (upper->len > 0)
+    {
+      place_row (self, upper, cx, row_y, SB_NODE_WIDTH, SB_NODE_GAP_X);
+      row_y += SB_NODE_HEIGHT + SB_NODE_GAP_Y;
+    }
+  place_row (self, lower, cx, row_y, SB_NODE_WIDTH, SB_NODE_GAP_X);
+}
+
+/* Hosts in a grid of at most SB_MAX_HOST_COLUMNS, each row centred. */
+static double
+place_hosts (SbLayout         *self,
+             const SbScenario *scenario,
+             double            top,
+             double            center_x)
+{
+  guint n = scenario->hosts->len;
+  guint columns = MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS);
+  double y = top;
+
+  for (guint first = 0; first < n; first += columns)
+    {
+      guint last = MIN (first + columns, n);
+      double total = 0, tallest = 0, x;
+
+      for (guint i = first; i < last; i++)
+        {
+          const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+          total += host_width (scenario, host->id) + (i > first ? SB_HOST_GAP_X : 0);
+          tallest = MAX (tallest, host_height (scenario, host->id));
+        }
+      x = center_x - total / 2;
+      for (guint i = first; i < last; i++)
+        {
+          const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+          double w = host_width (scenario, host->id);
+
+          place_host (self, scenario, host, x, y, w, tallest);
+          x += w + SB_HOST_GAP_X;
+        }
+      y += tallest + SB_HOST_GAP_Y;
+    }
+  return n > 0 ? y - SB_HOST_GAP_Y : top;
+}
+
+static double
+hosts_row_width (const SbScenario *scenario)
+{
+  guint n = scenario->hosts->len;
+  guint columns = MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS);
+  double widest = 0;
+
+  for (guint first = 0; first < n; first += columns)
+    {
+      double total = 0;
+
+      for (guint i = first; i < MIN (first + columns, n); i++)
+        {
+          const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+          total += host_width (scenario, host->id) + (i > first ? SB_HOST_GAP_X : 0);
+        }
+      widest = MAX (widest, total);
+    }
+  return widest;
+}
+
+/* Standalone components of the given tier: 0 = clients and DNS, 1 = the rest. */
+static GPtrArray *
+tier_components (const SbScenario *scenario,
+                 int               tier)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < scenario->components->len; i++)
+    {
+      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
+      gboolean top = comp->kind == SB_KIND_CLIENT || comp->kind == SB_KIND_DNS;
+
+      if (comp->host == NULL && (tier == 0) == top)
+        g_ptr_array_add (list, (gpointer) comp);
+    }
+  return list;
+}
+
+/* Components with a position in the scenario keep it (as their centre);
+ * a host then grows to hold its components wherever they are. */
+static void
+apply_scenario_positions (SbLayout         *self,
+                          const SbScenario *scenario)
+{
+  for (guint i = 0; i < scenario->components->len; i++)
+    {
+      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
+      SbRect *rect = g_hash_table_lookup (self->rects, comp->id);
+
+      if (!comp->has_position || rect == NULL)
+        continue;
+      rect->x = comp->x - rect->width / 2;
+      rect->y = comp->y - rect->height / 2;
+    }
+  for (guint h = 0; h < scenario->hosts->len; h++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, h);
+      SbRect *hr = g_hash_table_lookup (self->rects, host->id);
+      double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+      for (guint i = 0; i < scenario->components->len; i++)
+        {
+          const SbComponent *comp = g_ptr_array_index (scenario->components, i);
+          const SbRect *r = g_hash_table_lookup (self->rects, comp->id);
+
+          if (g_strcmp0 (comp->host, host->id) != 0)
+            continue;
+          x0 = MIN (x0, r->x); y0 = MIN (y0, r->y);
+          x1 = MAX (x1, r->x + r->width); y1 = MAX (y1, r->y + r->height);
+        }
+      if (x0 > x1)
+        continue;
+      *hr = (SbRect) { x0 - SB_HOST_PAD, y0 - SB_HOST_PAD - SB_HOST_TITLE,
+                       x1 - x0 + 2 * SB_HOST_PAD,
+                       y1 - y0 + SB_HOST_PAD + SB_HOST_PAD_BOTTOM + SB_HOST_TITLE };
+    }
+}
+
+/* Grows the diagram to hold every box with a margin, moving everything so
+ * the top-left box sits at the margin. */
+static void
+fit_bounds (SbLayout *self)
+{
+  GHashTableIter iter;
+  SbRect *rect;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+
+  g_hash_table_iter_init (&iter, self->rects);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rect))
+    {
+      x0 = MIN (x0, rect->x); y0 = MIN (y0, rect->y);
+      x1 = MAX (x1, rect->x + rect->width); y1 = MAX (y1, rect->y + rect->height);
+    }
+  if (x0 > x1)
+    x0 = y0 = x1 = y1 = 0;
+  g_hash_table_iter_init (&iter, self->rects);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rect))
+    {
+      rect->x += SB_MARGIN - x0;
+      rect->y += SB_MARGIN_TOP - y0;
+    }
+  self->width = MAX (x1 - x0 + 2 * SB_MARGIN, SB_MIN_WIDTH);
+  self->height = y1 - y0 + SB_MARGIN_TOP + SB_MARGIN;
+  /* Centre horizontally when the minimum width made room. */
+  if (self->width > x1 - x0 + 2 * SB_MARGIN)
+    {
+      double shift = (self->width - (x1 - x0 + 2 * SB_MARGIN)) / 2;
+
+      g_hash_table_iter_init (&iter, self->rects);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rect))
+        rect->x += shift;
+    }
+}
+
+SbLayout *
+sb_layout_new (const SbScenario *scenario)
+{
+  SbLayout *self;
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GPtrArray) middle = NULL;
+  double center_x, y = 0;
+
+  g_return_val_if_fail (scenario != NULL, NULL);
+
+  self = g_new0 (SbLayout, 1);
+  self->rects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->host_ids = g_ptr_array_new ();
+  self->comp_ids = g_ptr_array_new ();
+
+  top = tier_components (scenario, 0);
+  middle = tier_components (scenario, 1);
+  center_x = MAX (hosts_row_width (scenario), SB_MIN_WIDTH) / 2;
+
+  place_row (self, top, center_x, y, SB_TOP_NODE_WIDTH, SB_TOP_GAP_X);
+  y += SB_NODE_HEIGHT + SB_TIER_GAP;
+  if (middle->len > 0)
+    {
+      place_row (self, middle, center_x, y, SB_TOP_NODE_WIDTH, SB_TOP_GAP_X);
+      y += SB_NODE_HEIGHT + SB_TIER_GAP;
+    }
+  place_hosts (self, scenario, y, center_x);
+  apply_scenario_positions (self, scenario);
+  fit_bounds (self);
+  return self;
+}
+
+void
+sb_layout_free (SbLayout *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->rects);
+  g_ptr_array_unref (self->host_ids);
+  g_ptr_array_unref (self->comp_ids);
+  g_free (self);
+}
+
+double
+sb_layout_get_width (const SbLayout *self)
+{
+  return self->width;
+}
+
+double
+sb_layout_get_height (const SbLayout *self)
+{
+  return self->height;
+}
+
+const SbRect *
+sb_layout_get_rect (const SbLayout *self,
+                    const char     *id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return id ? g_hash_table_lookup (self->rects, id) : NULL;
+}
+
+static const char *
+hit_in (const SbLayout *self,
+        GPtrArray      *ids,
+        double          x,
+        double          y)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (sb_rect_contains (g_hash_table_lookup (self->rects, id), x, y))
+        return id;
+    }
+  return NULL;
+}
+
+const char *
+sb_layout_hit_test (const SbLayout *self,
+                    double          x,
+                    double          y)
+{
+  const char *id;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  id = hit_in (self, self->comp_ids, x, y);
+  return id ? id : hit_in (self, self->host_ids, x, y);
+}
+
+SbViewTransform
+sb_layout_fit (const SbLayout *self,
+               double          width,
+               double          height)
+{
+  SbViewTransform t;
+
+  t.scale = MIN (width / self->width, height / self->height);
+  t.offset_x = (width - self->width * t.scale) / 2;
+  t.offset_y = (height - self->height * t.scale) / 2;
+  return t;
+}
+
+void
+sb_rect_center (const SbRect *rect,
+                double       *x,
+                double       *y)
+{
+  *x = rect->x + rect->width / 2;
+  *y = rect->y + rect->height / 2;
+}
+
+gboolean
+sb_rect_contains (const SbRect *rect,
+                  double        x,
+                  double        y)
+{
+  return rect != NULL && x >= rect->x && x <= rect->x + rect->width
+         && y >= rect->y && y <= rect->y + rect->height;
+}

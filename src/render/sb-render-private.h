@@ -1,0 +1,89 @@
+/* sb-render-private.h — shared by the files of the renderer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "sb-links.h"
+#include "sb-render.h"
+
+G_BEGIN_DECLS
+
+#define SB_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
+#define SB_MONO_FAMILY "DejaVu Sans Mono, monospace"
+
+typedef struct {
+  double r, g, b;
+} SbColor;
+
+typedef struct {
+  SbColor background;
+  SbColor ink;
+  SbColor muted;
+  SbColor host_fill;
+  SbColor host_stroke;
+  SbColor node_fill;
+  SbColor node_stroke;
+  SbColor link;
+  SbColor replication;
+  SbColor card;
+  SbColor primary;
+  SbColor replica;
+  SbColor selection;
+  SbColor read;        /* request tokens: blue and orange, told apart by */
+  SbColor write;       /* colour-blind viewers too, and by shape as well */
+  SbColor failure;
+  SbColor dead;
+} SbPalette;
+
+typedef struct {
+  cairo_t               *cr;
+  const SbLayout        *layout;
+  const SbScenario      *scenario;
+  SbSim                 *sim;        /* NULL: the static diagram */
+  const SbRenderOptions *options;
+  const SbPalette       *palette;
+  PangoLayout           *text;
+} SbDrawContext;
+
+typedef struct {
+  double x0, y0, x1, y1;   /* a line, edge to edge */
+} SbSegment;
+
+void       sb_render_set_color     (cairo_t        *cr,
+                                    const SbColor  *color);
+void       sb_render_prepare_text  (SbDrawContext  *ctx,
+                                    const char     *text,
+                                    const char     *family,
+                                    double          size,
+                                    PangoWeight     weight,
+                                    double          width,
+                                    int             max_lines,
+                                    double         *out_w,
+                                    double         *out_h);
+void       sb_render_show_text_at  (SbDrawContext  *ctx,
+                                    double          x,
+                                    double          y);
+void       sb_render_edge_point    (const SbRect   *r,
+                                    double          tx,
+                                    double          ty,
+                                    double         *x,
+                                    double         *y);
+SbSegment  sb_render_link_segment  (SbDrawContext  *ctx,
+                                    const SbLink   *link);
+/* A label on a small plate, centred on (x, y), in COLOR on BACKGROUND. */
+void       sb_render_pill          (SbDrawContext  *ctx,
+                                    const char     *text,
+                                    double          x,
+                                    double          y,
+                                    const SbColor  *color,
+                                    const SbColor  *background);
+
+/* sb-render-state.c: the live layer drawn over the static diagram. */
+void       sb_render_dead_element  (SbDrawContext  *ctx,
+                                    const char     *id);
+void       sb_render_state         (SbDrawContext  *ctx);
+
+G_END_DECLS

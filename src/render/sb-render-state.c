@@ -1,0 +1,265 @@
+/* sb-render-state.c — the live layer: requests, failures, the LB's view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drawn over the static diagram from the simulation's read-only view; it
+ * reads the sim's clock and never advances it.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "sb-glyphs.h"
+#include "sb-metrics.h"
+#include "sb-render-private.h"
+
+/* How long a failed request's red mark stays on the board. */
+#define FAILURE_MARK_US  (2 * SB_SIM_USEC_PER_SEC)
+#define TOKEN_SIZE       22.0
+
+/* HAProxy's stats page colours, so the board matches what an engineer sees. */
+static const SbColor haproxy_up = { 0.75, 1.0, 0.75 };
+static const SbColor haproxy_going_down = { 1.0, 1.0, 0.63 };
+static const SbColor haproxy_going_up = { 1.0, 0.82, 0.13 };
+static const SbColor haproxy_down = { 1.0, 0.56, 0.56 };
+static const SbColor haproxy_backup_up = { 0.69, 0.82, 1.0 };
+static const SbColor haproxy_text = { 0.1, 0.1, 0.1 };
+
+void
+sb_render_dead_element (SbDrawContext *ctx,
+                        const char    *id)
+{
+  const SbRect *r = sb_layout_get_rect (ctx->layout, id);
+  const SbColor *bg = &ctx->palette->background;
+
+  if (r == NULL)
+    return;
+  /* A wash of board colour greys the element out; the cross says why. */
+  sb_glyph_rounded_rect (ctx->cr, r->x, r->y, r->width, r->height, SB_CORNER);
+  cairo_set_source_rgba (ctx->cr, bg->r, bg->g, bg->b, 0.65);
+  cairo_fill (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->failure);
+  cairo_set_line_width (ctx->cr, 5);
+  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_move_to (ctx->cr, r->x + 10, r->y + 10);
+  cairo_line_to (ctx->cr, r->x + r->width - 10, r->y + r->height - 10);
+  cairo_move_to (ctx->cr, r->x + r->width - 10, r->y + 10);
+  cairo_line_to (ctx->cr, r->x + 10, r->y + r->height - 10);
+  cairo_stroke (ctx->cr);
+}
+
+static void
+draw_dead_elements (SbDrawContext *ctx)
+{
+  guint n = sb_sim_get_n_elements (ctx->sim);
+
+  /* Hosts first, so a dead host's own cross sits under its components'. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        const char *id = sb_sim_get_element_id (ctx->sim, i);
+
+        if (sb_sim_element_is_host (ctx->sim, i) == (pass == 0)
+            && sb_sim_get_element_state (ctx->sim, id) == SB_ELEMENT_DOWN)
+          sb_render_dead_element (ctx, id);
+      }
+}
+
+static const SbColor *
+backend_color (const SbSimBackendView *view)
+{
+  switch (view->state)
+    {
+    case SB_CHECK_STATE_UP:
+      return view->backup ? &haproxy_backup_up : &haproxy_up;
+    case SB_CHECK_STATE_GOING_DOWN:
+      return &haproxy_going_down;
+    case SB_CHECK_STATE_GOING_UP:
+      return &haproxy_going_up;
+    case SB_CHECK_STATE_DOWN:
+    default:
+      return &haproxy_down;
+    }
+}
+
+/* What HAProxy says of each backend, in its own words, on the host's title
+ * bar: the detection window is the time this stays green after a kill. */
+static void
+draw_backend_views (SbDrawContext *ctx)
+{
+  guint n = sb_sim_get_n_backends (ctx->sim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SbSimBackendView view;
+      const SbRect *r;
+      g_autofree char *text = NULL;
+
+      if (!sb_sim_get_backend (ctx->sim, i, &view)
+          || (r = sb_layout_get_rect (ctx->layout, view.host)) == NULL)
+        continue;
+      text = view.backup ? g_strdup_printf (_("LB: %s · backup"), view.label)
+                         : g_strdup_printf (_("LB: %s"), view.label);
+      sb_render_pill (ctx, text, r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3,
+                      &haproxy_text, backend_color (&view));
+    }
+}
+
+/* Each database's version, so students see a replica fall behind. */
+static void
+draw_database_versions (SbDrawContext *ctx)
+{
+  guint n = sb_sim_get_n_databases (ctx->sim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SbSimDatabaseView view;
+      const SbRect *r;
+      g_autofree char *text = NULL;
+
+      if (!sb_sim_get_database (ctx->sim, i, &view)
+          || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
+        continue;
+      if (view.behind > 0)
+        text = g_strdup_printf (_("v%" G_GINT64_FORMAT " · %" G_GINT64_FORMAT " behind"),
+                                view.version, view.behind);
+      else
+        text = g_strdup_printf (_("v%" G_GINT64_FORMAT), view.version);
+      sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height + 20,
+                      view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
+                      view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
+    }
+}
+
+/* A red mark where a request just failed, with the reason. */
+static void
+draw_recent_failures (SbDrawContext *ctx)
+{
+  gint64 now = sb_sim_get_time (ctx->sim);
+  g_autoptr(GHashTable) marked = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = sb_sim_get_n_recent_failures (ctx->sim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SbSimEvent *ev = sb_sim_get_recent_failure (ctx->sim, i);
+      const SbRect *r;
+
+      if (now - ev->time > FAILURE_MARK_US)
+        break;
+      if (ev->element == NULL || !g_hash_table_add (marked, (gpointer) ev->element)
+          || (r = sb_layout_get_rect (ctx->layout, ev->element)) == NULL)
+        continue;
+      sb_render_pill (ctx, _(sb_failure_reason_to_string (ev->reason)),
+                      r->x + r->width / 2, r->y - 2,
+                      &ctx->palette->node_fill, &ctx->palette->failure);
+    }
+}
+
+/* The route a token follows on the hop FROM → TO: the same line the
+ * diagram draws between them, so a token never leaves its link. */
+static guint
+hop_route (SbDrawContext *ctx,
+           const char    *from,
+           const char    *to,
+           double        *xs,
+           double        *ys)
+{
+  const SbRect *a = sb_layout_get_rect (ctx->layout, from);
+  const SbRect *b = sb_layout_get_rect (ctx->layout, to);
+  double ax, ay, bx, by;
+
+  if (a == NULL || b == NULL)
+    return 0;
+  sb_rect_center (a, &ax, &ay);
+  sb_rect_center (b, &bx, &by);
+  sb_render_edge_point (a, bx, by, &xs[0], &ys[0]);
+  sb_render_edge_point (b, ax, ay, &xs[1], &ys[1]);
+  return 2;
+}
+
+static void
+point_on_route (const double *xs,
+                const double *ys,
+                guint         n,
+                double        t,
+                double       *x,
+                double       *y)
+{
+  double total = 0, walked = 0;
+
+  for (guint i = 1; i < n; i++)
+    total += hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+  t = CLAMP (t, 0, 1) * total;
+  *x = xs[0];
+  *y = ys[0];
+  for (guint i = 1; i < n; i++)
+    {
+      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+
+      if (walked + len >= t && len > 0)
+        {
+          double f = (t - walked) / len;
+          *x = xs[i - 1] + (xs[i] - xs[i - 1]) * f;
+          *y = ys[i - 1] + (ys[i] - ys[i - 1]) * f;
+          return;
+        }
+      walked += len;
+      *x = xs[i];
+      *y = ys[i];
+    }
+}
+
+/* Reads are discs, writes squares: shape tells them apart without colour. */
+static void
+draw_token (SbDrawContext          *ctx,
+            const SbSimRequestView *request,
+            double                  x,
+            double                  y)
+{
+  double s = TOKEN_SIZE;
+
+  cairo_new_path (ctx->cr);
+  if (request->type == SB_REQUEST_READ)
+    cairo_arc (ctx->cr, x, y, s / 2, 0, 2 * G_PI);
+  else
+    cairo_rectangle (ctx->cr, x - s / 2, y - s / 2, s, s);
+  sb_render_set_color (ctx->cr, request->type == SB_REQUEST_READ ? &ctx->palette->read
+                                                                  : &ctx->palette->write);
+  cairo_fill_preserve (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->node_fill);
+  cairo_set_line_width (ctx->cr, 3);
+  cairo_stroke (ctx->cr);
+  /* A response carries the answer back: a dot in the middle. */
+  if (request->direction == SB_DIRECTION_RESPONSE)
+    {
+      cairo_new_path (ctx->cr);
+      cairo_arc (ctx->cr, x, y, s / 5, 0, 2 * G_PI);
+      cairo_fill (ctx->cr);
+    }
+}
+
+static void
+draw_request (const SbSimRequestView *request,
+              gpointer                user_data)
+{
+  SbDrawContext *ctx = user_data;
+  double xs[4], ys[4], x, y;
+  guint n = hop_route (ctx, request->from, request->to, xs, ys);
+  double progress = ctx->options->reduced_motion ? 0 : request->progress;
+
+  if (n == 0)
+    return;
+  point_on_route (xs, ys, n, progress, &x, &y);
+  draw_token (ctx, request, x, y);
+}
+
+void
+sb_render_state (SbDrawContext *ctx)
+{
+  draw_dead_elements (ctx);
+  draw_backend_views (ctx);
+  draw_database_versions (ctx);
+  sb_sim_foreach_request (ctx->sim, draw_request, ctx);
+  draw_recent_failures (ctx);
+}

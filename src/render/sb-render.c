@@ -1,0 +1,523 @@
+/* sb-render.c — the whiteboard, drawn with cairo and pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Drawing order: background, host boxes, links, nodes, labels on links,
+ * so no line ever crosses a label.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "sb-glyphs.h"
+#include "sb-links.h"
+#include "sb-metrics.h"
+#include "sb-render.h"
+#include "sb-render-private.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+
+/* Strong contrast for a projector: near-black ink on a warm white board. */
+static const SbPalette light_palette = {
+  RGB (0xfcfcf9), RGB (0x1b2631), RGB (0x4a5866), RGB (0xedf2f7), RGB (0x7a8896),
+  RGB (0xffffff), RGB (0x2e3c4a), RGB (0x3f4f5f), RGB (0x9c4a00), RGB (0xfff1b8),
+  RGB (0x1a5fb4), RGB (0x613583), RGB (0x1c71d8),
+  RGB (0x1c71d8), RGB (0xe66100), RGB (0xc01c28), RGB (0x9aa3ad),
+};
+
+static const SbPalette dark_palette = {
+  RGB (0x1d2126), RGB (0xf4f6f8), RGB (0xc3ccd5), RGB (0x2a3139), RGB (0x8a99a8),
+  RGB (0x343d47), RGB (0xd0d8e0), RGB (0xb3c1cf), RGB (0xffa348), RGB (0x5c4d12),
+  RGB (0x99c1f1), RGB (0xdc8add), RGB (0x78aeed),
+  RGB (0x62a0ea), RGB (0xffa348), RGB (0xff7b63), RGB (0x6b7480),
+};
+
+void
+sb_render_set_color (cairo_t       *cr,
+           const SbColor *color)
+{
+  cairo_set_source_rgb (cr, color->r, color->g, color->b);
+}
+
+/* Lays TEXT out in a box WIDTH wide (≤ 0: unbounded) and returns its size. */
+void
+sb_render_prepare_text (SbDrawContext *ctx,
+              const char    *text,
+              const char    *family,
+              double         size,
+              PangoWeight    weight,
+              double         width,
+              int            max_lines,
+              double        *out_w,
+              double        *out_h)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+  int pw, ph;
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (ctx->text, font);
+  pango_layout_set_width (ctx->text, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_height (ctx->text, max_lines > 0 ? -max_lines : -1);
+  pango_layout_set_wrap (ctx->text, PANGO_WRAP_WORD);
+  pango_layout_set_ellipsize (ctx->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_alignment (ctx->text, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (ctx->text, text, -1);
+  pango_layout_get_size (ctx->text, &pw, &ph);
+  *out_w = (double) pw / PANGO_SCALE;
+  *out_h = (double) ph / PANGO_SCALE;
+}
+
+void
+sb_render_show_text_at (SbDrawContext *ctx,
+              double         x,
+              double         y)
+{
+  cairo_move_to (ctx->cr, x, y);
+  pango_cairo_show_layout (ctx->cr, ctx->text);
+}
+
+static const char *
+tr (const char *text)
+{
+  return text ? g_dgettext (GETTEXT_PACKAGE, text) : "";
+}
+
+static void
+draw_background (SbDrawContext *ctx,
+                 double         width,
+                 double         height)
+{
+  sb_render_set_color (ctx->cr, &ctx->palette->background);
+  cairo_rectangle (ctx->cr, 0, 0, width, height);
+  cairo_fill (ctx->cr);
+}
+
+static gboolean
+is_selected (SbDrawContext *ctx,
+             const char    *id)
+{
+  return ctx->options->selected_id != NULL && g_strcmp0 (ctx->options->selected_id, id) == 0;
+}
+
+static void
+stroke_selection (SbDrawContext *ctx,
+                  const SbRect  *r)
+{
+  sb_glyph_rounded_rect (ctx->cr, r->x - 6, r->y - 6, r->width + 12, r->height + 12, SB_CORNER + 6);
+  sb_render_set_color (ctx->cr, &ctx->palette->selection);
+  cairo_set_line_width (ctx->cr, 5);
+  cairo_stroke (ctx->cr);
+}
+
+static void
+draw_host (SbDrawContext *ctx,
+           const SbHost  *host)
+{
+  const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+  double tw, th, x = r->x + SB_HOST_PAD;
+
+  sb_glyph_rounded_rect (ctx->cr, r->x, r->y, r->width, r->height, SB_CORNER * 1.5);
+  sb_render_set_color (ctx->cr, &ctx->palette->host_fill);
+  cairo_fill_preserve (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->host_stroke);
+  cairo_set_line_width (ctx->cr, 2.5);
+  cairo_stroke (ctx->cr);
+
+  sb_render_prepare_text (ctx, tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
+                r->width / 2, 1, &tw, &th);
+  sb_render_set_color (ctx->cr, &ctx->palette->ink);
+  sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - th) / 2 + 6);
+  if (host->ip != NULL)
+    {
+      double iw, ih;
+
+      x += tw + 14;
+      sb_render_prepare_text (ctx, host->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+                    -1, 1, &iw, &ih);
+      sb_render_set_color (ctx->cr, &ctx->palette->muted);
+      sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - ih) / 2 + 7);
+    }
+  if (is_selected (ctx, host->id))
+    stroke_selection (ctx, r);
+}
+
+/* The point where the segment from the centre of R towards (tx, ty) leaves R. */
+void
+sb_render_edge_point (const SbRect *r,
+            double        tx,
+            double        ty,
+            double       *x,
+            double       *y)
+{
+  double cx, cy, dx, dy, sx, sy, s;
+
+  sb_rect_center (r, &cx, &cy);
+  dx = tx - cx;
+  dy = ty - cy;
+  sx = dx != 0 ? (r->width / 2) / fabs (dx) : G_MAXDOUBLE;
+  sy = dy != 0 ? (r->height / 2) / fabs (dy) : G_MAXDOUBLE;
+  s = MIN (MIN (sx, sy), 1.0);
+  *x = cx + dx * s;
+  *y = cy + dy * s;
+}
+
+static void
+arrow_head (cairo_t *cr,
+            double   x,
+            double   y,
+            double   angle,
+            double   len)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - len * cos (angle - 0.42), y - len * sin (angle - 0.42));
+  cairo_line_to (cr, x - len * cos (angle + 0.42), y - len * sin (angle + 0.42));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+void
+sb_render_pill (SbDrawContext *ctx,
+                const char    *text,
+                double         x,
+                double         y,
+                const SbColor *color,
+                const SbColor *background)
+{
+  double tw, th;
+
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+  sb_glyph_rounded_rect (ctx->cr, x - tw / 2 - 8, y - th / 2 - 2, tw + 16, th + 4, 8);
+  sb_render_set_color (ctx->cr, background);
+  cairo_fill (ctx->cr);
+  sb_render_set_color (ctx->cr, color);
+  sb_render_show_text_at (ctx, x - tw / 2, y - th / 2);
+}
+
+SbSegment
+sb_render_link_segment (SbDrawContext *ctx,
+              const SbLink  *link)
+{
+  const SbRect *a = sb_layout_get_rect (ctx->layout, link->from);
+  const SbRect *b = sb_layout_get_rect (ctx->layout, link->to);
+  double ax, ay, bx, by;
+  SbSegment seg;
+
+  sb_rect_center (a, &ax, &ay);
+  sb_rect_center (b, &bx, &by);
+  sb_render_edge_point (a, bx, by, &seg.x0, &seg.y0);
+  sb_render_edge_point (b, ax, ay, &seg.x1, &seg.y1);
+  return seg;
+}
+
+static void
+stroke_line (SbDrawContext *ctx,
+             SbSegment      seg,
+             const SbColor *color,
+             double         width,
+             gboolean       dashed)
+{
+  static const double dash[] = { 10, 8 };
+  double angle = atan2 (seg.y1 - seg.y0, seg.x1 - seg.x0);
+
+  sb_render_set_color (ctx->cr, color);
+  cairo_set_line_width (ctx->cr, width);
+  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (ctx->cr, dash, dashed ? 2 : 0, 0);
+  cairo_move_to (ctx->cr, seg.x0, seg.y0);
+  cairo_line_to (ctx->cr, seg.x1 - 8 * cos (angle), seg.y1 - 8 * sin (angle));
+  cairo_stroke (ctx->cr);
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
+  arrow_head (ctx->cr, seg.x1, seg.y1, angle, 16);
+}
+
+/* Writes cross from one host to the primary on another: routed round the
+ * nodes through the gap under the web stack, entering the primary from
+ * above, off its centre so it does not merge with the local link. */
+static void
+stroke_remote_write (SbDrawContext *ctx,
+                     const SbLink  *link)
+{
+  static const double dash[] = { 10, 8 };
+  const SbRect *a = sb_layout_get_rect (ctx->layout, link->from);
+  const SbRect *b = sb_layout_get_rect (ctx->layout, link->to);
+  double ax = a->x + a->width / 2, ay = a->y + a->height;
+  double mid_y = ay + SB_NODE_GAP_Y * 0.45;
+  double bx = b->x + b->width * (ax > b->x ? 0.8 : 0.2), by = b->y;
+
+  sb_render_set_color (ctx->cr, &ctx->palette->link);
+  cairo_set_line_width (ctx->cr, 2.5);
+  cairo_set_dash (ctx->cr, dash, 2, 0);
+  cairo_move_to (ctx->cr, ax, ay);
+  cairo_line_to (ctx->cr, ax, mid_y);
+  cairo_line_to (ctx->cr, bx, mid_y);
+  cairo_line_to (ctx->cr, bx, by - 8);
+  cairo_stroke (ctx->cr);
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
+  arrow_head (ctx->cr, bx, by, G_PI / 2, 16);
+}
+
+static void
+draw_link (SbDrawContext *ctx,
+           const SbLink  *link)
+{
+  SbSegment seg = sb_render_link_segment (ctx, link);
+
+  switch (link->kind)
+    {
+    case SB_LINK_DNS_LOOKUP:
+      stroke_line (ctx, seg, &ctx->palette->link, 2.5, TRUE);
+      break;
+    case SB_LINK_REPLICATION:
+      stroke_line (ctx, seg, &ctx->palette->replication, 4, TRUE);
+      break;
+    case SB_LINK_REMOTE_WRITE:
+      stroke_remote_write (ctx, link);
+      break;
+    case SB_LINK_BACKEND:
+      stroke_line (ctx, seg, &ctx->palette->link, 3, link->backup);
+      break;
+    case SB_LINK_HTTP:
+    case SB_LINK_LOCAL:
+    default:
+      stroke_line (ctx, seg, &ctx->palette->link, 3, FALSE);
+      break;
+    }
+}
+
+static const char *
+link_caption (const SbLink *link)
+{
+  switch (link->kind)
+    {
+    case SB_LINK_DNS_LOOKUP:
+      return _("DNS lookup");
+    case SB_LINK_HTTP:
+      return _("HTTP request");
+    case SB_LINK_REPLICATION:
+      return _("async replication");
+    case SB_LINK_REMOTE_WRITE:
+      return _("writes");
+    case SB_LINK_BACKEND:
+      return link->backup ? _("backup") : NULL;
+    case SB_LINK_LOCAL:
+    default:
+      return NULL;
+    }
+}
+
+static void
+draw_link_caption (SbDrawContext *ctx,
+                   const SbLink  *link)
+{
+  const char *caption = link_caption (link);
+  SbSegment seg = sb_render_link_segment (ctx, link);
+  const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
+                                                            : &ctx->palette->ink;
+  double x = (seg.x0 + seg.x1) / 2, y = (seg.y0 + seg.y1) / 2;
+
+  if (caption == NULL)
+    return;
+  if (link->kind == SB_LINK_REPLICATION)
+    y -= 20;
+  if (link->kind == SB_LINK_REMOTE_WRITE)
+    {
+      const SbRect *a = sb_layout_get_rect (ctx->layout, link->from);
+      const SbRect *b = sb_layout_get_rect (ctx->layout, link->to);
+
+      x = (a->x + a->width / 2 + b->x + b->width * 0.8) / 2;
+      y = a->y + a->height + SB_NODE_GAP_Y * 0.45;
+    }
+  sb_render_pill (ctx, caption, x, y, color, &ctx->palette->background);
+}
+
+static const char *
+role_caption (SbDbRole role)
+{
+  switch (role)
+    {
+    case SB_DB_ROLE_PRIMARY:
+      return _("Primary");
+    case SB_DB_ROLE_REPLICA:
+      return _("Replica");
+    case SB_DB_ROLE_NONE:
+    default:
+      return NULL;
+    }
+}
+
+/* A pill under the label: the database's role, so students see at a
+ * glance which one takes the writes. */
+static void
+draw_role_badge (SbDrawContext     *ctx,
+                 const SbComponent *comp,
+                 double             x,
+                 double             y)
+{
+  const SbColor *color = comp->role == SB_DB_ROLE_PRIMARY ? &ctx->palette->primary
+                                                          : &ctx->palette->replica;
+  double tw, th;
+
+  sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL - 2,
+                PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
+  sb_glyph_rounded_rect (ctx->cr, x, y, tw + 16, th + 2, (th + 2) / 2);
+  sb_render_set_color (ctx->cr, color);
+  cairo_fill (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->node_fill);
+  sb_render_show_text_at (ctx, x + 8, y + 1);
+}
+
+static void
+draw_node_box (SbDrawContext *ctx,
+               const SbRect  *r)
+{
+  sb_glyph_rounded_rect (ctx->cr, r->x, r->y, r->width, r->height, SB_CORNER);
+  sb_render_set_color (ctx->cr, &ctx->palette->node_fill);
+  cairo_fill_preserve (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->node_stroke);
+  cairo_set_line_width (ctx->cr, 2.5);
+  cairo_stroke (ctx->cr);
+}
+
+static void
+draw_node (SbDrawContext     *ctx,
+           const SbComponent *comp)
+{
+  const SbRect *r = sb_layout_get_rect (ctx->layout, comp->id);
+  double pad = 12, text_x = r->x + pad + SB_GLYPH_SIZE + 12;
+  double text_w = r->x + r->width - pad - text_x;
+  double lw, lh, dw = 0, dh = 0, y;
+  gboolean badge = comp->role != SB_DB_ROLE_NONE;
+
+  draw_node_box (ctx, r);
+  sb_render_set_color (ctx->cr, &ctx->palette->ink);
+  sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - SB_GLYPH_SIZE) / 2,
+                 SB_GLYPH_SIZE);
+
+  if (comp->ip != NULL && !badge)
+    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL - 2, PANGO_WEIGHT_NORMAL,
+                  text_w, 1, &dw, &dh);
+  else if (badge)
+    dh = SB_FONT_DETAIL + 4;
+  sb_render_prepare_text (ctx, tr (comp->label), SB_FONT_FAMILY, SB_FONT_LABEL, PANGO_WEIGHT_BOLD,
+                text_w, 2, &lw, &lh);
+  y = r->y + (r->height - lh - (dh ? dh + 4 : 0)) / 2;
+  sb_render_set_color (ctx->cr, &ctx->palette->ink);
+  sb_render_show_text_at (ctx, text_x, y);
+
+  y += lh + 4;
+  if (badge)
+    draw_role_badge (ctx, comp, text_x, y);
+  else if (comp->ip != NULL)
+    {
+      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL - 2, PANGO_WEIGHT_NORMAL,
+                    text_w, 1, &dw, &dh);
+      sb_render_set_color (ctx->cr, &ctx->palette->muted);
+      sb_render_show_text_at (ctx, text_x, y);
+    }
+  if (is_selected (ctx, comp->id))
+    stroke_selection (ctx, r);
+}
+
+char *
+sb_render_dns_record (const SbScenario *scenario)
+{
+  const SbComponent *lb = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
+  const char *ip = lb ? lb->ip : NULL;
+
+  if (sb_scenario_find_kind (scenario, SB_KIND_DNS, NULL) == NULL || scenario->dns_name == NULL)
+    return NULL;
+  /* Without a load balancer the name points at the web server's machine. */
+  if (ip == NULL)
+    {
+      const SbComponent *web = sb_scenario_find_kind (scenario, SB_KIND_WEB_SERVER, NULL);
+      const SbHost *host = web ? sb_scenario_find_host (scenario, web->host) : NULL;
+
+      ip = web && web->ip ? web->ip : host ? host->ip : NULL;
+    }
+  return g_strdup_printf ("%s  A  %s", scenario->dns_name, ip ? ip : "?");
+}
+
+/* The record the DNS publishes, on a sticky note under the DNS node. */
+static void
+draw_dns_record (SbDrawContext *ctx)
+{
+  const SbComponent *dns = sb_scenario_find_kind (ctx->scenario, SB_KIND_DNS, NULL);
+  g_autofree char *record = sb_render_dns_record (ctx->scenario);
+  const SbRect *r;
+  double tw, th, x, y;
+
+  if (record == NULL)
+    return;
+  r = sb_layout_get_rect (ctx->layout, dns->id);
+  sb_render_prepare_text (ctx, record, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
+  x = r->x + r->width / 2 - tw / 2;
+  y = r->y + r->height + 14;
+  sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
+  sb_render_set_color (ctx->cr, &ctx->palette->card);
+  cairo_fill_preserve (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->node_stroke);
+  cairo_set_line_width (ctx->cr, 1.5);
+  cairo_stroke (ctx->cr);
+  sb_render_set_color (ctx->cr, &ctx->palette->ink);
+  sb_render_show_text_at (ctx, x, y);
+}
+
+void
+sb_render_options_init (SbRenderOptions *options)
+{
+  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE };
+}
+
+static void
+draw_scene (SbDrawContext *ctx)
+{
+  const SbScenario *scenario = ctx->scenario;
+  g_autoptr(GArray) links = sb_links_derive (scenario);
+
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
+  for (guint i = 0; i < links->len; i++)
+    draw_link (ctx, &g_array_index (links, SbLink, i));
+  for (guint i = 0; i < scenario->components->len; i++)
+    draw_node (ctx, g_ptr_array_index (scenario->components, i));
+  draw_dns_record (ctx);
+  for (guint i = 0; i < links->len; i++)
+    draw_link_caption (ctx, &g_array_index (links, SbLink, i));
+  if (ctx->sim != NULL)
+    sb_render_state (ctx);
+}
+
+void
+sb_render_draw (cairo_t               *cr,
+                const SbLayout        *layout,
+                const SbScenario      *scenario,
+                SbSim                 *sim,
+                const SbRenderOptions *options,
+                double                 width,
+                double                 height)
+{
+  SbRenderOptions defaults;
+  SbViewTransform t;
+  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL };
+
+  g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL);
+
+  if (options == NULL)
+    {
+      sb_render_options_init (&defaults);
+      ctx.options = &defaults;
+    }
+  ctx.palette = ctx.options->theme == SB_THEME_DARK ? &dark_palette : &light_palette;
+  t = sb_layout_fit (layout, width, height);
+  cairo_save (cr);
+  draw_background (&ctx, width, height);
+  cairo_translate (cr, t.offset_x, t.offset_y);
+  cairo_scale (cr, t.scale, t.scale);
+  ctx.text = pango_cairo_create_layout (cr);
+  draw_scene (&ctx);
+  g_object_unref (ctx.text);
+  cairo_restore (cr);
+}

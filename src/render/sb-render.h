@@ -1,0 +1,55 @@
+/* sb-render.h — draws a scenario (and its live state) on any cairo_t
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one renderer: the canvas widget and every export call it, so what a
+ * teacher exports is what the class saw.  It never advances time.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "model/sb-scenario.h"
+#include "render/sb-layout.h"
+#include "sim/sb-sim.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SB_THEME_LIGHT,
+  SB_THEME_DARK,
+} SbTheme;
+
+typedef enum {
+  SB_STYLE_WHITEBOARD,
+  SB_STYLE_MARKER,
+} SbStyle;
+
+typedef struct {
+  SbTheme     theme;
+  SbStyle     style;
+  const char *selected_id;     /* highlighted element, or NULL */
+  gboolean    reduced_motion;  /* tokens jump hop by hop instead of gliding */
+} SbRenderOptions;
+
+/* Options with the defaults: light whiteboard, nothing selected. */
+void   sb_render_options_init  (SbRenderOptions  *options);
+
+/* Draws the whole whiteboard fitted into WIDTH × HEIGHT (target units).
+ * With a SIM, also its live state at the sim's current time: requests in
+ * flight, dead elements, the load balancer's view of each backend,
+ * replication versions and recent failures. */
+void   sb_render_draw          (cairo_t               *cr,
+                                const SbLayout        *layout,
+                                const SbScenario      *scenario,
+                                SbSim                 *sim,
+                                const SbRenderOptions *options,
+                                double                 width,
+                                double                 height);
+
+/* The text of the DNS record the scenario publishes, e.g.
+ * "www.foobar.com  A  203.0.113.10", or NULL without DNS. */
+char  *sb_render_dns_record    (const SbScenario *scenario);
+
+G_END_DECLS

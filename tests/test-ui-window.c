@@ -1,0 +1,148 @@
+/* test-ui-window.c — the real window under Xvfb shows the diagram
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app/sb-application.h"
+#include "app/sb-window.h"
+
+typedef struct {
+  SbApplication *app;
+  SbWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->app = sb_application_new ();
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  f->window = sb_window_new (f->app, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->app);
+}
+
+/* The canvas as the user sees it, through GTK's own renderer. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+typedef struct {
+  guchar *data;
+  gsize   stride;
+  int     width, height;
+} Pixels;
+
+static guint32
+pixel (const Pixels *p,
+       int           x,
+       int           y)
+{
+  /* gdk_texture_download gives CAIRO_FORMAT_ARGB32 (native-endian). */
+  return *(guint32 *) (p->data + y * p->stride + x * 4) & 0xffffff;
+}
+
+static void
+widget_point (SbCanvas   *canvas,
+              const char *id,
+              double      fx,
+              double      fy,
+              int        *x,
+              int        *y)
+{
+  const SbLayout *layout = sb_canvas_get_layout (canvas);
+  const SbRect *r = sb_layout_get_rect (layout, id);
+  SbViewTransform t = sb_layout_fit (layout, gtk_widget_get_width (GTK_WIDGET (canvas)),
+                                     gtk_widget_get_height (GTK_WIDGET (canvas)));
+
+  g_assert_nonnull (r);
+  *x = (int) ((r->x + r->width * fx) * t.scale + t.offset_x);
+  *y = (int) ((r->y + r->height * fy) * t.scale + t.offset_y);
+}
+
+static void
+test_window_draws_diagram (Fixture       *f,
+                           gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (canvas));
+  Pixels p = { NULL, 0, gdk_texture_get_width (texture), gdk_texture_get_height (texture) };
+  g_autofree guchar *bytes = NULL;
+  const char *ids[] = { "user", "dns", "lb", "web-1", "app-1", "code-1", "db-1",
+                        "web-2", "app-2", "code-2", "db-2" };
+  int dark = 0, x, y;
+
+  g_assert_cmpint (p.width, >=, 1000);
+  p.stride = p.width * 4;
+  p.data = bytes = g_malloc (p.stride * p.height);
+  gdk_texture_download (texture, p.data, p.stride);
+
+  g_assert_cmphex (pixel (&p, 2, 2), ==, 0xfcfcf9);
+  /* Every element of the contract is on the board, as a white node. */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      widget_point (canvas, ids[i], 0.97, 0.9, &x, &y);
+      g_assert_cmphex (pixel (&p, x, y), ==, 0xffffff);
+    }
+  widget_point (canvas, "server-2", 0.01, 0.99, &x, &y);
+  g_assert_cmphex (pixel (&p, x + 2, y - 2), ==, 0xedf2f7);
+  /* Ink: labels, glyphs and links cover a real share of the board. */
+  for (y = 0; y < p.height; y++)
+    for (x = 0; x < p.width; x++)
+      dark += (pixel (&p, x, y) & 0xff) < 0x70;
+  g_assert_cmpint (dark, >, p.width * p.height / 100);
+}
+
+static void
+test_window_hit_test (Fixture       *f,
+                      gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  int x, y;
+
+  widget_point (canvas, "db-2", 0.5, 0.5, &x, &y);
+  g_assert_cmpstr (sb_canvas_element_at (canvas, x, y), ==, "db-2");
+  widget_point (canvas, "server-1", 0.02, 0.5, &x, &y);
+  g_assert_cmpstr (sb_canvas_element_at (canvas, x, y), ==, "server-1");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/window/draws-diagram", Fixture, NULL, fixture_set_up,
+              test_window_draws_diagram, fixture_tear_down);
+  g_test_add ("/ui/window/hit-test", Fixture, NULL, fixture_set_up,
+              test_window_hit_test, fixture_tear_down);
+  return g_test_run ();
+}
