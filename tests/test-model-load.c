@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "model/sb-scenario.h"
+#include "model/sb-scenario-strings.h"
 
 static void
 assert_data_error (const char *data,
@@ -168,6 +169,39 @@ test_bundled_unknown (void)
   g_assert_error (error, SB_SCENARIO_ERROR, SB_SCENARIO_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==,
                    "unknown scenario \"../distributed\" (bundled: one-server, distributed)");
+}
+
+static void
+assert_marked (const char *text)
+{
+  g_assert_true (g_strv_contains ((const char * const *) sb_scenario_strings, text));
+}
+
+/* Every text the UI shows from a bundled scenario reaches the translators. */
+static void
+test_bundled_translatable (void)
+{
+  const char * const *names = sb_scenario_bundled_names ();
+
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      g_autoptr(SbScenario) s = sb_scenario_load_bundled (names[n], NULL);
+
+      assert_marked (s->title);
+      assert_marked (s->summary);
+      for (guint i = 0; i < s->hosts->len; i++)
+        {
+          const SbHost *host = s->hosts->pdata[i];
+          assert_marked (host->label);
+          assert_marked (host->explanation);
+        }
+      for (guint i = 0; i < s->components->len; i++)
+        {
+          const SbComponent *component = s->components->pdata[i];
+          assert_marked (component->label);
+          assert_marked (component->explanation);
+        }
+    }
 }
 
 /* The defaults of behaviour.md, for every key a file leaves out. */
@@ -663,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/model/load/bundled/distributed", test_bundled_distributed);
   g_test_add_func ("/model/load/bundled/one-server", test_bundled_one_server);
   g_test_add_func ("/model/load/bundled/unknown", test_bundled_unknown);
+  g_test_add_func ("/model/load/bundled/translatable", test_bundled_translatable);
   g_test_add_func ("/model/load/defaults", test_defaults);
   g_test_add_func ("/model/load/unknown-keys", test_unknown_keys);
   g_test_add_func ("/model/load/null-is-absent", test_null_is_absent);

@@ -1,10 +1,12 @@
-/* sb-canvas.c — draws the whiteboard through the render layer
+/* sb-canvas.c — plays the simulation and draws it through the render layer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The canvas holds its own copy of the scenario and the layout computed
- * from it; drawing goes through the same sb_render_draw() as every export.
- * It follows the system style (dark whiteboard in dark mode).
+ * The canvas owns the simulation of the scenario it shows and drives it
+ * from the frame clock: each frame advances the sim by the real time
+ * elapsed times the speed, accumulated in microseconds so the sim's state
+ * depends only on the simulated time reached, never on the frame rate.
+ * Drawing goes through the same sb_render_draw() as every export.
  */
 #include "config.h"
 
@@ -14,13 +16,32 @@
 #include "render/sb-render.h"
 #include "sb-canvas.h"
 
+/* A frame that comes late (a stall, a suspended laptop) moves the class's
+ * clock by at most this much real time, so nothing jumps out of sight. */
+#define MAX_FRAME_US (G_USEC_PER_SEC / 4)
+
 struct _SbCanvas
 {
   GtkWidget   parent_instance;
 
   SbScenario *scenario;
   SbLayout   *layout;
+  SbSim      *sim;
+  gboolean    playing;
+  double      speed;
+  double      target_us;   /* simulated time to reach, kept fractional */
+  gint64      last_frame;  /* frame clock time of the previous tick, or 0 */
+  guint       tick_id;
 };
+
+enum {
+  PROP_0,
+  PROP_PLAYING,
+  PROP_SPEED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbCanvas, sb_canvas, GTK_TYPE_WIDGET)
 
@@ -29,6 +50,15 @@ current_theme (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ()) ? SB_THEME_DARK
                                                                        : SB_THEME_LIGHT;
+}
+
+static gboolean
+animations_enabled (GtkWidget *widget)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (widget), "gtk-enable-animations", &enabled, NULL);
+  return enabled;
 }
 
 static void
@@ -45,9 +75,11 @@ sb_canvas_snapshot (GtkWidget   *widget,
     return;
   sb_render_options_init (&options);
   options.theme = current_theme ();
+  options.reduced_motion = !animations_enabled (widget);
   /* GTK renders the cairo node at the surface's scale: sharp on HiDPI. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  sb_render_draw (cr, self->layout, self->scenario, NULL, &options, width, height);
+  sb_render_draw (cr, self->layout, sb_sim_get_scenario (self->sim), self->sim, &options,
+                  width, height);
   cairo_destroy (cr);
 }
 
@@ -65,11 +97,89 @@ sb_canvas_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 673;
 }
 
+static gboolean
+tick (GtkWidget     *widget,
+      GdkFrameClock *clock,
+      gpointer       user_data)
+{
+  SbCanvas *self = SB_CANVAS (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (self->last_frame != 0)
+    {
+      self->target_us += MIN (now - self->last_frame, MAX_FRAME_US) * self->speed;
+      sb_sim_advance_to (self->sim, (gint64) self->target_us);
+      gtk_widget_queue_draw (widget);
+    }
+  self->last_frame = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+update_ticking (SbCanvas *self)
+{
+  gboolean want = self->playing && self->sim != NULL;
+
+  if (want && self->tick_id == 0)
+    {
+      self->last_frame = 0;
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick, NULL, NULL);
+    }
+  else if (!want && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static void
+sb_canvas_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SbCanvas *self = SB_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYING:
+      g_value_set_boolean (value, self->playing);
+      break;
+    case PROP_SPEED:
+      g_value_set_double (value, self->speed);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_canvas_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SbCanvas *self = SB_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYING:
+      sb_canvas_set_playing (self, g_value_get_boolean (value));
+      break;
+    case PROP_SPEED:
+      sb_canvas_set_speed (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 sb_canvas_dispose (GObject *object)
 {
   SbCanvas *self = SB_CANVAS (object);
 
+  g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   g_clear_pointer (&self->scenario, sb_scenario_free);
   G_OBJECT_CLASS (sb_canvas_parent_class)->dispose (object);
@@ -82,24 +192,30 @@ sb_canvas_class_init (SbCanvasClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_canvas_dispose;
+  object_class->get_property = sb_canvas_get_property;
+  object_class->set_property = sb_canvas_set_property;
   widget_class->snapshot = sb_canvas_snapshot;
   widget_class->measure = sb_canvas_measure;
+
+  properties[PROP_PLAYING] =
+    g_param_spec_boolean ("playing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPEED] =
+    g_param_spec_double ("speed", NULL, NULL, 0.25, 8.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_css_name (widget_class, "sbcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static void
-theme_changed (SbCanvas *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 sb_canvas_init (SbCanvas *self)
 {
+  self->speed = 1.0;
   gtk_widget_add_css_class (GTK_WIDGET (self), "sb-canvas");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (theme_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -124,6 +240,20 @@ sb_canvas_set_scenario (SbCanvas         *self,
                                   self->scenario->title ? g_dgettext (GETTEXT_PACKAGE, self->scenario->title)
                                                         : _("Diagram"),
                                   -1);
+  sb_canvas_reset (self);
+}
+
+void
+sb_canvas_reset (SbCanvas *self)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+
+  g_clear_pointer (&self->sim, sb_sim_free);
+  if (self->scenario != NULL)
+    self->sim = sb_sim_new (self->scenario);
+  self->target_us = 0;
+  self->last_frame = 0;
+  update_ticking (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -139,6 +269,61 @@ sb_canvas_get_layout (SbCanvas *self)
 {
   g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
   return self->layout;
+}
+
+SbSim *
+sb_canvas_get_sim (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
+  return self->sim;
+}
+
+void
+sb_canvas_set_playing (SbCanvas *self,
+                       gboolean  playing)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+
+  playing = !!playing;
+  if (self->playing == playing)
+    return;
+  self->playing = playing;
+  update_ticking (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYING]);
+}
+
+gboolean
+sb_canvas_get_playing (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), FALSE);
+  return self->playing;
+}
+
+void
+sb_canvas_set_speed (SbCanvas *self,
+                     double    speed)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+
+  speed = CLAMP (speed, 0.25, 8.0);
+  if (self->speed == speed)
+    return;
+  self->speed = speed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
+}
+
+double
+sb_canvas_get_speed (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), 1.0);
+  return self->speed;
+}
+
+void
+sb_canvas_sim_changed (SbCanvas *self)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

@@ -8,6 +8,7 @@
 
 #include "model/sb-scenario.h"
 #include "render/sb-layout.h"
+#include "sim/sb-sim.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,20 @@ void              sb_canvas_set_scenario   (SbCanvas         *self,
                                             const SbScenario *scenario);
 const SbScenario *sb_canvas_get_scenario   (SbCanvas         *self);
 const SbLayout   *sb_canvas_get_layout     (SbCanvas         *self);
+/* The simulation the canvas plays; replaced by sb_canvas_set_scenario(). */
+SbSim            *sb_canvas_get_sim        (SbCanvas         *self);
+/* Starts again from time 0 with the current settings. */
+void              sb_canvas_reset          (SbCanvas         *self);
+void              sb_canvas_set_playing    (SbCanvas         *self,
+                                            gboolean          playing);
+gboolean          sb_canvas_get_playing    (SbCanvas         *self);
+/* Simulated seconds per real second, 0.25 to 8. */
+void              sb_canvas_set_speed      (SbCanvas         *self,
+                                            double            speed);
+double            sb_canvas_get_speed      (SbCanvas         *self);
+/* Redraws after the sim was changed from outside (kill, settings...). */
+void              sb_canvas_sim_changed    (SbCanvas         *self);
+
 /* The id of the element under a point in widget coordinates, or NULL. */
 const char       *sb_canvas_element_at     (SbCanvas         *self,
                                             double            x,

@@ -15,9 +15,26 @@ struct _SbWindow
   AdwWindowTitle       *title;
   AdwToastOverlay      *toasts;
   SbCanvas             *canvas;
+  GtkToggleButton      *play_button;
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+reset_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  sb_canvas_reset (SB_WINDOW (widget)->canvas);
+}
+
+static void
+playing_changed (SbWindow *self)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            sb_canvas_get_playing (self->canvas) ? "media-playback-pause-symbolic"
+                                                                 : "media-playback-start-symbolic");
+}
 
 static void
 sb_window_class_init (SbWindowClass *klass)
@@ -29,12 +46,21 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
+  gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);
 }
 
 static void
 sb_window_init (SbWindow *self)
 {
+  g_autoptr(GPropertyAction) play = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  play = g_property_action_new ("play", self->canvas, "playing");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (play));
+  g_signal_connect_object (self->canvas, "notify::playing",
+                           G_CALLBACK (playing_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -64,6 +90,8 @@ sb_window_new (SbApplication    *application,
       scenario = fallback;
     }
   set_scenario (self, scenario);
+  /* The class sees requests flowing as soon as the window opens. */
+  sb_canvas_set_playing (self->canvas, TRUE);
   return self;
 }
 

@@ -16,7 +16,7 @@
 
 /* How long a failed request's red mark stays on the board. */
 #define FAILURE_MARK_US  (2 * SB_SIM_USEC_PER_SEC)
-#define TOKEN_SIZE       22.0
+#define TOKEN_SIZE       28.0
 
 /* HAProxy's stats page colours, so the board matches what an engineer sees. */
 static const SbColor haproxy_up = { 0.75, 1.0, 0.75 };
