@@ -212,7 +212,8 @@ test_defaults (void)
                      " \"title\": \"T\", \"hosts\": [{\"id\": \"h\", \"label\": \"H\"}],"
                      " \"components\": [{\"id\": \"c\", \"kind\": \"client\", \"label\": \"C\"},"
                      " {\"id\": \"lb\", \"kind\": \"load_balancer\", \"label\": \"LB\"},"
-                     " {\"id\": \"w\", \"kind\": \"web_server\", \"host\": \"h\", \"label\": \"W\"}]}";
+                     " {\"id\": \"w\", \"kind\": \"web_server\", \"host\": \"h\","
+                     " \"label\": \"W\"}]}";
   g_autoptr(GError) error = NULL;
   g_autoptr(SbScenario) s = sb_scenario_load_from_data (text, -1, &error);
 
@@ -297,7 +298,8 @@ test_not_json (void)
 {
   assert_data_error ("{\n  \"format\": \"stackboard-scenario\"\n  \"version\": 1\n}", -1,
                      SB_SCENARIO_ERROR_PARSE,
-                     "line 2, column 33: not JSON: unexpected string constant \"stackboard-scenario\", "
+                     "line 2, column 33: not JSON: "
+                     "unexpected string constant \"stackboard-scenario\", "
                      "expected character `,'");
 }
 
@@ -331,7 +333,8 @@ test_deep_nesting (void)
   deep[100] = '\0';
   quoted = g_strdup_printf ("{\"format\": \"%s\"}", deep);
   assert_data_error (quoted, -1, SB_SCENARIO_ERROR_INVALID,
-                     "format: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...\" is not \"stackboard-scenario\"");
+                     "format: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...\""
+                     " is not \"stackboard-scenario\"");
 }
 
 static void
@@ -345,7 +348,8 @@ test_huge_numbers (void)
                      "line 1, column 2: integer -9223372036854775809 is too large");
   /* Long fractions and exponents are fine: only integers wrap silently. */
   assert_data_error ("[0.1234567890123456789012345, -9223372036854775807, 1e-999]", -1,
-                     SB_SCENARIO_ERROR_INVALID, "expected an object at the top level, got an array");
+                     SB_SCENARIO_ERROR_INVALID,
+                     "expected an object at the top level, got an array");
 }
 
 static void
@@ -584,6 +588,32 @@ test_three_servers (void)
                    SB_DB_ROLE_REPLICA);
 }
 
+/* docs/scenario-format.md ends with this file, verbatim. */
+static void
+test_docs_example (void)
+{
+  g_autofree char *doc_path = g_test_build_filename (G_TEST_DIST, "..", "docs",
+                                                     "scenario-format.md", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good",
+                                                 "three-servers.json", NULL);
+  g_autofree char *doc = NULL;
+  g_autofree char *example = NULL;
+  const char *start;
+  const char *end;
+
+  g_assert_true (g_file_get_contents (doc_path, &doc, NULL, NULL));
+  g_assert_true (g_file_get_contents (path, &example, NULL, NULL));
+
+  start = strstr (doc, "## A complete example");
+  g_assert_nonnull (start);
+  start = strstr (start, "```json\n");
+  g_assert_nonnull (start);
+  start += strlen ("```json\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+  g_assert_cmpmem (start, end - start, example, strlen (example));
+}
+
 static void
 test_active_passive (void)
 {
@@ -722,6 +752,7 @@ main (int   argc,
   g_test_add_func ("/model/load/corpus/good", test_good_corpus);
   g_test_add_func ("/model/load/corpus/three-servers", test_three_servers);
   g_test_add_func ("/model/load/corpus/active-passive", test_active_passive);
+  g_test_add_func ("/model/load/corpus/docs-example", test_docs_example);
   g_test_add_func ("/model/api/lookups", test_lookups);
   g_test_add_func ("/model/api/enum-names", test_enum_names);
   g_test_add_func ("/model/api/copy-equal", test_copy_equal);

@@ -284,7 +284,8 @@ test_escaping (void)
   g_autoptr(SbScenario) back = NULL;
 
   g_free (user->explanation);
-  user->explanation = g_strdup ("\"quoted\" back\\slash\nline\ttab\r\x01\x1f caf\xc3\xa9 \xe2\x80\x94 </script>");
+  user->explanation = g_strdup ("\"quoted\" back\\slash\nline\ttab\r\x01\x1f"
+                                " caf\xc3\xa9 \xe2\x80\x94 </script>");
   saved = sb_scenario_to_data (s, NULL);
   g_assert_nonnull (strstr (saved, "\"\\\"quoted\\\" back\\\\slash\\nline\\ttab\\r\\u0001\\u001f"
                                    " caf\xc3\xa9 \xe2\x80\x94 </script>\""));

@@ -111,7 +111,8 @@ static const Case cases[] = {
     "traffic.read_ratio: 1.7 is not between 0 and 1" },
   { "range/read-ratio-negative", { { "traffic.read_ratio", "-0.1" } }, INVALID,
     "traffic.read_ratio: -0.1 is not between 0 and 1" },
-  { "range/rate-zero", { { "traffic.rate", "0" } }, INVALID, "traffic.rate: 0 is not greater than 0" },
+  { "range/rate-zero", { { "traffic.rate", "0" } }, INVALID,
+    "traffic.rate: 0 is not greater than 0" },
   { "range/rate-negative", { { "traffic.rate", "-2" } }, INVALID,
     "traffic.rate: -2 is not greater than 0" },
   { "range/rate-too-high", { { "traffic.rate", "5000" } }, INVALID,
@@ -344,7 +345,8 @@ many_elements (const char *key,
     }
   g_string_append (text, "]");
   if (hosts)
-    g_string_append (text, ", \"components\": [{\"id\": \"u\", \"kind\": \"client\", \"label\": \"U\"}]");
+    g_string_append (text, ", \"components\": [{\"id\": \"u\", \"kind\": \"client\","
+                           " \"label\": \"U\"}]");
   g_string_append (text, "}");
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -399,7 +401,8 @@ test_long_text (void)
   g_autoptr(SbScenario) scenario = sb_scenario_load_from_data (ok, -1, NULL);
 
   g_assert_nonnull (scenario);
-  assert_error (bad, "components[0].explanation: 4097 characters, more than the 4096 a text may have");
+  assert_error (bad, "components[0].explanation: 4097 characters, "
+                     "more than the 4096 a text may have");
   assert_error (bad_id, "components[0].id: 65 characters, more than the 64 an id may have");
 }
 
@@ -458,7 +461,8 @@ test_api (void)
 
   g_ptr_array_add (s->balancer.backends, g_strdup ("server-1"));
   g_assert_false (sb_scenario_validate (s, &error));
-  g_assert_cmpstr (error->message, ==, "balancer.backends: set, but there is no load_balancer component");
+  g_assert_cmpstr (error->message, ==,
+                   "balancer.backends: set, but there is no load_balancer component");
 }
 
 int

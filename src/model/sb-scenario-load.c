@@ -43,7 +43,10 @@ fail_at (GError    **error,
   for (gsize i = 0; i < offset; i++)
     {
       if (data[i] == '\n')
-        line++, column = 1;
+        {
+          line++;
+          column = 1;
+        }
       else if (((guchar) data[i] & 0xC0) != 0x80)  /* not a UTF-8 continuation byte */
         column++;
     }
@@ -149,7 +152,8 @@ prescan (const char *data,
       if (quote != 0 && c == '\\')
         {
           if (length - i > 5 && strncmp (data + i + 1, "u0000", 5) == 0)
-            return fail_at (error, data, i, "a string holds \\u0000, which a scenario cannot contain");
+            return fail_at (error, data, i,
+                            "a string holds \\u0000, which a scenario cannot contain");
           i++;  /* an escaped quote does not end the string */
         }
       else if (quote != 0)
@@ -158,8 +162,8 @@ prescan (const char *data,
         quote = c;
       else if ((c == '[' || c == '{') && ++depth > SB_SCENARIO_MAX_DEPTH)
         return fail_at (error, data, i, "nested more than %d levels deep", SB_SCENARIO_MAX_DEPTH);
-      else if (c == ']' || c == '}')
-        depth -= depth > 0;
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
       else if ((c == '-' || g_ascii_isdigit (c)) && !scan_number (data, length, &i, error))
         return FALSE;
     }
@@ -305,7 +309,6 @@ read_number (JsonObject *object,
   *out = value;
   return TRUE;
 }
-
 
 static gboolean
 read_integer (JsonObject *object,
@@ -543,8 +546,10 @@ parse_traffic (JsonObject *root,
 
   if (!read_number (object, "traffic", "rate", &traffic->rate, error)
       || !read_number (object, "traffic", "read_ratio", &traffic->read_ratio, error)
-      || !read_int (object, "traffic", "clients", 1, SB_SCENARIO_MAX_CLIENTS, &traffic->clients, error)
-      || !read_enum (object, "traffic", "arrival", FALSE, "arrival", sb_arrival_names, &arrival, error)
+      || !read_int (object, "traffic", "clients", 1, SB_SCENARIO_MAX_CLIENTS,
+                    &traffic->clients, error)
+      || !read_enum (object, "traffic", "arrival", FALSE, "arrival", sb_arrival_names,
+                     &arrival, error)
       || !read_integer (object, "traffic", "seed", 0, G_MAXINT64, &seed, error))
     return FALSE;
 
@@ -615,7 +620,8 @@ parse_balancer (JsonObject *root,
   if (object == NULL)
     return TRUE;
 
-  if (!read_enum (object, "balancer", "algorithm", FALSE, "algorithm", sb_algorithm_names, &algorithm, error)
+  if (!read_enum (object, "balancer", "algorithm", FALSE, "algorithm", sb_algorithm_names,
+                  &algorithm, error)
       || !read_enum (object, "balancer", "mode", FALSE, "mode", sb_mode_names, &mode, error)
       || !read_array (object, "balancer", "backends", FALSE, &backends, error)
       || (backends != NULL && !parse_backends (backends, balancer->backends, error))

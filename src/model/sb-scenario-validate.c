@@ -336,7 +336,8 @@ check_component_host (const SbScenario  *self,
 
   path_of (&path, "components", i, "host");
   if (component->host == NULL && kind_needs_host (component->kind))
-    return sb_fail (error, INVALID, path.text, "required but missing (every %s runs on a host)", kind);
+    return sb_fail (error, INVALID, path.text,
+                    "required but missing (every %s runs on a host)", kind);
   if (component->host == NULL)
     return TRUE;
   if (component->kind == SB_KIND_CLIENT)

@@ -100,7 +100,8 @@ typedef struct {
 typedef struct {
   SbAlgorithm  algorithm;
   SbMode       mode;
-  GPtrArray   *backends;   /* char* host ids, in order (first is active in active-passive) */
+  GPtrArray   *backends;   /* char* host ids, in order (first is active in active-passive);
+                            * empty when there is no load balancer */
   SbCheckType  check;
   double       interval;   /* seconds, > 0 */
   int          rise;       /* >= 1 */
@@ -150,6 +151,11 @@ void         sb_scenario_free               (SbScenario       *self);
 gboolean     sb_scenario_equal              (const SbScenario *a,
                                              const SbScenario *b);
 
+/* Loading fails with SB_SCENARIO_ERROR (or G_FILE_ERROR when the file cannot
+ * be read) and a one-line message that starts with the JSON path of the
+ * problem, e.g. `components[4].host: unknown host "server-9"`; from a file,
+ * the message starts with the path given.  On failure nothing is returned
+ * and nothing else changes. */
 SbScenario  *sb_scenario_load_from_data     (const char       *data,
                                              gssize            length,
                                              GError          **error);
