@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "app/sb-application.h"
 #include "app/sb-window.h"
@@ -121,6 +122,95 @@ test_window_draws_diagram (Fixture       *f,
 }
 
 static void
+download (GdkTexture *texture,
+          Pixels     *p)
+{
+  p->width = gdk_texture_get_width (texture);
+  p->height = gdk_texture_get_height (texture);
+  p->stride = p->width * 4;
+  p->data = g_malloc (p->stride * p->height);
+  gdk_texture_download (texture, p->data, p->stride);
+}
+
+/* Killing the load balancer shows at once: a red cross over its node. */
+static void
+test_window_kill_shows_dead (Fixture       *f,
+                             gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  Pixels p;
+  guint32 px;
+  int x, y;
+
+  sb_canvas_set_playing (canvas, FALSE);
+  g_assert_true (sb_sim_kill (sb_canvas_get_sim (canvas), "lb", &error));
+  g_assert_no_error (error);
+  sb_canvas_sim_changed (canvas);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  texture = render_widget (GTK_WIDGET (canvas));
+  download (texture, &p);
+  widget_point (canvas, "lb", 0.5, 0.5, &x, &y);
+  px = pixel (&p, x, y);
+  g_assert_cmphex (px >> 16, >, 0xa0);
+  g_assert_cmphex (px >> 8 & 0xff, <, 0x50);
+  g_free (p.data);
+}
+
+static gboolean
+time_out (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The frame clock drives the simulation while playing; reset goes back. */
+static void
+test_window_plays (Fixture       *f,
+                   gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (20, time_out, &timed_out);
+
+  g_assert_true (sb_canvas_get_playing (canvas));
+  sb_canvas_set_speed (canvas, 8);
+  while (!timed_out && sb_sim_get_time (sb_canvas_get_sim (canvas)) < 2 * SB_SIM_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (source);
+  g_assert_cmpuint (sb_sim_get_counters (sb_canvas_get_sim (canvas))->requests, >=, 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "play", NULL);
+  g_assert_false (sb_canvas_get_playing (canvas));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, 0);
+  g_assert_cmpuint (sb_sim_get_counters (sb_canvas_get_sim (canvas))->requests, ==, 0);
+}
+
+/* What the export menu writes: a PNG of the board at double size. */
+static void
+test_window_export (Fixture       *f,
+                    gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stackboard-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "board.png", NULL);
+  cairo_surface_t *png;
+
+  g_assert_true (sb_canvas_export (canvas, path, 2, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 3200);
+  cairo_surface_destroy (png);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
 test_window_hit_test (Fixture       *f,
                       gconstpointer  data)
 {
@@ -144,5 +234,11 @@ main (int    argc,
               test_window_draws_diagram, fixture_tear_down);
   g_test_add ("/ui/window/hit-test", Fixture, NULL, fixture_set_up,
               test_window_hit_test, fixture_tear_down);
+  g_test_add ("/ui/window/kill-shows-dead", Fixture, NULL, fixture_set_up,
+              test_window_kill_shows_dead, fixture_tear_down);
+  g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
+              test_window_plays, fixture_tear_down);
+  g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,
+              test_window_export, fixture_tear_down);
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "render/sb-export.h"
 #include "render/sb-render.h"
 #include "sb-canvas.h"
 
@@ -62,6 +63,15 @@ animations_enabled (GtkWidget *widget)
 }
 
 static void
+current_options (SbCanvas        *self,
+                 SbRenderOptions *options)
+{
+  sb_render_options_init (options);
+  options->theme = current_theme ();
+  options->reduced_motion = !animations_enabled (GTK_WIDGET (self));
+}
+
+static void
 sb_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
@@ -73,9 +83,7 @@ sb_canvas_snapshot (GtkWidget   *widget,
 
   if (self->scenario == NULL || width <= 0 || height <= 0)
     return;
-  sb_render_options_init (&options);
-  options.theme = current_theme ();
-  options.reduced_motion = !animations_enabled (widget);
+  current_options (self, &options);
   /* GTK renders the cairo node at the surface's scale: sharp on HiDPI. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   sb_render_draw (cr, self->layout, sb_sim_get_scenario (self->sim), self->sim, &options,
@@ -95,6 +103,61 @@ sb_canvas_measure (GtkWidget      *widget,
   /* Small enough for a laptop, natural size for a 1280×720 projector. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 270;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 673;
+}
+
+static const char *
+element_label (const SbScenario *scenario,
+               const char       *id)
+{
+  const SbComponent *comp = sb_scenario_find_component (scenario, id);
+  const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
+  const char *label = comp ? comp->label : host ? host->label : id;
+
+  return g_dgettext (GETTEXT_PACKAGE, label);
+}
+
+/* The newest failure at ID that is still on the board, or NULL. */
+static const SbSimEvent *
+recent_failure_at (SbSim      *sim,
+                   const char *id)
+{
+  guint n = sb_sim_get_n_recent_failures (sim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SbSimEvent *ev = sb_sim_get_recent_failure (sim, i);
+
+      if (g_strcmp0 (ev->element, id) == 0)
+        return ev;
+    }
+  return NULL;
+}
+
+/* Hovering an element names it, says whether it is up, and gives the
+ * reason of the last request that failed there. */
+static gboolean
+query_tooltip (GtkWidget  *widget,
+               int         x,
+               int         y,
+               gboolean    keyboard,
+               GtkTooltip *tooltip)
+{
+  SbCanvas *self = SB_CANVAS (widget);
+  const char *id = sb_canvas_element_at (self, x, y);
+  const SbSimEvent *failure;
+  g_autoptr(GString) text = NULL;
+
+  if (id == NULL || self->sim == NULL)
+    return FALSE;
+  text = g_string_new (element_label (sb_sim_get_scenario (self->sim), id));
+  g_string_append_printf (text, " — %s", sb_sim_is_up (self->sim, id) ? _("up") : _("down"));
+  failure = recent_failure_at (self->sim, id);
+  if (failure != NULL)
+    g_string_append_printf (text, _("\nLast failure at %.1f s: %s"),
+                            failure->time / (double) SB_SIM_USEC_PER_SEC,
+                            _(sb_failure_reason_to_string (failure->reason)));
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
 }
 
 static gboolean
@@ -213,6 +276,8 @@ static void
 sb_canvas_init (SbCanvas *self)
 {
   self->speed = 1.0;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "sb-canvas");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
@@ -324,6 +389,28 @@ sb_canvas_sim_changed (SbCanvas *self)
 {
   g_return_if_fail (SB_IS_CANVAS (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+sb_canvas_export (SbCanvas    *self,
+                  const char  *path,
+                  int          scale,
+                  GError     **error)
+{
+  int w = gtk_widget_get_width (GTK_WIDGET (self));
+  int h = gtk_widget_get_height (GTK_WIDGET (self));
+  int width = SB_EXPORT_DEFAULT_WIDTH, height = SB_EXPORT_DEFAULT_HEIGHT;
+  SbRenderOptions options;
+
+  g_return_val_if_fail (SB_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (self->sim != NULL, FALSE);
+
+  /* Keep the shape the class sees on the wall. */
+  if (w > 0 && h > 0)
+    height = MAX (1, width * h / w);
+  current_options (self, &options);
+  return sb_export_to_file (path, self->layout, sb_sim_get_scenario (self->sim), self->sim,
+                            &options, width, height, scale, error);
 }
 
 const char *

@@ -36,6 +36,13 @@ double            sb_canvas_get_speed      (SbCanvas         *self);
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);
 
+/* Writes what the canvas shows now (same state, same theme) to PATH, a
+ * .png (SCALE 1 or 2), .svg or .pdf, at least 1600 units wide. */
+gboolean          sb_canvas_export         (SbCanvas         *self,
+                                            const char       *path,
+                                            int               scale,
+                                            GError          **error);
+
 /* The id of the element under a point in widget coordinates, or NULL. */
 const char       *sb_canvas_element_at     (SbCanvas         *self,
                                             double            x,

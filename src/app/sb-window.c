@@ -28,6 +28,59 @@ reset_activated (GtkWidget  *widget,
   sb_canvas_reset (SB_WINDOW (widget)->canvas);
 }
 
+static const char *
+export_suffix (const char *format)
+{
+  return g_str_equal (format, "svg") ? "svg" : g_str_equal (format, "pdf") ? "pdf" : "png";
+}
+
+static void
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 gpointer         user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+  const char *format = g_object_get_data (G_OBJECT (dialog), "format");
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && path != NULL)
+    {
+      if (sb_canvas_export (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Exported to %s"), path);
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+        }
+      else
+        sb_window_show_error (self, error->message);
+    }
+  g_object_unref (dialog);
+}
+
+/* The portal-friendly file chooser: works inside the Flatpak sandbox,
+ * which has no access to the user's files of its own. */
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  const SbScenario *scenario = sb_canvas_get_scenario (self->canvas);
+  g_autofree char *name = g_strdup_printf ("stackboard-%s.%s", scenario->name ? scenario->name : "diagram",
+                                           export_suffix (format));
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 playing_changed (SbWindow *self)
 {
@@ -48,7 +101,10 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", "s", "png");
 }
 
 static void
