@@ -259,6 +259,93 @@ test_export_keeps_old_file (Fixture       *f,
   g_assert_cmpmem (before, n_before, after, n_after);
 }
 
+/* Share of pixels whose colour differs by more than a little: small font
+ * hinting changes stay under the tolerance, a moved or missing element
+ * does not. */
+static double
+image_difference (cairo_surface_t *a,
+                  cairo_surface_t *b)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint64 differ = 0;
+
+  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < w; x++)
+        for (int shift = 0; shift < 24; shift += 8)
+          if (ABS ((int) (ra[x] >> shift & 0xff) - (int) (rb[x] >> shift & 0xff)) > 48)
+            {
+              differ++;
+              break;
+            }
+    }
+  return (double) differ / (w * h);
+}
+
+/* The default scene against tests/data/golden/distributed.png.  Run with
+ * STACKBOARD_UPDATE_GOLDEN=1 to write a new golden image after a change
+ * that is meant to show. */
+static void
+test_golden (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = export (f, "golden.png", 800, 450, 1);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "golden", "distributed.png", NULL);
+  cairo_surface_t *now, *expected;
+  double diff;
+
+  if (g_getenv ("STACKBOARD_UPDATE_GOLDEN"))
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      read_file (path, &contents, &length);
+      g_assert_true (g_file_set_contents (golden, contents, length, NULL));
+    }
+  now = cairo_image_surface_create_from_png (path);
+  expected = cairo_image_surface_create_from_png (golden);
+  g_assert_cmpint (cairo_surface_status (expected), ==, CAIRO_STATUS_SUCCESS);
+  diff = image_difference (now, expected);
+  g_test_message ("%.3f %% of the pixels differ from the golden image", diff * 100);
+  g_assert_cmpfloat (diff, <, 0.01);
+  cairo_surface_destroy (now);
+  cairo_surface_destroy (expected);
+}
+
+/* Killing server-1 and letting 10 s pass changes the picture where
+ * server-1 is, and only the live layer elsewhere. */
+static void
+test_state_differs (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *before = export (f, "t0.png", 800, 450, 1);
+  g_autofree char *after = g_build_filename (f->dir, "t10.png", NULL);
+  g_autoptr(SbSim) sim = sb_sim_new (f->scenario);
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *a, *b;
+  const SbRect *r = sb_layout_get_rect (f->layout, "server-1");
+  double x, y;
+
+  g_assert_true (sb_sim_kill (sim, "server-1", &error));
+  sb_sim_advance_to (sim, 10 * SB_SIM_USEC_PER_SEC);
+  g_assert_true (sb_export_to_file (after, f->layout, f->scenario, sim, NULL, 800, 450, 1, &error));
+  g_assert_no_error (error);
+  a = cairo_image_surface_create_from_png (before);
+  b = cairo_image_surface_create_from_png (after);
+  sb_rect_center (r, &x, &y);
+  /* The red cross runs through the centre of the dead host's box. */
+  g_assert_cmphex (pixel_at (a, f->layout, x, y), !=, pixel_at (b, f->layout, x, y));
+  g_assert_cmphex (pixel_at (b, f->layout, x, y) >> 16, >, 0xa0);
+  g_assert_cmpfloat (image_difference (a, b), >, 0.005);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,5 +360,7 @@ main (int    argc,
   g_test_add ("/render/export/pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
   g_test_add ("/render/export/errors", Fixture, NULL, fixture_set_up, test_export_errors, fixture_tear_down);
   g_test_add ("/render/export/keeps-old-file", Fixture, NULL, fixture_set_up, test_export_keeps_old_file, fixture_tear_down);
+  g_test_add ("/render/golden/distributed", Fixture, NULL, fixture_set_up, test_golden, fixture_tear_down);
+  g_test_add ("/render/state/kill-server-1", Fixture, NULL, fixture_set_up, test_state_differs, fixture_tear_down);
   return g_test_run ();
 }
