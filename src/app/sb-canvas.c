@@ -33,6 +33,13 @@ struct _SbCanvas
   double      target_us;   /* simulated time to reach, kept fractional */
   gint64      last_frame;  /* frame clock time of the previous tick, or 0 */
   guint       tick_id;
+
+  /* The static diagram, drawn once per size and theme: each frame only
+   * redraws the live layer over it. */
+  GskRenderNode *board;
+  int            board_width;
+  int            board_height;
+  SbTheme        board_theme;
 };
 
 enum {
@@ -72,6 +79,37 @@ current_options (SbCanvas        *self,
 }
 
 static void
+invalidate_board (SbCanvas *self)
+{
+  g_clear_pointer (&self->board, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GskRenderNode *
+board_node (SbCanvas              *self,
+            const SbRenderOptions *options,
+            int                    width,
+            int                    height)
+{
+  GtkSnapshot *snapshot;
+  cairo_t *cr;
+
+  if (self->board != NULL && self->board_width == width && self->board_height == height
+      && self->board_theme == options->theme)
+    return self->board;
+  g_clear_pointer (&self->board, gsk_render_node_unref);
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  sb_render_draw_board (cr, self->layout, sb_sim_get_scenario (self->sim), options, width, height);
+  cairo_destroy (cr);
+  self->board = gtk_snapshot_free_to_node (snapshot);
+  self->board_width = width;
+  self->board_height = height;
+  self->board_theme = options->theme;
+  return self->board;
+}
+
+static void
 sb_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
 {
@@ -81,13 +119,14 @@ sb_canvas_snapshot (GtkWidget   *widget,
   SbRenderOptions options;
   cairo_t *cr;
 
-  if (self->scenario == NULL || width <= 0 || height <= 0)
+  if (self->sim == NULL || width <= 0 || height <= 0)
     return;
   current_options (self, &options);
-  /* GTK renders the cairo node at the surface's scale: sharp on HiDPI. */
+  /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
+  gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  sb_render_draw (cr, self->layout, sb_sim_get_scenario (self->sim), self->sim, &options,
-                  width, height);
+  sb_render_draw_live (cr, self->layout, sb_sim_get_scenario (self->sim), self->sim, &options,
+                       width, height);
   cairo_destroy (cr);
 }
 
@@ -242,6 +281,7 @@ sb_canvas_dispose (GObject *object)
 {
   SbCanvas *self = SB_CANVAS (object);
 
+  g_clear_pointer (&self->board, gsk_render_node_unref);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   g_clear_pointer (&self->scenario, sb_scenario_free);
@@ -280,7 +320,7 @@ sb_canvas_init (SbCanvas *self)
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "sb-canvas");
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (invalidate_board), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -319,7 +359,8 @@ sb_canvas_reset (SbCanvas *self)
   self->target_us = 0;
   self->last_frame = 0;
   update_ticking (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The sim's scenario is what the board shows: a reset may change it. */
+  invalidate_board (self);
 }
 
 const SbScenario *
@@ -388,7 +429,8 @@ void
 sb_canvas_sim_changed (SbCanvas *self)
 {
   g_return_if_fail (SB_IS_CANVAS (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A setting (the mode's backups, say) may show on the board too. */
+  invalidate_board (self);
 }
 
 gboolean

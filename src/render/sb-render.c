@@ -472,7 +472,7 @@ sb_render_options_init (SbRenderOptions *options)
 }
 
 static void
-draw_scene (SbDrawContext *ctx)
+draw_board (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   g_autoptr(GArray) links = sb_links_derive (scenario);
@@ -486,8 +486,67 @@ draw_scene (SbDrawContext *ctx)
   draw_dns_record (ctx);
   for (guint i = 0; i < links->len; i++)
     draw_link_caption (ctx, &g_array_index (links, SbLink, i));
-  if (ctx->sim != NULL)
-    sb_render_state (ctx);
+}
+
+typedef void (*SbLayerFunc) (SbDrawContext *ctx);
+
+/* Sets up the context and the diagram-to-target transform, then draws. */
+static void
+draw_layer (cairo_t               *cr,
+            const SbLayout        *layout,
+            const SbScenario      *scenario,
+            SbSim                 *sim,
+            const SbRenderOptions *options,
+            double                 width,
+            double                 height,
+            gboolean               background,
+            SbLayerFunc            func)
+{
+  SbRenderOptions defaults;
+  SbViewTransform t;
+  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL };
+
+  if (options == NULL)
+    {
+      sb_render_options_init (&defaults);
+      ctx.options = &defaults;
+    }
+  ctx.palette = ctx.options->theme == SB_THEME_DARK ? &dark_palette : &light_palette;
+  t = sb_layout_fit (layout, width, height);
+  cairo_save (cr);
+  if (background)
+    draw_background (&ctx, width, height);
+  cairo_translate (cr, t.offset_x, t.offset_y);
+  cairo_scale (cr, t.scale, t.scale);
+  ctx.text = pango_cairo_create_layout (cr);
+  func (&ctx);
+  g_object_unref (ctx.text);
+  cairo_restore (cr);
+}
+
+void
+sb_render_draw_board (cairo_t               *cr,
+                      const SbLayout        *layout,
+                      const SbScenario      *scenario,
+                      const SbRenderOptions *options,
+                      double                 width,
+                      double                 height)
+{
+  g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL);
+  draw_layer (cr, layout, scenario, NULL, options, width, height, TRUE, draw_board);
+}
+
+void
+sb_render_draw_live (cairo_t               *cr,
+                     const SbLayout        *layout,
+                     const SbScenario      *scenario,
+                     SbSim                 *sim,
+                     const SbRenderOptions *options,
+                     double                 width,
+                     double                 height)
+{
+  g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL && sim != NULL);
+  draw_layer (cr, layout, scenario, sim, options, width, height, FALSE, sb_render_state);
 }
 
 void
@@ -499,25 +558,7 @@ sb_render_draw (cairo_t               *cr,
                 double                 width,
                 double                 height)
 {
-  SbRenderOptions defaults;
-  SbViewTransform t;
-  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL };
-
-  g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL);
-
-  if (options == NULL)
-    {
-      sb_render_options_init (&defaults);
-      ctx.options = &defaults;
-    }
-  ctx.palette = ctx.options->theme == SB_THEME_DARK ? &dark_palette : &light_palette;
-  t = sb_layout_fit (layout, width, height);
-  cairo_save (cr);
-  draw_background (&ctx, width, height);
-  cairo_translate (cr, t.offset_x, t.offset_y);
-  cairo_scale (cr, t.scale, t.scale);
-  ctx.text = pango_cairo_create_layout (cr);
-  draw_scene (&ctx);
-  g_object_unref (ctx.text);
-  cairo_restore (cr);
+  sb_render_draw_board (cr, layout, scenario, options, width, height);
+  if (sim != NULL)
+    sb_render_draw_live (cr, layout, scenario, sim, options, width, height);
 }

@@ -48,6 +48,23 @@ void   sb_render_draw          (cairo_t               *cr,
                                 double                 width,
                                 double                 height);
 
+/* The two layers of sb_render_draw(), for a caller that caches the board
+ * (the static diagram, which only changes with the topology, the size or
+ * the theme) and redraws only the live layer each frame. */
+void   sb_render_draw_board    (cairo_t               *cr,
+                                const SbLayout        *layout,
+                                const SbScenario      *scenario,
+                                const SbRenderOptions *options,
+                                double                 width,
+                                double                 height);
+void   sb_render_draw_live     (cairo_t               *cr,
+                                const SbLayout        *layout,
+                                const SbScenario      *scenario,
+                                SbSim                 *sim,
+                                const SbRenderOptions *options,
+                                double                 width,
+                                double                 height);
+
 /* The text of the DNS record the scenario publishes, e.g.
  * "www.foobar.com  A  203.0.113.10", or NULL without DNS. */
 char  *sb_render_dns_record    (const SbScenario *scenario);
