@@ -138,7 +138,42 @@ place_host (SbLayout         *self,
   place_row (self, lower, cx, row_y, SB_NODE_WIDTH, SB_NODE_GAP_X);
 }
 
-/* Hosts in a grid of at most SB_MAX_HOST_COLUMNS, each row centred. */
+static double hosts_row_width (const SbScenario *scenario,
+                               double            top);
+
+/* The number of host columns that lets the whole board be drawn largest
+ * on a 16:9 projector. */
+static guint
+best_columns (const SbScenario *scenario,
+              double            top)
+{
+  guint n = scenario->hosts->len, best = 1;
+  double host_w = 0, host_h = 0, best_scale = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+      host_w = MAX (host_w, host_width (scenario, host->id));
+      host_h = MAX (host_h, host_height (scenario, host->id));
+    }
+  for (guint c = 1; c <= MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS); c++)
+    {
+      guint rows = (n + c - 1) / c;
+      double w = MAX (c * host_w + (c - 1) * SB_HOST_GAP_X, SB_MIN_WIDTH) + 2 * SB_MARGIN;
+      double h = top + rows * host_h + (rows - 1) * SB_HOST_GAP_Y + SB_MARGIN_TOP + SB_MARGIN;
+      double scale = MIN (16.0 / w, 9.0 / h);
+
+      if (scale > best_scale * 1.001)
+        {
+          best_scale = scale;
+          best = c;
+        }
+    }
+  return best;
+}
+
+/* Hosts in a grid whose columns line up (a last, shorter row starts at the
+ * left), so links routed down the gaps between columns never cross a host. */
 static double
 place_hosts (SbLayout         *self,
              const SbScenario *scenario,
@@ -146,21 +181,19 @@ place_hosts (SbLayout         *self,
              double            center_x)
 {
   guint n = scenario->hosts->len;
-  guint columns = MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS);
-  double y = top;
+  guint columns = best_columns (scenario, top);
+  double y = top, left = center_x - hosts_row_width (scenario, top) / 2;
 
   for (guint first = 0; first < n; first += columns)
     {
       guint last = MIN (first + columns, n);
-      double total = 0, tallest = 0, x;
+      double tallest = 0, x = left;
 
       for (guint i = first; i < last; i++)
         {
           const SbHost *host = g_ptr_array_index (scenario->hosts, i);
-          total += host_width (scenario, host->id) + (i > first ? SB_HOST_GAP_X : 0);
           tallest = MAX (tallest, host_height (scenario, host->id));
         }
-      x = center_x - total / 2;
       for (guint i = first; i < last; i++)
         {
           const SbHost *host = g_ptr_array_index (scenario->hosts, i);
@@ -175,10 +208,11 @@ place_hosts (SbLayout         *self,
 }
 
 static double
-hosts_row_width (const SbScenario *scenario)
+hosts_row_width (const SbScenario *scenario,
+                 double            top)
 {
   guint n = scenario->hosts->len;
-  guint columns = MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS);
+  guint columns = best_columns (scenario, top);
   double widest = 0;
 
   for (guint first = 0; first < n; first += columns)
@@ -295,7 +329,7 @@ sb_layout_new (const SbScenario *scenario)
   SbLayout *self;
   g_autoptr(GPtrArray) top = NULL;
   g_autoptr(GPtrArray) middle = NULL;
-  double center_x, y = 0;
+  double center_x, hosts_top, y = 0;
 
   g_return_val_if_fail (scenario != NULL, NULL);
 
@@ -306,7 +340,8 @@ sb_layout_new (const SbScenario *scenario)
 
   top = tier_components (scenario, 0);
   middle = tier_components (scenario, 1);
-  center_x = MAX (hosts_row_width (scenario), SB_MIN_WIDTH) / 2;
+  hosts_top = SB_NODE_HEIGHT + SB_TIER_GAP + (middle->len > 0 ? SB_NODE_HEIGHT + SB_TIER_GAP : 0);
+  center_x = MAX (hosts_row_width (scenario, hosts_top), SB_MIN_WIDTH) / 2;
 
   place_row (self, top, center_x, y, SB_TOP_NODE_WIDTH, SB_TOP_GAP_X);
   y += SB_NODE_HEIGHT + SB_TIER_GAP;

@@ -20,7 +20,7 @@
 #define SB_HOST_GAP_Y         70.0
 #define SB_TOP_GAP_X         300.0
 #define SB_TIER_GAP           96.0
-#define SB_MARGIN             40.0
+#define SB_MARGIN             70.0
 #define SB_MARGIN_TOP         30.0
 #define SB_MIN_WIDTH         900.0
 #define SB_MAX_HOST_COLUMNS    4

@@ -46,11 +46,8 @@ typedef struct {
   const SbRenderOptions *options;
   const SbPalette       *palette;
   PangoLayout           *text;
+  GArray                *links;      /* SbLink: the topology's links */
 } SbDrawContext;
-
-typedef struct {
-  double x0, y0, x1, y1;   /* a line, edge to edge */
-} SbSegment;
 
 void       sb_render_set_color     (cairo_t        *cr,
                                     const SbColor  *color);
@@ -66,13 +63,6 @@ void       sb_render_prepare_text  (SbDrawContext  *ctx,
 void       sb_render_show_text_at  (SbDrawContext  *ctx,
                                     double          x,
                                     double          y);
-void       sb_render_edge_point    (const SbRect   *r,
-                                    double          tx,
-                                    double          ty,
-                                    double         *x,
-                                    double         *y);
-SbSegment  sb_render_link_segment  (SbDrawContext  *ctx,
-                                    const SbLink   *link);
 /* A label on a small plate, centred on (x, y), in COLOR on BACKGROUND. */
 void       sb_render_pill          (SbDrawContext  *ctx,
                                     const char     *text,

@@ -13,6 +13,7 @@
 #include "sb-glyphs.h"
 #include "sb-metrics.h"
 #include "sb-render-private.h"
+#include "sb-route.h"
 
 /* How long a failed request's red mark stays on the board. */
 #define FAILURE_MARK_US  (2 * SB_SIM_USEC_PER_SEC)
@@ -156,60 +157,6 @@ draw_recent_failures (SbDrawContext *ctx)
     }
 }
 
-/* The route a token follows on the hop FROM → TO: the same line the
- * diagram draws between them, so a token never leaves its link. */
-static guint
-hop_route (SbDrawContext *ctx,
-           const char    *from,
-           const char    *to,
-           double        *xs,
-           double        *ys)
-{
-  const SbRect *a = sb_layout_get_rect (ctx->layout, from);
-  const SbRect *b = sb_layout_get_rect (ctx->layout, to);
-  double ax, ay, bx, by;
-
-  if (a == NULL || b == NULL)
-    return 0;
-  sb_rect_center (a, &ax, &ay);
-  sb_rect_center (b, &bx, &by);
-  sb_render_edge_point (a, bx, by, &xs[0], &ys[0]);
-  sb_render_edge_point (b, ax, ay, &xs[1], &ys[1]);
-  return 2;
-}
-
-static void
-point_on_route (const double *xs,
-                const double *ys,
-                guint         n,
-                double        t,
-                double       *x,
-                double       *y)
-{
-  double total = 0, walked = 0;
-
-  for (guint i = 1; i < n; i++)
-    total += hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
-  t = CLAMP (t, 0, 1) * total;
-  *x = xs[0];
-  *y = ys[0];
-  for (guint i = 1; i < n; i++)
-    {
-      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
-
-      if (walked + len >= t && len > 0)
-        {
-          double f = (t - walked) / len;
-          *x = xs[i - 1] + (xs[i] - xs[i - 1]) * f;
-          *y = ys[i - 1] + (ys[i] - ys[i - 1]) * f;
-          return;
-        }
-      walked += len;
-      *x = xs[i];
-      *y = ys[i];
-    }
-}
-
 /* Reads are discs, writes squares: shape tells them apart without colour. */
 static void
 draw_token (SbDrawContext          *ctx,
@@ -244,13 +191,13 @@ draw_request (const SbSimRequestView *request,
               gpointer                user_data)
 {
   SbDrawContext *ctx = user_data;
-  double xs[4], ys[4], x, y;
-  guint n = hop_route (ctx, request->from, request->to, xs, ys);
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], x, y;
+  guint n = sb_route_hop (ctx->layout, ctx->scenario, ctx->links, request->from, request->to, xs, ys);
   double progress = ctx->options->reduced_motion ? 0 : request->progress;
 
   if (n == 0)
     return;
-  point_on_route (xs, ys, n, progress, &x, &y);
+  sb_route_point_at (xs, ys, n, progress, &x, &y);
   draw_token (ctx, request, x, y);
 }
 

@@ -16,6 +16,7 @@
 #include "sb-metrics.h"
 #include "sb-render.h"
 #include "sb-render-private.h"
+#include "sb-route.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
@@ -144,26 +145,6 @@ draw_host (SbDrawContext *ctx,
     stroke_selection (ctx, r);
 }
 
-/* The point where the segment from the centre of R towards (tx, ty) leaves R. */
-void
-sb_render_edge_point (const SbRect *r,
-            double        tx,
-            double        ty,
-            double       *x,
-            double       *y)
-{
-  double cx, cy, dx, dy, sx, sy, s;
-
-  sb_rect_center (r, &cx, &cy);
-  dx = tx - cx;
-  dy = ty - cy;
-  sx = dx != 0 ? (r->width / 2) / fabs (dx) : G_MAXDOUBLE;
-  sy = dy != 0 ? (r->height / 2) / fabs (dy) : G_MAXDOUBLE;
-  s = MIN (MIN (sx, sy), 1.0);
-  *x = cx + dx * s;
-  *y = cy + dy * s;
-}
-
 static void
 arrow_head (cairo_t *cr,
             double   x,
@@ -196,97 +177,6 @@ sb_render_pill (SbDrawContext *ctx,
   sb_render_show_text_at (ctx, x - tw / 2, y - th / 2);
 }
 
-SbSegment
-sb_render_link_segment (SbDrawContext *ctx,
-              const SbLink  *link)
-{
-  const SbRect *a = sb_layout_get_rect (ctx->layout, link->from);
-  const SbRect *b = sb_layout_get_rect (ctx->layout, link->to);
-  double ax, ay, bx, by;
-  SbSegment seg;
-
-  sb_rect_center (a, &ax, &ay);
-  sb_rect_center (b, &bx, &by);
-  sb_render_edge_point (a, bx, by, &seg.x0, &seg.y0);
-  sb_render_edge_point (b, ax, ay, &seg.x1, &seg.y1);
-  return seg;
-}
-
-static void
-stroke_line (SbDrawContext *ctx,
-             SbSegment      seg,
-             const SbColor *color,
-             double         width,
-             gboolean       dashed)
-{
-  static const double dash[] = { 10, 8 };
-  double angle = atan2 (seg.y1 - seg.y0, seg.x1 - seg.x0);
-
-  sb_render_set_color (ctx->cr, color);
-  cairo_set_line_width (ctx->cr, width);
-  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_dash (ctx->cr, dash, dashed ? 2 : 0, 0);
-  cairo_move_to (ctx->cr, seg.x0, seg.y0);
-  cairo_line_to (ctx->cr, seg.x1 - 8 * cos (angle), seg.y1 - 8 * sin (angle));
-  cairo_stroke (ctx->cr);
-  cairo_set_dash (ctx->cr, NULL, 0, 0);
-  arrow_head (ctx->cr, seg.x1, seg.y1, angle, 16);
-}
-
-/* Writes cross from one host to the primary on another: routed round the
- * nodes through the gap under the web stack, entering the primary from
- * above, off its centre so it does not merge with the local link. */
-static void
-stroke_remote_write (SbDrawContext *ctx,
-                     const SbLink  *link)
-{
-  static const double dash[] = { 10, 8 };
-  const SbRect *a = sb_layout_get_rect (ctx->layout, link->from);
-  const SbRect *b = sb_layout_get_rect (ctx->layout, link->to);
-  double ax = a->x + a->width / 2, ay = a->y + a->height;
-  double mid_y = ay + SB_NODE_GAP_Y * 0.45;
-  double bx = b->x + b->width * (ax > b->x ? 0.8 : 0.2), by = b->y;
-
-  sb_render_set_color (ctx->cr, &ctx->palette->link);
-  cairo_set_line_width (ctx->cr, 2.5);
-  cairo_set_dash (ctx->cr, dash, 2, 0);
-  cairo_move_to (ctx->cr, ax, ay);
-  cairo_line_to (ctx->cr, ax, mid_y);
-  cairo_line_to (ctx->cr, bx, mid_y);
-  cairo_line_to (ctx->cr, bx, by - 8);
-  cairo_stroke (ctx->cr);
-  cairo_set_dash (ctx->cr, NULL, 0, 0);
-  arrow_head (ctx->cr, bx, by, G_PI / 2, 16);
-}
-
-static void
-draw_link (SbDrawContext *ctx,
-           const SbLink  *link)
-{
-  SbSegment seg = sb_render_link_segment (ctx, link);
-
-  switch (link->kind)
-    {
-    case SB_LINK_DNS_LOOKUP:
-      stroke_line (ctx, seg, &ctx->palette->link, 2.5, TRUE);
-      break;
-    case SB_LINK_REPLICATION:
-      stroke_line (ctx, seg, &ctx->palette->replication, 4, TRUE);
-      break;
-    case SB_LINK_REMOTE_WRITE:
-      stroke_remote_write (ctx, link);
-      break;
-    case SB_LINK_BACKEND:
-      stroke_line (ctx, seg, &ctx->palette->link, 3, link->backup);
-      break;
-    case SB_LINK_HTTP:
-    case SB_LINK_LOCAL:
-    default:
-      stroke_line (ctx, seg, &ctx->palette->link, 3, FALSE);
-      break;
-    }
-}
-
 static const char *
 link_caption (const SbLink *link)
 {
@@ -309,26 +199,77 @@ link_caption (const SbLink *link)
 }
 
 static void
+stroke_route (SbDrawContext *ctx,
+              const double  *xs,
+              const double  *ys,
+              guint          n,
+              const SbColor *color,
+              double         width,
+              gboolean       dashed)
+{
+  static const double dash[] = { 10, 8 };
+  double angle = atan2 (ys[n - 1] - ys[n - 2], xs[n - 1] - xs[n - 2]);
+
+  sb_render_set_color (ctx->cr, color);
+  cairo_set_line_width (ctx->cr, width);
+  cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_dash (ctx->cr, dash, dashed ? 2 : 0, 0);
+  cairo_move_to (ctx->cr, xs[0], ys[0]);
+  for (guint i = 1; i + 1 < n; i++)
+    cairo_line_to (ctx->cr, xs[i], ys[i]);
+  /* Stop short of the tip so the line does not poke through the head. */
+  cairo_line_to (ctx->cr, xs[n - 1] - 8 * cos (angle), ys[n - 1] - 8 * sin (angle));
+  cairo_stroke (ctx->cr);
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
+  arrow_head (ctx->cr, xs[n - 1], ys[n - 1], angle, 16);
+}
+
+static void
+draw_link (SbDrawContext *ctx,
+           const SbLink  *link)
+{
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+  const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
+                                                            : &ctx->palette->link;
+  double width = link->kind == SB_LINK_REPLICATION ? 4 : link->kind == SB_LINK_DNS_LOOKUP ? 2.5 : 3;
+  gboolean dashed = link->kind == SB_LINK_DNS_LOOKUP || link->kind == SB_LINK_REPLICATION
+                    || link->kind == SB_LINK_REMOTE_WRITE || link->backup;
+
+  if (n >= 2)
+    stroke_route (ctx, xs, ys, n, color, width, dashed);
+}
+
+/* A caption sits on the longest segment of its link's route; links of a
+ * kind that repeats (writes, replication) are captioned once. */
+static void
 draw_link_caption (SbDrawContext *ctx,
-                   const SbLink  *link)
+                   const SbLink  *link,
+                   GHashTable    *captioned)
 {
   const char *caption = link_caption (link);
-  SbSegment seg = sb_render_link_segment (ctx, link);
   const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
                                                             : &ctx->palette->ink;
-  double x = (seg.x0 + seg.x1) / 2, y = (seg.y0 + seg.y1) / 2;
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], best = -1, x = 0, y = 0;
+  guint n;
 
-  if (caption == NULL)
+  if (caption == NULL || (!link->backup && !g_hash_table_add (captioned, GINT_TO_POINTER (link->kind + 1))))
     return;
-  if (link->kind == SB_LINK_REPLICATION)
-    y -= 20;
-  if (link->kind == SB_LINK_REMOTE_WRITE)
+  n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+  for (guint i = 1; i < n; i++)
     {
-      const SbRect *a = sb_layout_get_rect (ctx->layout, link->from);
-      const SbRect *b = sb_layout_get_rect (ctx->layout, link->to);
+      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
 
-      x = (a->x + a->width / 2 + b->x + b->width * 0.8) / 2;
-      y = a->y + a->height + SB_NODE_GAP_Y * 0.45;
+      if (len > best)
+        {
+          best = len;
+          x = (xs[i] + xs[i - 1]) / 2;
+          y = (ys[i] + ys[i - 1]) / 2;
+          /* Above a horizontal line rather than over it. */
+          if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
+            y -= 20;
+        }
     }
   sb_render_pill (ctx, caption, x, y, color, &ctx->palette->background);
 }
@@ -475,7 +416,8 @@ static void
 draw_board (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
-  g_autoptr(GArray) links = sb_links_derive (scenario);
+  GArray *links = ctx->links;
+  g_autoptr(GHashTable) captioned = NULL;
 
   for (guint i = 0; i < scenario->hosts->len; i++)
     draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
@@ -484,8 +426,9 @@ draw_board (SbDrawContext *ctx)
   for (guint i = 0; i < scenario->components->len; i++)
     draw_node (ctx, g_ptr_array_index (scenario->components, i));
   draw_dns_record (ctx);
+  captioned = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < links->len; i++)
-    draw_link_caption (ctx, &g_array_index (links, SbLink, i));
+    draw_link_caption (ctx, &g_array_index (links, SbLink, i), captioned);
 }
 
 typedef void (*SbLayerFunc) (SbDrawContext *ctx);
@@ -504,7 +447,7 @@ draw_layer (cairo_t               *cr,
 {
   SbRenderOptions defaults;
   SbViewTransform t;
-  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL };
+  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL };
 
   if (options == NULL)
     {
@@ -519,7 +462,9 @@ draw_layer (cairo_t               *cr,
   cairo_translate (cr, t.offset_x, t.offset_y);
   cairo_scale (cr, t.scale, t.scale);
   ctx.text = pango_cairo_create_layout (cr);
+  ctx.links = sb_links_derive (scenario);
   func (&ctx);
+  g_array_unref (ctx.links);
   g_object_unref (ctx.text);
   cairo_restore (cr);
 }

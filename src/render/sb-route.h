@@ -1,0 +1,49 @@
+/* sb-route.h — the path each link takes on the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "render/sb-layout.h"
+#include "render/sb-links.h"
+
+G_BEGIN_DECLS
+
+#define SB_ROUTE_MAX_POINTS 8
+
+/* The polyline of LINK, from its source to its target, into XS and YS
+ * (room for SB_ROUTE_MAX_POINTS); returns the number of points. */
+guint  sb_route_link        (const SbLayout   *layout,
+                             const SbScenario *scenario,
+                             const SbLink     *link,
+                             double           *xs,
+                             double           *ys);
+
+/* The route of a request's hop FROM → TO: its link's route, backwards for
+ * a response, or a straight line when no link joins them. */
+guint  sb_route_hop         (const SbLayout   *layout,
+                             const SbScenario *scenario,
+                             GArray           *links,
+                             const char       *from,
+                             const char       *to,
+                             double           *xs,
+                             double           *ys);
+
+/* Where the segment from R's centre towards (tx, ty) leaves R. */
+void   sb_route_edge_point  (const SbRect     *r,
+                             double            tx,
+                             double            ty,
+                             double           *x,
+                             double           *y);
+
+/* The point a fraction T (0..1) of the way along a polyline. */
+void   sb_route_point_at    (const double     *xs,
+                             const double     *ys,
+                             guint             n,
+                             double            t,
+                             double           *x,
+                             double           *y);
+
+G_END_DECLS
