@@ -9,6 +9,9 @@
  *  2. reading the JSON tree into the model: types, required keys, enum
  *     names, with the JSON path of the value in every message;
  *  3. sb_scenario_validate(): ranges, ids, references and structure.
+ *
+ * Messages are translatable; each is one format string with the JSON path
+ * (or the line and column) as arguments, see sb_fail().
  */
 #include "config.h"
 
@@ -19,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -29,47 +33,46 @@
 
 /* Stage 1: the raw bytes */
 
-static gboolean G_GNUC_PRINTF (4, 5)
-fail_at (GError    **error,
-         const char *data,
-         gsize       offset,
-         const char *format,
-         ...)
+#define PARSE SB_SCENARIO_ERROR_PARSE
+
+/* Where byte OFFSET of DATA is, counted from 1 in characters. */
+typedef struct {
+  guint line;
+  guint column;
+} Position;
+
+static Position
+position_of (const char *data,
+             gsize       offset)
 {
-  g_autofree char *message = NULL;
-  guint line = 1, column = 1;
-  va_list args;
+  Position at = { 1, 1 };
 
   for (gsize i = 0; i < offset; i++)
     {
       if (data[i] == '\n')
         {
-          line++;
-          column = 1;
+          at.line++;
+          at.column = 1;
         }
       else if (((guchar) data[i] & 0xC0) != 0x80)  /* not a UTF-8 continuation byte */
-        column++;
+        at.column++;
     }
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, SB_SCENARIO_ERROR, SB_SCENARIO_ERROR_PARSE,
-               "line %u, column %u: %s", line, column, message);
-  return FALSE;
+  return at;
 }
 
 static gboolean
 check_size (gsize    length,
             GError **error)
 {
+  /* %zu rather than G_GSIZE_FORMAT, which xgettext cannot read. */
   if (length > SB_SCENARIO_MAX_FILE_SIZE)
-    return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL,
-                    "file is %" G_GSIZE_FORMAT " bytes, more than the %d a scenario may have",
-                    length, SB_SCENARIO_MAX_FILE_SIZE);
+    /* Translators: the size of the file in bytes, then the most a
+     * scenario may have */
+    return sb_fail (error, PARSE, _("file is %zu bytes, more than the %d a scenario may have"),
+                    (size_t) length, SB_SCENARIO_MAX_FILE_SIZE);
   if (length == 0)
-    return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL, "file is empty");
+    return sb_fail (error, PARSE, _("file is empty"));
 
   return TRUE;
 }
@@ -83,13 +86,19 @@ check_utf8 (const char *data,
 
   /* g_utf8_validate_len() also stops at a NUL byte, which a text file has
    * no business holding and which would cut strings short. */
+  Position at;
+
   if (g_utf8_validate_len (data, length, &end))
     return TRUE;
 
+  at = position_of (data, end - data);
   if (*end == '\0')
-    return fail_at (error, data, end - data, "the file holds a NUL byte");
+    /* Translators: where the NUL byte is in the file */
+    return sb_fail (error, PARSE, _("line %u, column %u: the file holds a NUL byte"),
+                    at.line, at.column);
 
-  return fail_at (error, data, end - data, "not valid UTF-8");
+  /* Translators: where the first byte that is not UTF-8 is in the file */
+  return sb_fail (error, PARSE, _("line %u, column %u: not valid UTF-8"), at.line, at.column);
 }
 
 static gboolean
@@ -118,6 +127,8 @@ scan_number (const char *data,
 {
   gsize start = *i, end = *i, digits;
   gboolean integer = TRUE;
+  g_autofree char *number = NULL;
+  Position at;
 
   for (; end < length && is_number_char (data[end]); end++)
     if (data[end] == '.' || data[end] == 'e' || data[end] == 'E')
@@ -132,8 +143,13 @@ scan_number (const char *data,
   if (!integer || integer_fits (data + digits, end - digits))
     return TRUE;
 
-  return fail_at (error, data, start, "integer %.*s%s is too large",
-                  (int) MIN (end - start, 40), data + start, end - start > 40 ? "..." : "");
+  at = position_of (data, start);
+  number = g_strdup_printf ("%.*s%s", (int) MIN (end - start, 40), data + start,
+                            end - start > 40 ? "..." : "");
+  /* Translators: where the number starts in the file, then the number as
+   * written there (shortened with "...") */
+  return sb_fail (error, PARSE, _("line %u, column %u: integer %s is too large"),
+                  at.line, at.column, number);
 }
 
 /* Walks the text once, outside json-glib, for what it cannot cope with. */
@@ -152,8 +168,15 @@ prescan (const char *data,
       if (quote != 0 && c == '\\')
         {
           if (length - i > 5 && strncmp (data + i + 1, "u0000", 5) == 0)
-            return fail_at (error, data, i,
-                            "a string holds \\u0000, which a scenario cannot contain");
+            {
+              Position at = position_of (data, i);
+              return sb_fail (error, PARSE,
+                              /* Translators: where the escape is in the file,
+                               * then the JSON escape \u0000 itself */
+                              _("line %u, column %u: a string holds %s, "
+                                "which a scenario cannot contain"),
+                              at.line, at.column, "\\u0000");
+            }
           i++;  /* an escaped quote does not end the string */
         }
       else if (quote != 0)
@@ -161,7 +184,13 @@ prescan (const char *data,
       else if (c == '"' || c == '\'')  /* json-glib also takes single quotes */
         quote = c;
       else if ((c == '[' || c == '{') && ++depth > SB_SCENARIO_MAX_DEPTH)
-        return fail_at (error, data, i, "nested more than %d levels deep", SB_SCENARIO_MAX_DEPTH);
+        {
+          Position at = position_of (data, i);
+          /* Translators: where the bracket is in the file, then the
+           * deepest nesting a scenario may have */
+          return sb_fail (error, PARSE, _("line %u, column %u: nested more than %d levels deep"),
+                          at.line, at.column, SB_SCENARIO_MAX_DEPTH);
+        }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
       else if ((c == '-' || g_ascii_isdigit (c)) && !scan_number (data, length, &i, error))
@@ -187,13 +216,15 @@ parse_json (JsonParser *parser,
     return TRUE;
 
   if (sscanf (local->message, "<data>:%u:%u: %n", &line, &column, &consumed) != 2 || consumed == 0)
-    return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL, "not JSON: %s", local->message);
+    /* Translators: %s is json-glib's own message about the syntax error */
+    return sb_fail (error, PARSE, _("not JSON: %s"), local->message);
 
   /* Skip the "Parse error: " label, which json-glib may have translated. */
   what = strstr (local->message + consumed, ": ");
   what = what != NULL ? what + 2 : local->message + consumed;
-  return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL,
-                  "line %u, column %u: not JSON: %s", line, column, what);
+  /* Translators: where the syntax error is in the file, then json-glib's
+   * own message about it */
+  return sb_fail (error, PARSE, _("line %u, column %u: not JSON: %s"), line, column, what);
 }
 
 /* Stage 2: reading the tree */
@@ -205,24 +236,35 @@ member_path (const char *parent,
   return *parent == '\0' ? g_strdup (key) : g_strconcat (parent, ".", key, NULL);
 }
 
+/* What NODE holds, for the last %s of "expected a number, got %s". */
 static const char *
 node_type_name (JsonNode *node)
 {
   GType type;
 
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    /* Translators: the type of the value found in the file, the last %s
+     * of messages such as "components[4].id: expected a string, got %s" */
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    /* Translators: the type of the value found, as in "expected a string,
+     * got an array" */
+    return _("an array");
   if (JSON_NODE_HOLDS_NULL (node))
-    return "null";
+    return "null";  /* the JSON literal, not a word */
 
   type = json_node_get_value_type (node);
   if (type == G_TYPE_STRING)
-    return "a string";
+    /* Translators: the type of the value found, as in "expected a number,
+     * got a string" */
+    return _("a string");
   if (type == G_TYPE_BOOLEAN)
-    return "a boolean";
-  return "a number";
+    /* Translators: the type of the value found, as in "expected a string,
+     * got a boolean" (true or false) */
+    return _("a boolean");
+  /* Translators: the type of the value found, as in "expected a string,
+   * got a number" */
+  return _("a number");
 }
 
 /* A null value counts as an absent key. */
@@ -242,20 +284,57 @@ holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* The type a key must have, for the message when it has another. */
+typedef enum {
+  WANT_STRING,
+  WANT_NUMBER,
+  WANT_BOOLEAN,
+  WANT_OBJECT,
+  WANT_ARRAY,
+} Wanted;
+
 static gboolean
 wrong_type (GError    **error,
             const char *path,
-            const char *wanted,
+            Wanted      wanted,
             JsonNode   *node)
 {
-  return sb_fail (error, INVALID, path, "expected %s, got %s", wanted, node_type_name (node));
+  const char *got = node_type_name (node);
+
+  switch (wanted)
+    {
+    case WANT_STRING:
+      /* Translators: the first %s is a JSON path such as components[4].id,
+       * the second the type of value found there, such as "a number" */
+      return sb_fail (error, INVALID, _("%s: expected a string, got %s"), path, got);
+    case WANT_NUMBER:
+      /* Translators: the first %s is a JSON path such as traffic.rate, the
+       * second the type of value found there, such as "a string" */
+      return sb_fail (error, INVALID, _("%s: expected a number, got %s"), path, got);
+    case WANT_BOOLEAN:
+      /* Translators: the first %s is a JSON path such as
+       * components[4].managed, the next two the JSON literals true and
+       * false, the last the type of value found there, such as "a string" */
+      return sb_fail (error, INVALID, _("%s: expected %s or %s, got %s"), path,
+                      "true", "false", got);
+    case WANT_OBJECT:
+      /* Translators: the first %s is a JSON path such as components[4],
+       * the second the type of value found there, such as "an array" */
+      return sb_fail (error, INVALID, _("%s: expected an object, got %s"), path, got);
+    case WANT_ARRAY:
+    default:
+      /* Translators: the first %s is a JSON path such as hosts, the second
+       * the type of value found there, such as "an object" */
+      return sb_fail (error, INVALID, _("%s: expected an array, got %s"), path, got);
+    }
 }
 
 static gboolean
 missing (GError    **error,
          const char *path)
 {
-  return sb_fail (error, INVALID, path, "required but missing");
+  /* Translators: %s is a JSON path such as components[4].label */
+  return sb_fail (error, INVALID, _("%s: required but missing"), path);
 }
 
 /* The helpers below leave *OUT alone when the key is absent, so it keeps
@@ -275,7 +354,7 @@ read_string (JsonObject *object,
   if (node == NULL)
     return !required || missing (error, path);
   if (!holds (node, G_TYPE_STRING))
-    return wrong_type (error, path, "a string", node);
+    return wrong_type (error, path, WANT_STRING, node);
 
   g_free (*out);
   *out = json_node_dup_string (node);
@@ -300,11 +379,12 @@ read_number (JsonObject *object,
   else if (holds (node, G_TYPE_DOUBLE))
     value = json_node_get_double (node);
   else
-    return wrong_type (error, path, "a number", node);
+    return wrong_type (error, path, WANT_NUMBER, node);
 
   /* json-glib turns 1e400 into infinity. */
   if (!isfinite (value))
-    return sb_fail (error, INVALID, path, "number is too large");
+    /* Translators: %s is a JSON path such as traffic.rate */
+    return sb_fail (error, INVALID, _("%s: number is too large"), path);
 
   *out = value;
   return TRUE;
@@ -327,17 +407,20 @@ read_integer (JsonObject *object,
   if (node == NULL)
     return TRUE;
   if (!holds (node, G_TYPE_INT64) && !holds (node, G_TYPE_DOUBLE))
-    return wrong_type (error, path, "a number", node);
+    return wrong_type (error, path, WANT_NUMBER, node);
 
   number = json_node_get_double (node);
   if (holds (node, G_TYPE_INT64))
     value = json_node_get_int (node);
   else if (!isfinite (number))
-    return sb_fail (error, INVALID, path, "number is too large");
+    /* Translators: %s is a JSON path such as traffic.clients */
+    return sb_fail (error, INVALID, _("%s: number is too large"), path);
   else if (number != floor (number) || fabs (number) >= 0x1p63)
     {
       g_autofree char *text = sb_format_number (number);
-      return sb_fail (error, INVALID, path, "%s is not a whole number", text);
+      /* Translators: the first %s is a JSON path such as traffic.clients,
+       * the second the number found there, such as 2.5 */
+      return sb_fail (error, INVALID, _("%s: %s is not a whole number"), path, text);
     }
   else
     value = (gint64) number;
@@ -380,19 +463,51 @@ read_boolean (JsonObject *object,
   if (node == NULL)
     return TRUE;
   if (!holds (node, G_TYPE_BOOLEAN))
-    return wrong_type (error, path, "true or false", node);
+    return wrong_type (error, path, WANT_BOOLEAN, node);
 
   *out = json_node_get_boolean (node);
   return TRUE;
 }
 
-/* WHAT names the enum in the message: unknown WHAT "value". */
+/* The message for a name that is not in NAMES, one sentence per enum. */
+static gboolean
+unknown_name (GError            **error,
+              const char         *path,
+              const char * const *names,
+              const char         *quoted)
+{
+  if (names == sb_kind_names)
+    /* Translators: the first %s is a JSON path such as components[4].kind,
+     * the second the unknown kind in double quotes, as the file spells it */
+    return sb_fail (error, INVALID, _("%s: unknown kind %s"), path, quoted);
+  if (names == sb_db_role_names)
+    /* Translators: a JSON path such as components[4].role, then the unknown
+     * role name in double quotes */
+    return sb_fail (error, INVALID, _("%s: unknown role %s"), path, quoted);
+  if (names == sb_algorithm_names)
+    /* Translators: a JSON path (balancer.algorithm), then the unknown
+     * load-balancing algorithm in double quotes */
+    return sb_fail (error, INVALID, _("%s: unknown algorithm %s"), path, quoted);
+  if (names == sb_mode_names)
+    /* Translators: a JSON path (balancer.mode), then the unknown
+     * load-balancing mode in double quotes */
+    return sb_fail (error, INVALID, _("%s: unknown mode %s"), path, quoted);
+  if (names == sb_check_names)
+    /* Translators: a JSON path (balancer.health_check.type), then the
+     * unknown type in double quotes */
+    return sb_fail (error, INVALID, _("%s: unknown health check type %s"), path, quoted);
+
+  g_assert (names == sb_arrival_names);
+  /* Translators: a JSON path (traffic.arrival), then the unknown way
+   * requests arrive in double quotes */
+  return sb_fail (error, INVALID, _("%s: unknown arrival %s"), path, quoted);
+}
+
 static gboolean
 read_enum (JsonObject         *object,
            const char         *parent,
            const char         *key,
            gboolean            required,
-           const char         *what,
            const char * const *names,
            int                *out,
            GError            **error)
@@ -411,7 +526,7 @@ read_enum (JsonObject         *object,
   if (value < 0)
     {
       quoted = sb_quote_for_message (text);
-      return sb_fail (error, INVALID, path, "unknown %s %s", what, quoted);
+      return unknown_name (error, path, names, quoted);
     }
 
   *out = value;
@@ -433,7 +548,7 @@ read_object (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (error, path, "an object", node);
+    return wrong_type (error, path, WANT_OBJECT, node);
 
   *out = json_node_get_object (node);
   return TRUE;
@@ -454,7 +569,7 @@ read_array (JsonObject  *object,
   if (node == NULL)
     return !required || missing (error, path);
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (error, path, "an array", node);
+    return wrong_type (error, path, WANT_ARRAY, node);
 
   *out = json_node_get_array (node);
   return TRUE;
@@ -474,7 +589,7 @@ element_object (JsonArray  *array,
   if (JSON_NODE_HOLDS_OBJECT (node))
     return json_node_get_object (node);
 
-  wrong_type (error, *path, "an object", node);
+  wrong_type (error, *path, WANT_OBJECT, node);
   return NULL;
 }
 
@@ -494,7 +609,11 @@ parse_header (JsonObject *root,
   if (g_strcmp0 (format, SB_SCENARIO_FORMAT) != 0)
     {
       quoted = sb_quote_for_message (format);
-      return sb_fail (error, INVALID, "format", "%s is not \"" SB_SCENARIO_FORMAT "\"", quoted);
+      /* Translators: the first %s is the JSON key "format", the second the
+       * value found there in double quotes, the third the format name a
+       * scenario file must give */
+      return sb_fail (error, INVALID, _("%s: %s is not \"%s\""), "format", quoted,
+                      SB_SCENARIO_FORMAT);
     }
 
   /* Checked before anything else, so a newer file says so rather than
@@ -504,9 +623,12 @@ parse_header (JsonObject *root,
   if (!read_integer (root, "", "version", G_MININT64, G_MAXINT64, &version, error))
     return FALSE;
   if (version != SB_SCENARIO_VERSION)
-    return sb_fail (error, INVALID, "version",
-                    "%" G_GINT64_FORMAT " is not supported (this Stackboard reads version %d)",
-                    version, SB_SCENARIO_VERSION);
+    return sb_fail (error, INVALID,
+                    /* Translators: %s is the JSON key "version", %lld the
+                     * version of the file, %d the only version this
+                     * program reads */
+                    _("%s: %lld is not supported (this Stackboard reads version %d)"),
+                    "version", (long long) version, SB_SCENARIO_VERSION);
 
   return read_string (root, "", "name", TRUE, &self->name, error)
          && read_string (root, "", "title", TRUE, &self->title, error)
@@ -548,7 +670,7 @@ parse_traffic (JsonObject *root,
       || !read_number (object, "traffic", "read_ratio", &traffic->read_ratio, error)
       || !read_int (object, "traffic", "clients", 1, SB_SCENARIO_MAX_CLIENTS,
                     &traffic->clients, error)
-      || !read_enum (object, "traffic", "arrival", FALSE, "arrival", sb_arrival_names,
+      || !read_enum (object, "traffic", "arrival", FALSE, sb_arrival_names,
                      &arrival, error)
       || !read_integer (object, "traffic", "seed", 0, G_MAXINT64, &seed, error))
     return FALSE;
@@ -572,7 +694,7 @@ parse_health_check (JsonObject *balancer,
   if (object == NULL)
     return TRUE;
 
-  if (!read_enum (object, parent, "type", FALSE, "health check type", sb_check_names, &check, error)
+  if (!read_enum (object, parent, "type", FALSE, sb_check_names, &check, error)
       || !read_number (object, parent, "interval", &self->interval, error)
       || !read_int (object, parent, "rise", 1, SB_SCENARIO_MAX_CHECKS, &self->rise, error)
       || !read_int (object, parent, "fall", 1, SB_SCENARIO_MAX_CHECKS, &self->fall, error))
@@ -593,7 +715,7 @@ parse_backends (JsonArray  *array,
       g_autofree char *path = g_strdup_printf ("balancer.backends[%u]", i);
 
       if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, "a string", node);
+        return wrong_type (error, path, WANT_STRING, node);
 
       g_ptr_array_add (backends, json_node_dup_string (node));
     }
@@ -620,9 +742,9 @@ parse_balancer (JsonObject *root,
   if (object == NULL)
     return TRUE;
 
-  if (!read_enum (object, "balancer", "algorithm", FALSE, "algorithm", sb_algorithm_names,
+  if (!read_enum (object, "balancer", "algorithm", FALSE, sb_algorithm_names,
                   &algorithm, error)
-      || !read_enum (object, "balancer", "mode", FALSE, "mode", sb_mode_names, &mode, error)
+      || !read_enum (object, "balancer", "mode", FALSE, sb_mode_names, &mode, error)
       || !read_array (object, "balancer", "backends", FALSE, &backends, error)
       || (backends != NULL && !parse_backends (backends, balancer->backends, error))
       || !parse_health_check (object, balancer, error)
@@ -705,7 +827,9 @@ parse_position (JsonObject  *component_object,
 
   component->has_position = TRUE;
   if (get_member (object, "x") == NULL || get_member (object, "y") == NULL)
-    return sb_fail (error, INVALID, path, "needs both \"x\" and \"y\"");
+    /* Translators: the first %s is a JSON path such as
+     * components[4].position, the other two the key names x and y */
+    return sb_fail (error, INVALID, _("%s: needs both \"%s\" and \"%s\""), path, "x", "y");
 
   return read_number (object, path, "x", &component->x, error)
          && read_number (object, path, "y", &component->y, error);
@@ -721,8 +845,8 @@ parse_component (JsonObject  *object,
   int role = -1;
 
   if (!read_string (object, path, "id", TRUE, &component->id, error)
-      || !read_enum (object, path, "kind", TRUE, "kind", sb_kind_names, &kind, error)
-      || !read_enum (object, path, "role", FALSE, "role", sb_db_role_names, &role, error))
+      || !read_enum (object, path, "kind", TRUE, sb_kind_names, &kind, error)
+      || !read_enum (object, path, "role", FALSE, sb_db_role_names, &role, error))
     return FALSE;
 
   component->kind = kind;
@@ -789,7 +913,10 @@ finish_balancer (JsonObject *root,
 
   /* Settings with nothing to apply to would be dropped on saving. */
   if (!has_balancer && get_member (root, "balancer") != NULL)
-    return sb_fail (error, INVALID, "balancer", "set, but there is no load_balancer component");
+    /* Translators: the first %s is a JSON path such as balancer, the
+     * second the kind name load_balancer */
+    return sb_fail (error, INVALID, _("%s: set, but there is no %s component"), "balancer",
+                    sb_kind_to_string (SB_KIND_LOAD_BALANCER));
 
   if (has_balancer && !has_backends)
     default_backends (self);
@@ -807,7 +934,9 @@ parse_scenario (JsonNode *root,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      sb_fail (error, INVALID, NULL, "expected an object at the top level, got %s",
+      /* Translators: %s is the type of value the file holds instead, such
+       * as "an array" */
+      sb_fail (error, INVALID, _("expected an object at the top level, got %s"),
                node_type_name (root));
       return NULL;
     }
@@ -848,7 +977,7 @@ load_from_data (const char *data,
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL, "file is empty");
+      sb_fail (error, PARSE, _("file is empty"));
       return NULL;
     }
 
@@ -903,8 +1032,8 @@ read_fd (int          fd,
     }
 
   /* Not a regular file (a pipe, /dev/zero): its size showed only now. */
-  return sb_fail (error, SB_SCENARIO_ERROR_PARSE, NULL,
-                  "file is more than the %d bytes a scenario may have",
+  /* Translators: %d is the most bytes a scenario file may have */
+  return sb_fail (error, PARSE, _("file is more than the %d bytes a scenario may have"),
                   SB_SCENARIO_MAX_FILE_SIZE);
 }
 
@@ -937,6 +1066,21 @@ read_file (const char *path,
   return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&buffer)) : NULL;
 }
 
+/* Moves LOCAL into ERROR as "FILE: MESSAGE", keeping its domain and code;
+ * unlike g_propagate_prefixed_error() the whole message is one format. */
+static void
+propagate_for_file (GError    **error,
+                    GError     *local,
+                    const char *file)
+{
+  g_return_if_fail (local != NULL);
+
+  /* Translators: the first %s is the name of a scenario file, such as
+   * one-server.json or /home/ana/my.json, the second what is wrong with it */
+  g_set_error (error, local->domain, local->code, _("%s: %s"), file, local->message);
+  g_error_free (local);
+}
+
 SbScenario *
 sb_scenario_load_from_file (const char *path,
                             GError    **error)
@@ -961,7 +1105,7 @@ sb_scenario_load_from_file (const char *path,
   if (self == NULL)
     {
       display = g_filename_display_name (path);
-      g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s: ", display);
+      propagate_for_file (error, g_steal_pointer (&local), display);
     }
 
   return self;
@@ -999,8 +1143,11 @@ sb_scenario_get_bundled_data (const char *name,
 
   quoted = sb_quote_for_message (name);
   list = g_strjoinv (", ", (char **) bundled_names);
-  sb_fail (error, SB_SCENARIO_ERROR_NOT_FOUND, NULL,
-           "unknown scenario %s (bundled: %s)", quoted, list);
+  /* Translators: the first %s is the name asked for in double quotes, the
+   * second the names of the scenarios that come with the program, such as
+   * "one-server, distributed" */
+  sb_fail (error, SB_SCENARIO_ERROR_NOT_FOUND, _("unknown scenario %s (bundled: %s)"),
+           quoted, list);
   return NULL;
 }
 
@@ -1010,6 +1157,7 @@ sb_scenario_load_bundled (const char *name,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
+  g_autofree char *file = NULL;
   SbScenario *self;
   gsize length;
   const char *data;
@@ -1024,7 +1172,10 @@ sb_scenario_load_bundled (const char *name,
   data = g_bytes_get_data (bytes, &length);
   self = sb_scenario_load_from_data (data, length, &local);
   if (self == NULL)
-    g_propagate_prefixed_error (error, g_steal_pointer (&local), "%s.json: ", name);
+    {
+      file = g_strconcat (name, ".json", NULL);
+      propagate_for_file (error, g_steal_pointer (&local), file);
+    }
 
   return self;
 }

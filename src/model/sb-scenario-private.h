@@ -27,13 +27,14 @@ char     *sb_format_number     (double              value);
 /* TEXT in double quotes, escaped and shortened to keep a message on one line. */
 char     *sb_quote_for_message (const char         *text);
 
-/* Sets "PATH: MESSAGE" (or just MESSAGE when PATH is NULL or empty) and
- * returns FALSE, so callers can write `return sb_fail (...)`. */
+/* Sets the message FORMAT gives and returns FALSE, so callers can write
+ * `return sb_fail (...)`.  FORMAT is a whole translatable message, such as
+ * "%s: unknown host %s": a value's JSON path goes in as an argument, never
+ * glued on afterwards, so a translator can move it. */
 gboolean  sb_fail              (GError            **error,
                                 SbScenarioError     code,
-                                const char         *path,
                                 const char         *format,
-                                ...) G_GNUC_PRINTF (4, 5);
+                                ...) G_GNUC_PRINTF (3, 4);
 
 /* "PATH: VALUE is less than MIN" or "... more than MAX"; the same words
  * whether the value comes from a file or from code. */

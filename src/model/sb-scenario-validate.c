@@ -12,11 +12,17 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "sb-scenario-private.h"
 
 #define INVALID SB_SCENARIO_ERROR_INVALID
 
-/* "components[511].explanation" and the like fit easily. */
+/* Every message starts with the JSON path of the value it is about, such as
+ * components[4].host, passed as the first %s so that translators can move
+ * it; kind names, key names and quoted values are arguments too.
+ *
+ * "components[511].explanation" and the like fit easily. */
 typedef struct {
   char text[64];
 } Path;
@@ -42,12 +48,17 @@ sb_check_int (GError    **error,
               gint64      min,
               gint64      max)
 {
+  /* long long rather than G_GINT64_FORMAT, which xgettext cannot read. */
   if (value < min)
-    return sb_fail (error, INVALID, path,
-                    "%" G_GINT64_FORMAT " is less than %" G_GINT64_FORMAT, value, min);
+    /* Translators: the first %s is a JSON path such as traffic.clients,
+     * then the value and the smallest allowed */
+    return sb_fail (error, INVALID, _("%s: %lld is less than %lld"),
+                    path, (long long) value, (long long) min);
   if (value > max)
-    return sb_fail (error, INVALID, path,
-                    "%" G_GINT64_FORMAT " is more than %" G_GINT64_FORMAT, value, max);
+    /* Translators: the first %s is a JSON path such as traffic.clients,
+     * then the value and the largest allowed */
+    return sb_fail (error, INVALID, _("%s: %lld is more than %lld"),
+                    path, (long long) value, (long long) max);
 
   return TRUE;
 }
@@ -61,8 +72,17 @@ sb_check_count (GError    **error,
   if (count <= max)
     return TRUE;
 
-  return sb_fail (error, INVALID, key, "%u %s, more than the %u a scenario may have",
-                  count, key, max);
+  /* One whole sentence per list, the key is also the path. */
+  if (strcmp (key, "hosts") == 0)
+    /* Translators: the first %s is the JSON key "hosts", then the number of
+     * hosts in the file and the most a scenario may have */
+    return sb_fail (error, INVALID, _("%s: %u hosts, more than the %u a scenario may have"),
+                    key, count, max);
+
+  /* Translators: the first %s is the JSON key "components", then the
+   * number of components in the file and the most a scenario may have */
+  return sb_fail (error, INVALID, _("%s: %u components, more than the %u a scenario may have"),
+                  key, count, max);
 }
 
 /* VALUE must be finite and within MIN..MAX, and above 0 when POSITIVE. */
@@ -78,21 +98,31 @@ check_range (GError    **error,
   g_autofree char *limit = NULL;
 
   if (!isfinite (value))
-    return sb_fail (error, INVALID, path, "%s is not a finite number", text);
+    /* Translators: the first %s is a JSON path such as dns.ttl, the second
+     * the number found there, such as inf or nan */
+    return sb_fail (error, INVALID, _("%s: %s is not a finite number"), path, text);
   if (positive && value <= 0)
-    return sb_fail (error, INVALID, path, "%s is not greater than 0", text);
+    /* Translators: the first %s is a JSON path such as traffic.rate, the
+     * second the number found there */
+    return sb_fail (error, INVALID, _("%s: %s is not greater than 0"), path, text);
   if (value < 0 && min == 0)
-    return sb_fail (error, INVALID, path, "%s is negative", text);
+    /* Translators: the first %s is a JSON path such as dns.ttl, the second
+     * the number found there */
+    return sb_fail (error, INVALID, _("%s: %s is negative"), path, text);
 
   if (value < min)
     {
       limit = sb_format_number (min);
-      return sb_fail (error, INVALID, path, "%s is less than %s", text, limit);
+      /* Translators: a JSON path such as hop, the value found there and
+       * the smallest allowed */
+      return sb_fail (error, INVALID, _("%s: %s is less than %s"), path, text, limit);
     }
   if (value > max)
     {
       limit = sb_format_number (max);
-      return sb_fail (error, INVALID, path, "%s is more than %s", text, limit);
+      /* Translators: a JSON path such as hop, the value found there and
+       * the largest allowed */
+      return sb_fail (error, INVALID, _("%s: %s is more than %s"), path, text, limit);
     }
 
   return TRUE;
@@ -109,7 +139,9 @@ check_ratio (GError    **error,
     return TRUE;
 
   text = sb_format_number (value);
-  return sb_fail (error, INVALID, path, "%s is not between 0 and 1", text);
+  /* Translators: the first %s is a JSON path such as traffic.read_ratio,
+   * the second the number found there */
+  return sb_fail (error, INVALID, _("%s: %s is not between 0 and 1"), path, text);
 }
 
 /* Guards the saver against values no enum name stands for. */
@@ -122,34 +154,75 @@ check_enum (GError    **error,
   if (value >= 0 && value < n_values)
     return TRUE;
 
-  return sb_fail (error, INVALID, path, "unknown value %d", value);
+  /* Translators: %s is a JSON path such as balancer.mode, %d the number
+   * held by a setting changed in code, which names no known value */
+  return sb_fail (error, INVALID, _("%s: unknown value %d"), path, value);
+}
+
+/* What a text is, for the message about its length. */
+typedef enum {
+  TEXT_TEXT,
+  TEXT_ID,
+  TEXT_IP,
+} TextKind;
+
+static gboolean
+text_too_long (GError    **error,
+               const char *path,
+               glong       length,
+               glong       max,
+               TextKind    what)
+{
+  switch (what)
+    {
+    case TEXT_ID:
+      /* Translators: a JSON path such as hosts[0].id, then the length of
+       * the id and the most characters an id may have */
+      return sb_fail (error, INVALID, _("%s: %ld characters, more than the %ld an id may have"),
+                      path, length, max);
+    case TEXT_IP:
+      return sb_fail (error, INVALID,
+                      /* Translators: a JSON path such as hosts[0].ip, then
+                       * the length of the address and the most characters
+                       * it may have */
+                      _("%s: %ld characters, more than the %ld an IP address may have"),
+                      path, length, max);
+    case TEXT_TEXT:
+    default:
+      /* Translators: a JSON path such as components[4].label, then the
+       * length of the text and the most characters a text may have */
+      return sb_fail (error, INVALID, _("%s: %ld characters, more than the %ld a text may have"),
+                      path, length, max);
+    }
 }
 
 /* TEXT must be UTF-8 of at most MAX characters, and non-empty when REQUIRED.
- * WHAT names the kind of text in the message ("a text", "an id"). */
+ * WHAT names the kind of text in the message. */
 static gboolean
 check_text (GError    **error,
             const char *path,
             const char *text,
             gboolean    required,
             glong       max,
-            const char *what)
+            TextKind    what)
 {
   glong length;
 
   if (text == NULL && required)
-    return sb_fail (error, INVALID, path, "required but missing");
+    /* Translators: %s is a JSON path such as components[4].label */
+    return sb_fail (error, INVALID, _("%s: required but missing"), path);
   if (text == NULL || (*text == '\0' && !required))
     return TRUE;
   if (*text == '\0')
-    return sb_fail (error, INVALID, path, "must not be empty");
+    /* Translators: %s is a JSON path such as components[4].label */
+    return sb_fail (error, INVALID, _("%s: must not be empty"), path);
   if (!g_utf8_validate (text, -1, NULL))
-    return sb_fail (error, INVALID, path, "not valid UTF-8");
+    /* Translators: %s is a JSON path such as components[4].label */
+    return sb_fail (error, INVALID, _("%s: not valid UTF-8"), path);
 
   length = g_utf8_strlen (text, -1);
   if (length > max)
-    return sb_fail (error, INVALID, path, "%ld characters, more than the %ld %s may have",
-                    length, max, what);
+    return text_too_long (error, path, length, max, what);
 
   return TRUE;
 }
@@ -163,15 +236,18 @@ check_id (GError    **error,
 {
   g_autofree char *quoted = NULL;
 
-  if (!check_text (error, path, id, TRUE, SB_SCENARIO_MAX_ID, "an id"))
+  if (!check_text (error, path, id, TRUE, SB_SCENARIO_MAX_ID, TEXT_ID))
     return FALSE;
 
   for (const char *p = id; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
       {
         quoted = sb_quote_for_message (id);
-        return sb_fail (error, INVALID, path,
-                        "%s may only hold letters, digits, '-', '_' and '.'", quoted);
+        return sb_fail (error, INVALID,
+                        /* Translators: the first %s is a JSON path such as
+                         * hosts[0].id, the second the id in double quotes */
+                        _("%s: %s may only hold letters, digits, '-', '_' and '.'"),
+                        path, quoted);
       }
 
   return TRUE;
@@ -186,13 +262,15 @@ check_ip (GError    **error,
 
   if (ip == NULL)
     return TRUE;
-  if (!check_text (error, path, ip, TRUE, SB_SCENARIO_MAX_ID, "an IP address"))
+  if (!check_text (error, path, ip, TRUE, SB_SCENARIO_MAX_ID, TEXT_IP))
     return FALSE;
   if (g_hostname_is_ip_address (ip))
     return TRUE;
 
   quoted = sb_quote_for_message (ip);
-  return sb_fail (error, INVALID, path, "%s is not an IP address", quoted);
+  /* Translators: the first %s is a JSON path such as hosts[0].ip, the
+   * second the value in double quotes */
+  return sb_fail (error, INVALID, _("%s: %s is not an IP address"), path, quoted);
 }
 
 /* Hosts and components share one id space: SEEN maps each id to the
@@ -211,8 +289,11 @@ check_unique (GError    **error,
   if (first != NULL)
     {
       quoted = sb_quote_for_message (id);
-      return sb_fail (error, INVALID, path_of (&path, array, i, "id"),
-                      "duplicate id %s (already used by %s)", quoted, first);
+      /* Translators: the first %s is a JSON path such as components[4].id,
+       * the second the id in double quotes, the third the JSON path of the
+       * element that uses it first, such as hosts[0] */
+      return sb_fail (error, INVALID, _("%s: duplicate id %s (already used by %s)"),
+                      path_of (&path, array, i, "id"), quoted, first);
     }
 
   g_hash_table_insert (seen, g_strdup (id), g_strdup (path_of (&path, array, i, NULL)));
@@ -226,8 +307,8 @@ check_header (const SbScenario *self,
               GError          **error)
 {
   return check_id (error, "name", self->name)
-         && check_text (error, "title", self->title, TRUE, SB_SCENARIO_MAX_TEXT, "a text")
-         && check_text (error, "summary", self->summary, FALSE, SB_SCENARIO_MAX_TEXT, "a text");
+         && check_text (error, "title", self->title, TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT)
+         && check_text (error, "summary", self->summary, FALSE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT);
 }
 
 static gboolean
@@ -235,9 +316,10 @@ check_traffic (const SbTraffic *traffic,
                GError         **error)
 {
   if (traffic->seed > G_MAXINT64)
-    return sb_fail (error, INVALID, "traffic.seed",
-                    "%" G_GUINT64_FORMAT " is more than %" G_GINT64_FORMAT,
-                    traffic->seed, G_MAXINT64);
+    /* Translators: a JSON path (traffic.seed), the value found there and
+     * the largest allowed */
+    return sb_fail (error, INVALID, _("%s: %llu is more than %lld"), "traffic.seed",
+                    (unsigned long long) traffic->seed, (long long) G_MAXINT64);
 
   return check_range (error, "traffic.rate", traffic->rate, TRUE, 0, SB_SCENARIO_MAX_RATE)
          && check_ratio (error, "traffic.read_ratio", traffic->read_ratio)
@@ -266,7 +348,7 @@ static gboolean
 check_settings (const SbScenario *self,
                 GError          **error)
 {
-  return check_text (error, "dns.name", self->dns_name, TRUE, SB_SCENARIO_MAX_TEXT, "a text")
+  return check_text (error, "dns.name", self->dns_name, TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT)
          && check_range (error, "dns.ttl", self->ttl, FALSE, 0, SB_SCENARIO_MAX_SECONDS)
          && check_range (error, "hop", self->hop, TRUE,
                          SB_SCENARIO_MIN_STEP, SB_SCENARIO_MAX_SECONDS)
@@ -289,10 +371,10 @@ check_host (const SbScenario *self,
   return check_id (error, path_of (&path, "hosts", i, "id"), host->id)
          && check_unique (error, seen, "hosts", i, host->id)
          && check_text (error, path_of (&path, "hosts", i, "label"), host->label,
-                        TRUE, SB_SCENARIO_MAX_TEXT, "a text")
+                        TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT)
          && check_ip (error, path_of (&path, "hosts", i, "ip"), host->ip)
          && check_text (error, path_of (&path, "hosts", i, "explanation"), host->explanation,
-                        FALSE, SB_SCENARIO_MAX_TEXT, "a text");
+                        FALSE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT);
 }
 
 /* Components */
@@ -307,11 +389,18 @@ check_role (const SbComponent *component,
 
   path_of (&path, "components", i, "role");
   if (database && component->role == SB_DB_ROLE_NONE)
-    return sb_fail (error, INVALID, path.text,
-                    "required but missing (a database is \"primary\" or \"replica\")");
+    /* Translators: the first %s is a JSON path such as components[4].role,
+     * the other two the role names "primary" and "replica", kept in English
+     * because they are what the file must say */
+    return sb_fail (error, INVALID, _("%s: required but missing (a database is \"%s\" or \"%s\")"),
+                    path.text, sb_db_role_to_string (SB_DB_ROLE_PRIMARY),
+                    sb_db_role_to_string (SB_DB_ROLE_REPLICA));
   if (!database && component->role != SB_DB_ROLE_NONE)
-    return sb_fail (error, INVALID, path.text, "only a database has a role, not a %s",
-                    sb_kind_to_string (component->kind));
+    /* Translators: the first %s is a JSON path such as components[4].role,
+     * the second the component's kind as the file spells it, such as
+     * web_server */
+    return sb_fail (error, INVALID, _("%s: only a database has a role, not a %s"),
+                    path.text, sb_kind_to_string (component->kind));
 
   return check_enum (error, path.text, component->role, SB_DB_ROLE_REPLICA + 1);
 }
@@ -336,17 +425,23 @@ check_component_host (const SbScenario  *self,
 
   path_of (&path, "components", i, "host");
   if (component->host == NULL && kind_needs_host (component->kind))
-    return sb_fail (error, INVALID, path.text,
-                    "required but missing (every %s runs on a host)", kind);
+    /* Translators: the first %s is a JSON path such as components[4].host,
+     * the second a component kind as the file spells it, such as
+     * web_server */
+    return sb_fail (error, INVALID, _("%s: required but missing (every %s runs on a host)"),
+                    path.text, kind);
   if (component->host == NULL)
     return TRUE;
   if (component->kind == SB_KIND_CLIENT)
-    return sb_fail (error, INVALID, path.text, "a client does not run on a host");
+    /* Translators: %s is a JSON path such as components[0].host */
+    return sb_fail (error, INVALID, _("%s: a client does not run on a host"), path.text);
   if (sb_scenario_find_host (self, component->host) != NULL)
     return TRUE;
 
   quoted = sb_quote_for_message (component->host);
-  return sb_fail (error, INVALID, path.text, "unknown host %s", quoted);
+  /* Translators: the first %s is a JSON path such as components[4].host or
+   * balancer.backends[1], the second a host id in double quotes */
+  return sb_fail (error, INVALID, _("%s: unknown host %s"), path.text, quoted);
 }
 
 static gboolean
@@ -380,11 +475,11 @@ check_component (const SbScenario *self,
          && check_role (component, i, error)
          && check_component_host (self, component, i, error)
          && check_text (error, path_of (&path, "components", i, "label"), component->label,
-                        TRUE, SB_SCENARIO_MAX_TEXT, "a text")
+                        TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT)
          && check_ip (error, path_of (&path, "components", i, "ip"), component->ip)
          && check_position (component, i, error)
          && check_text (error, path_of (&path, "components", i, "explanation"),
-                        component->explanation, FALSE, SB_SCENARIO_MAX_TEXT, "a text");
+                        component->explanation, FALSE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT);
 }
 
 static gboolean
@@ -410,19 +505,49 @@ check_elements (const SbScenario *self,
 
 /* Structure: what the routing derived from kinds and hosts relies on */
 
+/* Why a component is one too many. */
+typedef enum {
+  SECOND_AT_MOST_ONE,   /* a second dns or load_balancer */
+  SECOND_WEB_SERVER,    /* a second web_server without a load_balancer */
+  SECOND_PRIMARY,       /* a second primary database */
+} Second;
+
 static gboolean
 second_one (GError           **error,
             guint              i,
-            const char        *key,
             const SbComponent *component,
-            const char        *what,
-            const char        *why)
+            Second             why)
 {
   g_autofree char *quoted = sb_quote_for_message (component->id);
+  const char *kind = sb_kind_to_string (component->kind);
   Path path;
 
-  return sb_fail (error, INVALID, path_of (&path, "components", i, key),
-                  "a second %s (%s); %s", what, quoted, why);
+  switch (why)
+    {
+    case SECOND_WEB_SERVER:
+      return sb_fail (error, INVALID,
+                      /* Translators: the first %s is a JSON path such as
+                       * components[5].kind, the second the kind web_server,
+                       * the third the component's id in double quotes, the
+                       * fourth the kind load_balancer */
+                      _("%s: a second %s (%s); two web servers need a %s in front of them"),
+                      path_of (&path, "components", i, "kind"), kind, quoted,
+                      sb_kind_to_string (SB_KIND_LOAD_BALANCER));
+    case SECOND_PRIMARY:
+      /* Translators: the first %s is a JSON path such as components[7].role,
+       * the second the role name primary, the third the component's id in
+       * double quotes */
+      return sb_fail (error, INVALID, _("%s: a second %s (%s); only one database takes the writes"),
+                      path_of (&path, "components", i, "role"),
+                      sb_db_role_to_string (SB_DB_ROLE_PRIMARY), quoted);
+    case SECOND_AT_MOST_ONE:
+    default:
+      /* Translators: the first %s is a JSON path such as components[5].kind,
+       * the second a component kind such as dns or load_balancer, the
+       * third the component's id in double quotes */
+      return sb_fail (error, INVALID, _("%s: a second %s (%s); a scenario has at most one"),
+                      path_of (&path, "components", i, "kind"), kind, quoted);
+    }
 }
 
 /* The one DNS answers for the one name, the one load balancer holds the
@@ -440,20 +565,21 @@ check_singles (const SbScenario *self,
       const SbComponent *c = self->components->pdata[i];
       guint n = ++count[c->kind];
 
-      if (c->kind == SB_KIND_DNS && n > 1)
-        return second_one (error, i, "kind", c, "dns", "a scenario has at most one");
-      if (c->kind == SB_KIND_LOAD_BALANCER && n > 1)
-        return second_one (error, i, "kind", c, "load_balancer", "a scenario has at most one");
+      if ((c->kind == SB_KIND_DNS || c->kind == SB_KIND_LOAD_BALANCER) && n > 1)
+        return second_one (error, i, c, SECOND_AT_MOST_ONE);
       if (c->kind == SB_KIND_WEB_SERVER && n > 1 && !has_balancer)
-        return second_one (error, i, "kind", c, "web_server",
-                           "two web servers need a load_balancer in front of them");
+        return second_one (error, i, c, SECOND_WEB_SERVER);
       if (c->role == SB_DB_ROLE_PRIMARY && ++primaries > 1)
-        return second_one (error, i, "role", c, "primary", "only one database takes the writes");
+        return second_one (error, i, c, SECOND_PRIMARY);
     }
 
   if (count[SB_KIND_CLIENT] == 0)
-    return sb_fail (error, INVALID, "components",
-                    "no client; a scenario needs at least one component of kind \"client\"");
+    return sb_fail (error, INVALID,
+                    /* Translators: the first %s is the JSON key "components",
+                     * the second the kind name client, kept in English
+                     * because the file must say it */
+                    _("%s: no client; a scenario needs at least one component of kind \"%s\""),
+                    "components", sb_kind_to_string (SB_KIND_CLIENT));
 
   return TRUE;
 }
@@ -478,8 +604,10 @@ check_replicas (const SbScenario *self,
   if (replica < 0 || has_primary)
     return TRUE;
 
-  return sb_fail (error, INVALID, path_of (&path, "components", replica, "role"),
-                  "a replica needs a primary to copy from, and there is none");
+  return sb_fail (error, INVALID,
+                  /* Translators: %s is a JSON path such as components[7].role */
+                  _("%s: a replica needs a primary to copy from, and there is none"),
+                  path_of (&path, "components", replica, "role"));
 }
 
 static gboolean
@@ -494,15 +622,20 @@ check_backend (const SbScenario *self,
 
   path_of (&path, "balancer.backends", i, NULL);
   if (id == NULL || sb_scenario_find_host (self, id) == NULL)
-    return sb_fail (error, INVALID, path.text, "unknown host %s", quoted);
+    return sb_fail (error, INVALID, _("%s: unknown host %s"), path.text, quoted);
 
   for (guint j = 0; j < i; j++)
     if (strcmp (backends->pdata[j], id) == 0)
-      return sb_fail (error, INVALID, path.text, "%s is listed twice", quoted);
+      /* Translators: the first %s is a JSON path such as
+       * balancer.backends[1], the second a host id in double quotes */
+      return sb_fail (error, INVALID, _("%s: %s is listed twice"), path.text, quoted);
 
   if (sb_scenario_find_kind (self, SB_KIND_WEB_SERVER, id) == NULL)
-    return sb_fail (error, INVALID, path.text,
-                    "host %s has no web_server to pass requests to", quoted);
+    /* Translators: the first %s is a JSON path such as
+     * balancer.backends[1], the second a host id in double quotes, the
+     * third the kind name web_server */
+    return sb_fail (error, INVALID, _("%s: host %s has no %s to pass requests to"),
+                    path.text, quoted, sb_kind_to_string (SB_KIND_WEB_SERVER));
 
   return TRUE;
 }
@@ -514,11 +647,14 @@ check_backends (const SbScenario *self,
   guint n = self->balancer.backends->len;
 
   if (sb_scenario_find_kind (self, SB_KIND_LOAD_BALANCER, NULL) == NULL)
-    return n == 0 || sb_fail (error, INVALID, "balancer.backends",
-                              "set, but there is no load_balancer component");
+    /* Translators: the first %s is a JSON path such as balancer.backends,
+     * the second the kind name load_balancer */
+    return n == 0 || sb_fail (error, INVALID, _("%s: set, but there is no %s component"),
+                              "balancer.backends", sb_kind_to_string (SB_KIND_LOAD_BALANCER));
   if (n == 0)
-    return sb_fail (error, INVALID, "balancer.backends",
-                    "empty; the load balancer needs at least one backend");
+    /* Translators: %s is the JSON path balancer.backends */
+    return sb_fail (error, INVALID, _("%s: empty; the load balancer needs at least one backend"),
+                    "balancer.backends");
 
   for (guint i = 0; i < n; i++)
     if (!check_backend (self, i, error))

@@ -460,7 +460,6 @@ sb_quote_for_message (const char *text)
 gboolean
 sb_fail (GError          **error,
          SbScenarioError   code,
-         const char       *path,
          const char       *format,
          ...)
 {
@@ -471,10 +470,6 @@ sb_fail (GError          **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (path == NULL || *path == '\0')
-    g_set_error_literal (error, SB_SCENARIO_ERROR, code, message);
-  else
-    g_set_error (error, SB_SCENARIO_ERROR, code, "%s: %s", path, message);
-
+  g_set_error_literal (error, SB_SCENARIO_ERROR, code, message);
   return FALSE;
 }
