@@ -16,6 +16,7 @@
 #include "render/sb-export.h"
 #include "render/sb-render.h"
 #include "sb-canvas.h"
+#include "sim/sb-spof.h"
 
 /* A frame that comes late (a stall, a suspended laptop) moves the class's
  * clock by at most this much real time, so nothing jumps out of sight. */
@@ -33,6 +34,10 @@ struct _SbCanvas
   double      target_us;   /* simulated time to reach, kept fractional */
   gint64      last_frame;  /* frame clock time of the previous tick, or 0 */
   guint       tick_id;
+
+  SbStyle     style;
+  char       *spof_mode;   /* "reads", "writes" or NULL */
+  GPtrArray  *spofs;       /* the ids marked, for the sim's scenario */
 
   /* The static diagram, drawn once per size and theme: each frame only
    * redraws the live layer over it. */
@@ -76,6 +81,8 @@ current_options (SbCanvas        *self,
   sb_render_options_init (options);
   options->theme = current_theme ();
   options->reduced_motion = !animations_enabled (GTK_WIDGET (self));
+  options->style = self->style;
+  options->spofs = self->spofs;
 }
 
 static void
@@ -282,6 +289,8 @@ sb_canvas_dispose (GObject *object)
   SbCanvas *self = SB_CANVAS (object);
 
   g_clear_pointer (&self->board, gsk_render_node_unref);
+  g_clear_pointer (&self->spofs, g_ptr_array_unref);
+  g_clear_pointer (&self->spof_mode, g_free);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   g_clear_pointer (&self->scenario, sb_scenario_free);
@@ -360,7 +369,7 @@ sb_canvas_reset (SbCanvas *self)
   self->last_frame = 0;
   update_ticking (self);
   /* The sim's scenario is what the board shows: a reset may change it. */
-  invalidate_board (self);
+  sb_canvas_sim_changed (self);
 }
 
 const SbScenario *
@@ -425,12 +434,48 @@ sb_canvas_get_speed (SbCanvas *self)
   return self->speed;
 }
 
+/* SPOFs follow the sim's scenario: its settings (the mode, say) may
+ * change the answer. */
+static void
+update_spofs (SbCanvas *self)
+{
+  g_clear_pointer (&self->spofs, g_ptr_array_unref);
+  if (self->spof_mode == NULL || self->sim == NULL)
+    return;
+  if (g_str_equal (self->spof_mode, "reads"))
+    sb_spof_analyse (sb_sim_get_scenario (self->sim), &self->spofs, NULL);
+  else
+    sb_spof_analyse (sb_sim_get_scenario (self->sim), NULL, &self->spofs);
+}
+
 void
 sb_canvas_sim_changed (SbCanvas *self)
 {
   g_return_if_fail (SB_IS_CANVAS (self));
   /* A setting (the mode's backups, say) may show on the board too. */
+  update_spofs (self);
   invalidate_board (self);
+}
+
+void
+sb_canvas_set_style (SbCanvas *self,
+                     SbStyle   style)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  self->style = style;
+  invalidate_board (self);
+}
+
+void
+sb_canvas_set_spof_mode (SbCanvas   *self,
+                         const char *mode)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+
+  g_clear_pointer (&self->spof_mode, g_free);
+  if (mode != NULL && (g_str_equal (mode, "reads") || g_str_equal (mode, "writes")))
+    self->spof_mode = g_strdup (mode);
+  sb_canvas_sim_changed (self);
 }
 
 gboolean

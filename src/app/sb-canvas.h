@@ -8,6 +8,7 @@
 
 #include "model/sb-scenario.h"
 #include "render/sb-layout.h"
+#include "render/sb-render.h"
 #include "sim/sb-sim.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,13 @@ gboolean          sb_canvas_get_playing    (SbCanvas         *self);
 void              sb_canvas_set_speed      (SbCanvas         *self,
                                             double            speed);
 double            sb_canvas_get_speed      (SbCanvas         *self);
+void              sb_canvas_set_style      (SbCanvas         *self,
+                                            SbStyle           style);
+/* Marks the single points of failure for reads or writes ("reads",
+ * "writes"), or none (NULL or "none"). */
+void              sb_canvas_set_spof_mode  (SbCanvas         *self,
+                                            const char       *mode);
+
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);
 

@@ -16,6 +16,7 @@ struct _SbWindow
   AdwToastOverlay      *toasts;
   SbCanvas             *canvas;
   GtkToggleButton      *play_button;
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -90,9 +91,71 @@ playing_changed (SbWindow *self)
 }
 
 static void
+style_changed (SbWindow *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style");
+
+  sb_canvas_set_style (self->canvas, g_str_equal (style, "marker") ? SB_STYLE_MARKER
+                                                                     : SB_STYLE_WHITEBOARD);
+}
+
+static void
+spof_changed (GSimpleAction *action,
+              GVariant      *value,
+              gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  sb_canvas_set_spof_mode (self->canvas, g_variant_get_string (value, NULL));
+}
+
+static const GActionEntry window_actions[] = {
+  { "spof", NULL, "s", "'none'", spof_changed },
+};
+
+/* The teacher's size comes back next time; a maximized window stays so. */
+static void
+restore_size (SbWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+sb_window_close_request (GtkWindow *window)
+{
+  SbWindow *self = SB_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  return GTK_WINDOW_CLASS (sb_window_parent_class)->close_request (window);
+}
+
+static void
+sb_window_dispose (GObject *object)
+{
+  SbWindow *self = SB_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
+}
+
+static void
 sb_window_class_init (SbWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sb_window_dispose;
+  window_class->close_request = sb_window_close_request;
 
   g_type_ensure (SB_TYPE_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-window.ui");
@@ -117,6 +180,16 @@ sb_window_init (SbWindow *self)
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (play));
   g_signal_connect_object (self->canvas, "notify::playing",
                            G_CALLBACK (playing_changed), self, G_CONNECT_SWAPPED);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "speed", self->canvas, "speed", G_SETTINGS_BIND_DEFAULT);
+  g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "style"));
+  g_signal_connect_object (self->settings, "changed::style",
+                           G_CALLBACK (style_changed), self, G_CONNECT_SWAPPED);
+  style_changed (self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
+                                   G_N_ELEMENTS (window_actions), self);
+  restore_size (self);
 }
 
 static void

@@ -36,6 +36,7 @@ typedef struct {
   SbColor write;       /* colour-blind viewers too, and by shape as well */
   SbColor failure;
   SbColor dead;
+  SbColor spof;
 } SbPalette;
 
 typedef struct {
@@ -63,6 +64,8 @@ void       sb_render_prepare_text  (SbDrawContext  *ctx,
 void       sb_render_show_text_at  (SbDrawContext  *ctx,
                                     double          x,
                                     double          y);
+/* Strokes the current path, hand-drawn in the marker style. */
+void       sb_render_stroke        (SbDrawContext  *ctx);
 /* A label on a small plate, centred on (x, y), in COLOR on BACKGROUND. */
 void       sb_render_pill          (SbDrawContext  *ctx,
                                     const char     *text,

@@ -47,7 +47,7 @@ sb_render_dead_element (SbDrawContext *ctx,
   cairo_line_to (ctx->cr, r->x + r->width - 10, r->y + r->height - 10);
   cairo_move_to (ctx->cr, r->x + r->width - 10, r->y + 10);
   cairo_line_to (ctx->cr, r->x + 10, r->y + r->height - 10);
-  cairo_stroke (ctx->cr);
+  sb_render_stroke (ctx);
 }
 
 static void

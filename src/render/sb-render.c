@@ -26,6 +26,7 @@ static const SbPalette light_palette = {
   RGB (0xffffff), RGB (0x2e3c4a), RGB (0x3f4f5f), RGB (0x9c4a00), RGB (0xfff1b8),
   RGB (0x1a5fb4), RGB (0x613583), RGB (0x1c71d8),
   RGB (0x1c71d8), RGB (0xe66100), RGB (0xc01c28), RGB (0x9aa3ad),
+  RGB (0xa12fa8),
 };
 
 static const SbPalette dark_palette = {
@@ -33,6 +34,7 @@ static const SbPalette dark_palette = {
   RGB (0x343d47), RGB (0xd0d8e0), RGB (0xb3c1cf), RGB (0xffa348), RGB (0x5c4d12),
   RGB (0x99c1f1), RGB (0xdc8add), RGB (0x78aeed),
   RGB (0x62a0ea), RGB (0xffa348), RGB (0xff7b63), RGB (0x6b7480),
+  RGB (0xf08cf5),
 };
 
 void
@@ -103,6 +105,90 @@ is_selected (SbDrawContext *ctx,
   return ctx->options->selected_id != NULL && g_strcmp0 (ctx->options->selected_id, id) == 0;
 }
 
+/* A deterministic number in [-1, 1] for a point: the same stroke wobbles
+ * the same way in every frame and every export. */
+static double
+wobble_noise (double x,
+              double y,
+              guint  i)
+{
+  guint32 h = (guint32) (gint32) (x * 3) * 73856093u ^ (guint32) (gint32) (y * 3) * 19349663u
+              ^ (i + 1) * 83492791u;
+
+  h ^= h >> 13;
+  h *= 0x5bd1e995u;
+  h ^= h >> 15;
+  return (h & 0xffff) / 32767.5 - 1.0;
+}
+
+static void
+wobble_segment (cairo_t *cr,
+                double   x0,
+                double   y0,
+                double   x1,
+                double   y1)
+{
+  double len = hypot (x1 - x0, y1 - y0);
+  guint pieces = MAX (1, (guint) (len / 36));
+  double nx = len > 0 ? -(y1 - y0) / len : 0, ny = len > 0 ? (x1 - x0) / len : 0;
+
+  for (guint i = 1; i <= pieces; i++)
+    {
+      double t = (double) i / pieces;
+      double a = i == pieces ? 0.6 : 1.6;
+      double px = x0 + (x1 - x0) * t, py = y0 + (y1 - y0) * t;
+      double d = a * wobble_noise (px, py, i);
+
+      cairo_line_to (cr, px + nx * d, py + ny * d);
+    }
+}
+
+/* Redraws the current path as a marker on a whiteboard would: slightly
+ * irregular, but the same on every frame. */
+static void
+wobble_path (cairo_t *cr)
+{
+  cairo_path_t *path = cairo_copy_path_flat (cr);
+  double sx = 0, sy = 0, cx = 0, cy = 0;
+
+  cairo_new_path (cr);
+  for (int i = 0; i < path->num_data; i += path->data[i].header.length)
+    {
+      cairo_path_data_t *d = &path->data[i];
+
+      switch (d->header.type)
+        {
+        case CAIRO_PATH_MOVE_TO:
+          sx = cx = d[1].point.x;
+          sy = cy = d[1].point.y;
+          cairo_move_to (cr, cx + 0.8 * wobble_noise (cx, cy, 7), cy + 0.8 * wobble_noise (cy, cx, 9));
+          break;
+        case CAIRO_PATH_LINE_TO:
+          wobble_segment (cr, cx, cy, d[1].point.x, d[1].point.y);
+          cx = d[1].point.x;
+          cy = d[1].point.y;
+          break;
+        case CAIRO_PATH_CLOSE_PATH:
+          wobble_segment (cr, cx, cy, sx, sy);
+          cx = sx;
+          cy = sy;
+          break;
+        case CAIRO_PATH_CURVE_TO:
+        default:
+          break;
+        }
+    }
+  cairo_path_destroy (path);
+}
+
+void
+sb_render_stroke (SbDrawContext *ctx)
+{
+  if (ctx->options->style == SB_STYLE_MARKER)
+    wobble_path (ctx->cr);
+  cairo_stroke (ctx->cr);
+}
+
 static void
 stroke_selection (SbDrawContext *ctx,
                   const SbRect  *r)
@@ -125,7 +211,7 @@ draw_host (SbDrawContext *ctx,
   cairo_fill_preserve (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->host_stroke);
   cairo_set_line_width (ctx->cr, 2.5);
-  cairo_stroke (ctx->cr);
+  sb_render_stroke (ctx);
 
   sb_render_prepare_text (ctx, tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
                 r->width / 2, 1, &tw, &th);
@@ -220,7 +306,7 @@ stroke_route (SbDrawContext *ctx,
     cairo_line_to (ctx->cr, xs[i], ys[i]);
   /* Stop short of the tip so the line does not poke through the head. */
   cairo_line_to (ctx->cr, xs[n - 1] - 8 * cos (angle), ys[n - 1] - 8 * sin (angle));
-  cairo_stroke (ctx->cr);
+  sb_render_stroke (ctx);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
   arrow_head (ctx->cr, xs[n - 1], ys[n - 1], angle, 16);
 }
@@ -318,8 +404,8 @@ draw_node_box (SbDrawContext *ctx,
   sb_render_set_color (ctx->cr, &ctx->palette->node_fill);
   cairo_fill_preserve (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->node_stroke);
-  cairo_set_line_width (ctx->cr, 2.5);
-  cairo_stroke (ctx->cr);
+  cairo_set_line_width (ctx->cr, ctx->options->style == SB_STYLE_MARKER ? 3 : 2.5);
+  sb_render_stroke (ctx);
 }
 
 static void
@@ -401,7 +487,7 @@ draw_dns_record (SbDrawContext *ctx)
   cairo_fill_preserve (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->node_stroke);
   cairo_set_line_width (ctx->cr, 1.5);
-  cairo_stroke (ctx->cr);
+  sb_render_stroke (ctx);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, x, y);
 }
@@ -409,7 +495,27 @@ draw_dns_record (SbDrawContext *ctx)
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE };
+  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL };
+}
+
+/* A single point of failure: a thick dashed frame and a tag, so it shows
+ * without relying on colour. */
+static void
+draw_spof (SbDrawContext *ctx,
+           const char    *id)
+{
+  static const double dash[] = { 14, 8 };
+  const SbRect *r = sb_layout_get_rect (ctx->layout, id);
+
+  if (r == NULL)
+    return;
+  sb_glyph_rounded_rect (ctx->cr, r->x - 9, r->y - 9, r->width + 18, r->height + 18, SB_CORNER + 9);
+  sb_render_set_color (ctx->cr, &ctx->palette->spof);
+  cairo_set_line_width (ctx->cr, 5);
+  cairo_set_dash (ctx->cr, dash, 2, 0);
+  cairo_stroke (ctx->cr);
+  cairo_set_dash (ctx->cr, NULL, 0, 0);
+  sb_render_pill (ctx, _("SPOF"), r->x + 40, r->y - 9, &ctx->palette->node_fill, &ctx->palette->spof);
 }
 
 static void
@@ -429,6 +535,8 @@ draw_board (SbDrawContext *ctx)
   captioned = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < links->len; i++)
     draw_link_caption (ctx, &g_array_index (links, SbLink, i), captioned);
+  for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
+    draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
 }
 
 typedef void (*SbLayerFunc) (SbDrawContext *ctx);

@@ -31,6 +31,7 @@ typedef struct {
   SbStyle     style;
   const char *selected_id;     /* highlighted element, or NULL */
   gboolean    reduced_motion;  /* tokens jump hop by hop instead of gliding */
+  GPtrArray  *spofs;           /* ids to mark as single points of failure, or NULL */
 } SbRenderOptions;
 
 /* Options with the defaults: light whiteboard, nothing selected. */

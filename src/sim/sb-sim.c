@@ -219,13 +219,11 @@ void
 sb_sim_advance_to (SbSim  *self,
                    gint64  time_us)
 {
-  const SbEvent *top;
   SbEvent ev;
 
   g_return_if_fail (self != NULL);
-  while ((top = sb_event_queue_peek (&self->queue)) != NULL && top->time <= time_us)
+  while (sb_event_queue_pop_until (&self->queue, time_us, &ev))
     {
-      sb_event_queue_pop (&self->queue, &ev);
       self->now = MAX (self->now, ev.time);
       handle_event (self, &ev);
     }
