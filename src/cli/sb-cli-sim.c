@@ -14,67 +14,6 @@
 #include "sim/sb-sim.h"
 #include "sim/sb-spof.h"
 
-static const char *
-action_option (SbCliActionKind kind)
-{
-  switch (kind)
-    {
-    case SB_CLI_ACTION_REVIVE:
-      return "--revive";
-    case SB_CLI_ACTION_PROMOTE:
-      return "--promote";
-    case SB_CLI_ACTION_KILL:
-    default:
-      return "--kill";
-    }
-}
-
-static gboolean
-apply_action (SbSim              *sim,
-              const SbCliAction  *action,
-              GError            **error)
-{
-  switch (action->kind)
-    {
-    case SB_CLI_ACTION_REVIVE:
-      return sb_sim_revive (sim, action->id, error);
-    case SB_CLI_ACTION_PROMOTE:
-      return sb_sim_promote (sim, action->id, error);
-    case SB_CLI_ACTION_KILL:
-    default:
-      return sb_sim_kill (sim, action->id, error);
-    }
-}
-
-/* Plays the scheduled actions in time order, each after the events due at
- * its time; the ones after the end never happen. */
-static gboolean
-run (SbSim               *sim,
-     const SbCliOptions  *options,
-     gint64               end,
-     GError             **error)
-{
-  for (guint i = 0; options->actions && i < options->actions->len; i++)
-    {
-      const SbCliAction *action = g_ptr_array_index (options->actions, i);
-      gint64 at = sb_sim_seconds_to_us (action->time);
-      g_autoptr(GError) local = NULL;
-
-      if (at > end)
-        break;
-      sb_sim_advance_to (sim, at);
-      if (!apply_action (sim, action, &local))
-        {
-          g_set_error (error, local->domain, local->code, "%s %s@%g: %s",
-                       action_option (action->kind), action->id, action->time,
-                       local->message);
-          return FALSE;
-        }
-    }
-  sb_sim_advance_to (sim, end);
-  return TRUE;
-}
-
 static void
 add_int (JsonBuilder *b,
          const char  *name,
@@ -275,7 +214,7 @@ sb_cli_simulate (const SbCliOptions *options,
       return 1;
     }
   sim = sb_sim_new (options->scenario);
-  if (!run (sim, options, sb_sim_seconds_to_us (seconds), &error))
+  if (!sb_cli_play (sim, options, sb_sim_seconds_to_us (seconds), &error))
     {
       g_printerr ("stackboard: %s\n", error->message);
       return 1;

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 
 #include "sb-sim-private.h"
@@ -21,16 +23,17 @@ sb_sim_seconds_to_us (double seconds)
 const char *
 sb_failure_reason_to_string (SbFailureReason reason)
 {
+  /* English, as the CLI's JSON keys; marked so the UI can translate them. */
   static const char * const names[SB_FAILURE_N] = {
     [SB_FAILURE_NONE] = "none",
-    [SB_FAILURE_CANNOT_RESOLVE] = "cannot resolve",
-    [SB_FAILURE_CONNECTION_REFUSED] = "connection refused",
-    [SB_FAILURE_HOST_UNREACHABLE] = "host unreachable",
-    [SB_FAILURE_NO_SERVER] = "no server available",
-    [SB_FAILURE_DATABASE_UNAVAILABLE] = "database unavailable",
-    [SB_FAILURE_FILES_MISSING] = "application files missing",
-    [SB_FAILURE_CONNECTION_RESET] = "connection reset",
-    [SB_FAILURE_READ_ONLY] = "read-only database",
+    [SB_FAILURE_CANNOT_RESOLVE] = N_("cannot resolve"),
+    [SB_FAILURE_CONNECTION_REFUSED] = N_("connection refused"),
+    [SB_FAILURE_HOST_UNREACHABLE] = N_("host unreachable"),
+    [SB_FAILURE_NO_SERVER] = N_("no server available"),
+    [SB_FAILURE_DATABASE_UNAVAILABLE] = N_("database unavailable"),
+    [SB_FAILURE_FILES_MISSING] = N_("application files missing"),
+    [SB_FAILURE_CONNECTION_RESET] = N_("connection reset"),
+    [SB_FAILURE_READ_ONLY] = N_("read-only database"),
   };
 
   g_return_val_if_fail ((guint) reason < SB_FAILURE_N, NULL);
@@ -403,11 +406,11 @@ find_target (SbSim       *self,
 
   if (e < 0)
     g_set_error (error, SB_SIM_ERROR, SB_SIM_ERROR_UNKNOWN_ID,
-                 "unknown element “%s”", id);
+                 _("unknown element “%s”"), id);
   else if (!self->topo.elements[e].is_host && self->topo.elements[e].kind == SB_KIND_CLIENT)
     {
       g_set_error (error, SB_SIM_ERROR, SB_SIM_ERROR_NOT_ALLOWED,
-                   "“%s” is the client, which cannot be killed or revived", id);
+                   _("“%s” is the client, which cannot be killed or revived"), id);
       return -1;
     }
   return e;
@@ -500,13 +503,13 @@ sb_sim_promote (SbSim       *self,
   if (i < 0 || self->repl.dbs[i].role != SB_DB_ROLE_REPLICA)
     {
       g_set_error (error, SB_SIM_ERROR, SB_SIM_ERROR_NOT_ALLOWED,
-                   "“%s” is not a database replica", id);
+                   _("“%s” is not a database replica"), id);
       return FALSE;
     }
   if (!sb_sim_up (self, e))
     {
       g_set_error (error, SB_SIM_ERROR, SB_SIM_ERROR_NOT_ALLOWED,
-                   "“%s” is down and cannot be promoted", id);
+                   _("“%s” is down and cannot be promoted"), id);
       return FALSE;
     }
   old = self->repl.primary;
