@@ -11,7 +11,9 @@
 
 struct _SbApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
@@ -93,15 +95,40 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
 };
 
+/* The preference wins over the desktop's choice only when it is not "system". */
+static void
+color_scheme_changed (SbApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme value = g_str_equal (scheme, "light") ? ADW_COLOR_SCHEME_FORCE_LIGHT
+                         : g_str_equal (scheme, "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                         : ADW_COLOR_SCHEME_DEFAULT;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
 static void
 sb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  SbApplication *self = SB_APPLICATION (app);
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed), self, G_CONNECT_SWAPPED);
+  color_scheme_changed (self);
+  g_action_map_add_action (G_ACTION_MAP (app), g_settings_create_action (self->settings, "color-scheme"));
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+sb_application_dispose (GObject *object)
+{
+  g_clear_object (&SB_APPLICATION (object)->settings);
+  G_OBJECT_CLASS (sb_application_parent_class)->dispose (object);
 }
 
 static void
@@ -109,6 +136,7 @@ sb_application_class_init (SbApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = sb_application_dispose;
   app_class->activate = sb_application_activate;
   app_class->open = sb_application_open;
   app_class->startup = sb_application_startup;

@@ -26,8 +26,8 @@
 #define SB_MAX_HOST_COLUMNS    4
 
 #define SB_FONT_LABEL         22.0
-#define SB_FONT_DETAIL        19.0
+#define SB_FONT_DETAIL        22.0
 #define SB_FONT_HOST          24.0
-#define SB_FONT_LINK          18.0
+#define SB_FONT_LINK          21.5
 #define SB_GLYPH_SIZE         44.0
 #define SB_CORNER             12.0

@@ -387,7 +387,7 @@ draw_role_badge (SbDrawContext     *ctx,
                                                           : &ctx->palette->replica;
   double tw, th;
 
-  sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL - 2,
+  sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL,
                 PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x, y, tw + 16, th + 2, (th + 2) / 2);
   sb_render_set_color (ctx->cr, color);
@@ -424,7 +424,7 @@ draw_node (SbDrawContext     *ctx,
                  SB_GLYPH_SIZE);
 
   if (comp->ip != NULL && !badge)
-    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL - 2, PANGO_WEIGHT_NORMAL,
+    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
@@ -439,7 +439,7 @@ draw_node (SbDrawContext     *ctx,
     draw_role_badge (ctx, comp, text_x, y);
   else if (comp->ip != NULL)
     {
-      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL - 2, PANGO_WEIGHT_NORMAL,
+      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
