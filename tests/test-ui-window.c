@@ -158,6 +158,33 @@ test_window_kill_shows_dead (Fixture       *f,
   g_free (p.data);
 }
 
+/* The teacher's way: select server 1, press Kill; the load balancer keeps
+ * sending it requests until its checks notice, and those fail. */
+static void
+test_window_kill_action (Fixture       *f,
+                         gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbSim *sim = sb_canvas_get_sim (canvas);
+  int x, y;
+
+  sb_canvas_set_playing (canvas, FALSE);
+  widget_point (canvas, "server-1", 0.02, 0.5, &x, &y);
+  sb_canvas_set_selected (canvas, sb_canvas_element_at (canvas, x, y));
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "server-1");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
+  g_assert_cmpint (sb_sim_get_element_state (sim, "server-1"), ==, SB_ELEMENT_DOWN);
+  g_assert_cmpint (sb_sim_get_element_state (sim, "web-1"), ==, SB_ELEMENT_HOST_DOWN);
+  sb_sim_advance_to (sim, 20 * SB_SIM_USEC_PER_SEC);
+  /* Requests sent to server 1 fail there; writes fail at server 2's
+   * application server, the primary being on server 1. */
+  g_assert_cmpuint (sb_sim_get_failures_at (sim, "server-1"), >, 0);
+  g_assert_cmpuint (sb_sim_get_failures_at (sim, "server-1") + sb_sim_get_failures_at (sim, "app-2"),
+                    ==, sb_sim_get_counters (sim)->failed);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.revive", NULL);
+  g_assert_cmpint (sb_sim_get_element_state (sim, "server-1"), ==, SB_ELEMENT_UP);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -236,6 +263,8 @@ main (int    argc,
               test_window_hit_test, fixture_tear_down);
   g_test_add ("/ui/window/kill-shows-dead", Fixture, NULL, fixture_set_up,
               test_window_kill_shows_dead, fixture_tear_down);
+  g_test_add ("/ui/window/kill-action", Fixture, NULL, fixture_set_up,
+              test_window_kill_action, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

@@ -37,6 +37,7 @@ struct _SbCanvas
 
   SbStyle     style;
   char       *spof_mode;   /* "reads", "writes" or NULL */
+  char       *selected;
   GPtrArray  *spofs;       /* the ids marked, for the sim's scenario */
 
   /* The static diagram, drawn once per size and theme: each frame only
@@ -51,6 +52,7 @@ enum {
   PROP_0,
   PROP_PLAYING,
   PROP_SPEED,
+  PROP_SELECTED,
   N_PROPS
 };
 
@@ -83,6 +85,7 @@ current_options (SbCanvas        *self,
   options->reduced_motion = !animations_enabled (GTK_WIDGET (self));
   options->style = self->style;
   options->spofs = self->spofs;
+  options->selected_id = self->selected;
 }
 
 static void
@@ -257,6 +260,9 @@ sb_canvas_get_property (GObject    *object,
     case PROP_SPEED:
       g_value_set_double (value, self->speed);
       break;
+    case PROP_SELECTED:
+      g_value_set_string (value, self->selected);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -278,6 +284,9 @@ sb_canvas_set_property (GObject      *object,
     case PROP_SPEED:
       sb_canvas_set_speed (self, g_value_get_double (value));
       break;
+    case PROP_SELECTED:
+      sb_canvas_set_selected (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +300,7 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->board, gsk_render_node_unref);
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->spof_mode, g_free);
+  g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   g_clear_pointer (&self->scenario, sb_scenario_free);
@@ -315,6 +325,9 @@ sb_canvas_class_init (SbCanvasClass *klass)
   properties[PROP_SPEED] =
     g_param_spec_double ("speed", NULL, NULL, 0.25, 8.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] =
+    g_param_spec_string ("selected", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "sbcanvas");
@@ -322,8 +335,24 @@ sb_canvas_class_init (SbCanvasClass *klass)
 }
 
 static void
+pressed (GtkGestureClick *gesture,
+         int              n_press,
+         double           x,
+         double           y,
+         SbCanvas        *self)
+{
+  sb_canvas_set_selected (self, sb_canvas_element_at (self, x, y));
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
 sb_canvas_init (SbCanvas *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->speed = 1.0;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
@@ -455,6 +484,27 @@ sb_canvas_sim_changed (SbCanvas *self)
   /* A setting (the mode's backups, say) may show on the board too. */
   update_spofs (self);
   invalidate_board (self);
+}
+
+void
+sb_canvas_set_selected (SbCanvas   *self,
+                        const char *id)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+
+  if (g_strcmp0 (self->selected, id) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (id);
+  invalidate_board (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+const char *
+sb_canvas_get_selected (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
+  return self->selected;
 }
 
 void

@@ -41,6 +41,11 @@ void              sb_canvas_set_style      (SbCanvas         *self,
 void              sb_canvas_set_spof_mode  (SbCanvas         *self,
                                             const char       *mode);
 
+/* The element the teacher picked (framed on the board), or NULL. */
+void              sb_canvas_set_selected   (SbCanvas         *self,
+                                            const char       *id);
+const char       *sb_canvas_get_selected   (SbCanvas         *self);
+
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);
 

@@ -29,6 +29,51 @@ reset_activated (GtkWidget  *widget,
   sb_canvas_reset (SB_WINDOW (widget)->canvas);
 }
 
+typedef gboolean (*SbSimAction) (SbSim *, const char *, GError **);
+
+/* Kill, revive or promote the selected element, now, in the running sim. */
+static void
+act_on_selection (SbWindow    *self,
+                  SbSimAction  action)
+{
+  const char *id = sb_canvas_get_selected (self->canvas);
+  g_autoptr(GError) error = NULL;
+
+  if (id == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("Click an element on the board first")));
+      return;
+    }
+  if (!action (sb_canvas_get_sim (self->canvas), id, &error))
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+  sb_canvas_sim_changed (self->canvas);
+}
+
+static void
+kill_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  act_on_selection (SB_WINDOW (widget), sb_sim_kill);
+}
+
+static void
+revive_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  act_on_selection (SB_WINDOW (widget), sb_sim_revive);
+}
+
+static void
+promote_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  act_on_selection (SB_WINDOW (widget), sb_sim_promote);
+}
+
 static const char *
 export_suffix (const char *format)
 {
@@ -165,6 +210,11 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "win.kill", NULL, kill_activated);
+  gtk_widget_class_install_action (widget_class, "win.revive", NULL, revive_activated);
+  gtk_widget_class_install_action (widget_class, "win.promote", NULL, promote_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "win.kill", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.revive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", "s", "png");
