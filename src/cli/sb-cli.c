@@ -255,9 +255,9 @@ apply_choices (const SbCliArgs *a,
                GError         **error)
 {
   if (a->algorithm && !sb_algorithm_from_string (a->algorithm, &s->balancer.algorithm))
-    return bad_choice ("--algorithm", a->algorithm, "roundrobin, leastconn or source", error);
+    return bad_choice ("--algorithm", a->algorithm, _("roundrobin, leastconn or source"), error);
   if (a->mode && !sb_mode_from_string (a->mode, &s->balancer.mode))
-    return bad_choice ("--mode", a->mode, "active-active or active-passive", error);
+    return bad_choice ("--mode", a->mode, _("active-active or active-passive"), error);
   if (a->redispatch)
     s->balancer.redispatch = TRUE;
   return TRUE;

@@ -123,10 +123,11 @@ draw_database_versions (SbDrawContext *ctx)
           || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
         continue;
       if (view.behind > 0)
-        text = g_strdup_printf (_("v%" G_GINT64_FORMAT " · %" G_GINT64_FORMAT " behind"),
-                                view.version, view.behind);
+        /* Translators: a database's version, and how many writes it lags behind. */
+        text = g_strdup_printf (_("v%lld · %lld behind"),
+                                (long long) view.version, (long long) view.behind);
       else
-        text = g_strdup_printf (_("v%" G_GINT64_FORMAT), view.version);
+        text = g_strdup_printf (_("v%lld"), (long long) view.version);
       sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height + 20,
                       view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
                       view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
