@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "app/sb-application.h"
+#include "app/sb-element-panel.h"
 #include "app/sb-window.h"
 
 typedef struct {
@@ -100,7 +101,7 @@ test_window_draws_diagram (Fixture       *f,
                         "web-2", "app-2", "code-2", "db-2" };
   int dark = 0, x, y;
 
-  g_assert_cmpint (p.width, >=, 1000);
+  g_assert_cmpint (p.width, >=, 800);
   p.stride = p.width * 4;
   p.data = bytes = g_malloc (p.stride * p.height);
   gdk_texture_download (texture, p.data, p.stride);
@@ -185,6 +186,24 @@ test_window_kill_action (Fixture       *f,
   g_assert_cmpint (sb_sim_get_element_state (sim, "server-1"), ==, SB_ELEMENT_UP);
 }
 
+/* Selecting an element explains it; nothing selected explains the scenario. */
+static void
+test_window_panel (Fixture       *f,
+                   gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbElementPanel *panel = SB_ELEMENT_PANEL (sb_window_get_panel (f->window));
+  const SbComponent *lb = sb_scenario_find_component (sb_canvas_get_scenario (canvas), "lb");
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_cmpstr (sb_element_panel_get_title (panel), ==, sb_canvas_get_scenario (canvas)->title);
+  sb_canvas_set_selected (canvas, "lb");
+  g_assert_cmpstr (sb_element_panel_get_title (panel), ==, lb->label);
+  g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, lb->explanation);
+  sb_canvas_set_selected (canvas, NULL);
+  g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, sb_canvas_get_scenario (canvas)->summary);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -265,6 +284,8 @@ main (int    argc,
               test_window_kill_shows_dead, fixture_tear_down);
   g_test_add ("/ui/window/kill-action", Fixture, NULL, fixture_set_up,
               test_window_kill_action, fixture_tear_down);
+  g_test_add ("/ui/window/panel", Fixture, NULL, fixture_set_up,
+              test_window_panel, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

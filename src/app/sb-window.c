@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-element-panel.h"
 #include "sb-window.h"
 
 struct _SbWindow
@@ -16,6 +17,8 @@ struct _SbWindow
   AdwToastOverlay      *toasts;
   SbCanvas             *canvas;
   GtkToggleButton      *play_button;
+  GtkToggleButton      *panel_button;
+  SbElementPanel       *panel;
   GSettings            *settings;
 };
 
@@ -48,6 +51,7 @@ act_on_selection (SbWindow    *self,
   if (!action (sb_canvas_get_sim (self->canvas), id, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
   sb_canvas_sim_changed (self->canvas);
+  sb_element_panel_refresh (self->panel);
 }
 
 static void
@@ -128,6 +132,16 @@ export_activated (GtkWidget  *widget,
 }
 
 static void
+toggle_panel_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GtkToggleButton *button = SB_WINDOW (widget)->panel_button;
+
+  gtk_toggle_button_set_active (button, !gtk_toggle_button_get_active (button));
+}
+
+static void
 playing_changed (SbWindow *self)
 {
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
@@ -203,11 +217,16 @@ sb_window_class_init (SbWindowClass *klass)
   window_class->close_request = sb_window_close_request;
 
   g_type_ensure (SB_TYPE_CANVAS);
+  g_type_ensure (SB_TYPE_ELEMENT_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_activated);
   gtk_widget_class_install_action (widget_class, "win.kill", NULL, kill_activated);
@@ -226,6 +245,7 @@ sb_window_init (SbWindow *self)
   g_autoptr(GPropertyAction) play = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  sb_element_panel_set_canvas (self->panel, self->canvas);
   play = g_property_action_new ("play", self->canvas, "playing");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (play));
   g_signal_connect_object (self->canvas, "notify::playing",
@@ -279,6 +299,13 @@ sb_window_get_canvas (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
   return self->canvas;
+}
+
+GtkWidget *
+sb_window_get_panel (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->panel);
 }
 
 void

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 SbWindow *sb_window_new          (SbApplication    *application,
                                   const SbScenario *scenario);
 SbCanvas *sb_window_get_canvas   (SbWindow         *self);
+GtkWidget *sb_window_get_panel   (SbWindow         *self);
 void      sb_window_show_error   (SbWindow         *self,
                                   const char       *message);
 
