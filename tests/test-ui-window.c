@@ -204,6 +204,56 @@ test_window_panel (Fixture       *f,
   g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, sb_canvas_get_scenario (canvas)->summary);
 }
 
+/* Step moves hop by hop; step back re-runs to the previous hop, replaying
+ * the kills made before it and forgetting those after. */
+static void
+test_window_step (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  gint64 t[6];
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  for (int i = 0; i < 6; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+      t[i] = sb_sim_get_time (sb_canvas_get_sim (canvas));
+      g_assert_true (i == 0 || t[i] > t[i - 1]);
+    }
+  g_assert_false (sb_canvas_get_playing (canvas));
+  sb_canvas_set_selected (canvas, "server-1");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
+  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[5]);
+  g_assert_false (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
+  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[4]);
+  g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[5]);
+  g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+}
+
+static void
+test_window_speed (Fixture       *f,
+                   gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+
+  sb_canvas_set_speed (canvas, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.faster", NULL);
+  g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 2);
+  for (int i = 0; i < 10; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.slower", NULL);
+  g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 0.25);
+  for (int i = 0; i < 10; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.faster", NULL);
+  g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 8);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -286,6 +336,10 @@ main (int    argc,
               test_window_kill_action, fixture_tear_down);
   g_test_add ("/ui/window/panel", Fixture, NULL, fixture_set_up,
               test_window_panel, fixture_tear_down);
+  g_test_add ("/ui/window/step", Fixture, NULL, fixture_set_up,
+              test_window_step, fixture_tear_down);
+  g_test_add ("/ui/window/speed", Fixture, NULL, fixture_set_up,
+              test_window_speed, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

@@ -35,6 +35,7 @@ struct _SbCanvas
   gint64      last_frame;  /* frame clock time of the previous tick, or 0 */
   guint       tick_id;
 
+  GArray     *log;         /* LogEntry: the actions of this run, in time order */
   SbStyle     style;
   char       *spof_mode;   /* "reads", "writes" or NULL */
   char       *selected;
@@ -58,7 +59,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+typedef struct {
+  gint64          time;
+  SbCanvasAction  action;
+  char           *id;
+} LogEntry;
+
 G_DEFINE_FINAL_TYPE (SbCanvas, sb_canvas, GTK_TYPE_WIDGET)
+
+static void
+log_entry_clear (gpointer data)
+{
+  g_free (((LogEntry *) data)->id);
+}
 
 static SbTheme
 current_theme (void)
@@ -301,6 +314,7 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->spof_mode, g_free);
   g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->log, g_array_unref);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   g_clear_pointer (&self->scenario, sb_scenario_free);
@@ -350,6 +364,9 @@ sb_canvas_init (SbCanvas *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
+  self->log = g_array_new (FALSE, FALSE, sizeof (LogEntry));
+  g_array_set_clear_func (self->log, log_entry_clear);
+
   g_signal_connect (click, "pressed", G_CALLBACK (pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -394,6 +411,7 @@ sb_canvas_reset (SbCanvas *self)
   g_clear_pointer (&self->sim, sb_sim_free);
   if (self->scenario != NULL)
     self->sim = sb_sim_new (self->scenario);
+  g_array_set_size (self->log, 0);
   self->target_us = 0;
   self->last_frame = 0;
   update_ticking (self);
@@ -526,6 +544,123 @@ sb_canvas_set_spof_mode (SbCanvas   *self,
   if (mode != NULL && (g_str_equal (mode, "reads") || g_str_equal (mode, "writes")))
     self->spof_mode = g_strdup (mode);
   sb_canvas_sim_changed (self);
+}
+
+static gboolean
+run_action (SbSim           *sim,
+            SbCanvasAction   action,
+            const char      *id,
+            GError         **error)
+{
+  switch (action)
+    {
+    case SB_CANVAS_REVIVE:
+      return sb_sim_revive (sim, id, error);
+    case SB_CANVAS_PROMOTE:
+      return sb_sim_promote (sim, id, error);
+    case SB_CANVAS_KILL:
+    default:
+      return sb_sim_kill (sim, id, error);
+    }
+}
+
+gboolean
+sb_canvas_apply (SbCanvas        *self,
+                 SbCanvasAction   action,
+                 const char      *id,
+                 GError         **error)
+{
+  LogEntry entry;
+
+  g_return_val_if_fail (SB_IS_CANVAS (self), FALSE);
+  g_return_val_if_fail (self->sim != NULL && id != NULL, FALSE);
+
+  if (!run_action (self->sim, action, id, error))
+    return FALSE;
+  entry = (LogEntry) { sb_sim_get_time (self->sim), action, g_strdup (id) };
+  g_array_append_val (self->log, entry);
+  sb_canvas_sim_changed (self);
+  return TRUE;
+}
+
+/* A new sim replayed with the logged actions up to TARGET; *PREV_HOP gets
+ * the last hop time strictly before TARGET (0 if none). */
+static SbSim *
+replay (SbCanvas *self,
+        gint64    target,
+        gint64   *prev_hop)
+{
+  SbSim *sim = sb_sim_new (self->scenario);
+  guint next_action = 0;
+
+  *prev_hop = 0;
+  for (;;)
+    {
+      gint64 hop = sb_sim_get_next_hop_time (sim);
+      gint64 at = next_action < self->log->len
+                  ? g_array_index (self->log, LogEntry, next_action).time : G_MAXINT64;
+
+      if (hop < 0)
+        hop = G_MAXINT64;
+      /* An action at time T came after the events due at T, as it did live. */
+      if (hop < target && hop <= at)
+        {
+          *prev_hop = hop;
+          sb_sim_advance_to (sim, hop);
+        }
+      else if (at <= target)
+        {
+          const LogEntry *e = &g_array_index (self->log, LogEntry, next_action++);
+
+          sb_sim_advance_to (sim, at);
+          run_action (sim, e->action, e->id, NULL);
+        }
+      else
+        break;
+    }
+  sb_sim_advance_to (sim, target);
+  return sim;
+}
+
+static void
+jump_to (SbCanvas *self,
+         SbSim    *sim)
+{
+  sb_canvas_set_playing (self, FALSE);
+  g_clear_pointer (&self->sim, sb_sim_free);
+  self->sim = sim;
+  self->target_us = sb_sim_get_time (sim);
+  sb_canvas_sim_changed (self);
+}
+
+void
+sb_canvas_step_forward (SbCanvas *self)
+{
+  gint64 next;
+
+  g_return_if_fail (SB_IS_CANVAS (self));
+  sb_canvas_set_playing (self, FALSE);
+  next = sb_sim_get_next_hop_time (self->sim);
+  if (next < 0)
+    return;
+  sb_sim_advance_to (self->sim, next);
+  self->target_us = next;
+  sb_canvas_sim_changed (self);
+}
+
+void
+sb_canvas_step_back (SbCanvas *self)
+{
+  gint64 prev, unused;
+
+  g_return_if_fail (SB_IS_CANVAS (self));
+  sb_sim_free (replay (self, sb_sim_get_time (self->sim), &prev));
+  /* What was done after that moment is forgotten: the lesson goes on
+   * from there. */
+  while (self->log->len > 0
+         && g_array_index (self->log, LogEntry, self->log->len - 1).time > prev)
+    g_array_set_size (self->log, self->log->len - 1);
+  jump_to (self, replay (self, prev, &unused));
 }
 
 gboolean

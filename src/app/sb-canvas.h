@@ -46,6 +46,24 @@ void              sb_canvas_set_selected   (SbCanvas         *self,
                                             const char       *id);
 const char       *sb_canvas_get_selected   (SbCanvas         *self);
 
+typedef enum {
+  SB_CANVAS_KILL,
+  SB_CANVAS_REVIVE,
+  SB_CANVAS_PROMOTE,
+} SbCanvasAction;
+
+/* Kills, revives or promotes ID now, and remembers it so that stepping
+ * back can replay the lesson up to any earlier moment. */
+gboolean          sb_canvas_apply          (SbCanvas         *self,
+                                            SbCanvasAction    action,
+                                            const char       *id,
+                                            GError          **error);
+/* Pauses and moves to the next / previous moment a request arrives or
+ * moves to its next hop.  Stepping back re-runs the simulation from the
+ * start, which is deterministic, and forgets actions after that moment. */
+void              sb_canvas_step_forward   (SbCanvas         *self);
+void              sb_canvas_step_back      (SbCanvas         *self);
+
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);
 

@@ -18,6 +18,7 @@ struct _SbWindow
   SbCanvas             *canvas;
   GtkToggleButton      *play_button;
   GtkToggleButton      *panel_button;
+  GtkLabel             *speed_label;
   SbElementPanel       *panel;
   GSettings            *settings;
 };
@@ -32,12 +33,10 @@ reset_activated (GtkWidget  *widget,
   sb_canvas_reset (SB_WINDOW (widget)->canvas);
 }
 
-typedef gboolean (*SbSimAction) (SbSim *, const char *, GError **);
-
 /* Kill, revive or promote the selected element, now, in the running sim. */
 static void
-act_on_selection (SbWindow    *self,
-                  SbSimAction  action)
+act_on_selection (SbWindow       *self,
+                  SbCanvasAction  action)
 {
   const char *id = sb_canvas_get_selected (self->canvas);
   g_autoptr(GError) error = NULL;
@@ -48,9 +47,8 @@ act_on_selection (SbWindow    *self,
                                    adw_toast_new (_("Click an element on the board first")));
       return;
     }
-  if (!action (sb_canvas_get_sim (self->canvas), id, &error))
+  if (!sb_canvas_apply (self->canvas, action, id, &error))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-  sb_canvas_sim_changed (self->canvas);
   sb_element_panel_refresh (self->panel);
 }
 
@@ -59,7 +57,7 @@ kill_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  act_on_selection (SB_WINDOW (widget), sb_sim_kill);
+  act_on_selection (SB_WINDOW (widget), SB_CANVAS_KILL);
 }
 
 static void
@@ -67,7 +65,7 @@ revive_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  act_on_selection (SB_WINDOW (widget), sb_sim_revive);
+  act_on_selection (SB_WINDOW (widget), SB_CANVAS_REVIVE);
 }
 
 static void
@@ -75,7 +73,67 @@ promote_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  act_on_selection (SB_WINDOW (widget), sb_sim_promote);
+  act_on_selection (SB_WINDOW (widget), SB_CANVAS_PROMOTE);
+}
+
+static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
+
+static void
+update_speed_label (SbWindow *self)
+{
+  double speed = sb_canvas_get_speed (self->canvas);
+  g_autofree char *text = g_strdup_printf (_("%g×"), speed);
+
+  gtk_label_set_text (self->speed_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.slower", speed > speeds[0]);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.faster",
+                                 speed < speeds[G_N_ELEMENTS (speeds) - 1]);
+}
+
+/* The next speed on the 0.25× … 8× scale, up (DIR 1) or down (-1). */
+static void
+change_speed (SbWindow *self,
+              int       dir)
+{
+  double speed = sb_canvas_get_speed (self->canvas);
+  int i = dir > 0 ? 0 : G_N_ELEMENTS (speeds) - 1;
+
+  for (; i >= 0 && i < (int) G_N_ELEMENTS (speeds); i += dir)
+    if (dir > 0 ? speeds[i] > speed : speeds[i] < speed)
+      {
+        sb_canvas_set_speed (self->canvas, speeds[i]);
+        return;
+      }
+}
+
+static void
+faster_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  change_speed (SB_WINDOW (widget), 1);
+}
+
+static void
+slower_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  change_speed (SB_WINDOW (widget), -1);
+}
+
+static void
+step_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.step-back"))
+    sb_canvas_step_back (self->canvas);
+  else
+    sb_canvas_step_forward (self->canvas);
+  sb_element_panel_refresh (self->panel);
 }
 
 static const char *
@@ -224,6 +282,18 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, speed_label);
+  gtk_widget_class_install_action (widget_class, "win.faster", NULL, faster_activated);
+  gtk_widget_class_install_action (widget_class, "win.slower", NULL, slower_activated);
+  gtk_widget_class_install_action (widget_class, "win.step-forward", NULL, step_activated);
+  gtk_widget_class_install_action (widget_class, "win.step-back", NULL, step_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "win.faster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "win.faster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "win.faster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "win.slower", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "win.slower", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "win.step-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, 0, "win.step-back", NULL);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
@@ -252,7 +322,10 @@ sb_window_init (SbWindow *self)
                            G_CALLBACK (playing_changed), self, G_CONNECT_SWAPPED);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->canvas, "notify::speed",
+                           G_CALLBACK (update_speed_label), self, G_CONNECT_SWAPPED);
   g_settings_bind (self->settings, "speed", self->canvas, "speed", G_SETTINGS_BIND_DEFAULT);
+  update_speed_label (self);
   g_action_map_add_action (G_ACTION_MAP (self), g_settings_create_action (self->settings, "style"));
   g_signal_connect_object (self->settings, "changed::style",
                            G_CALLBACK (style_changed), self, G_CONNECT_SWAPPED);
