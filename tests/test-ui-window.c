@@ -254,6 +254,26 @@ test_window_speed (Fixture       *f,
   g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 8);
 }
 
+/* Active-passive from the settings: server 2 waits while server 1 is up,
+ * and the choice survives stepping back. */
+static void
+test_window_active_passive (Fixture       *f,
+                            gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbSim *sim;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  sb_canvas_set_playing (canvas, FALSE);
+  sb_canvas_set_setting (canvas, SB_SETTING_MODE, SB_MODE_ACTIVE_PASSIVE);
+  sim = sb_canvas_get_sim (canvas);
+  sb_sim_advance_to (sim, 30 * SB_SIM_USEC_PER_SEC);
+  g_assert_cmpuint (sb_sim_get_served_by (sim, "server-1"), >, 20);
+  g_assert_cmpuint (sb_sim_get_served_by (sim, "server-2"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
+  g_assert_cmpint (sb_sim_get_scenario (sb_canvas_get_sim (canvas))->balancer.mode, ==, SB_MODE_ACTIVE_PASSIVE);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -340,6 +360,8 @@ main (int    argc,
               test_window_step, fixture_tear_down);
   g_test_add ("/ui/window/speed", Fixture, NULL, fixture_set_up,
               test_window_speed, fixture_tear_down);
+  g_test_add ("/ui/window/active-passive", Fixture, NULL, fixture_set_up,
+              test_window_active_passive, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

@@ -59,10 +59,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* One thing the teacher did: an action on ID, or (ID NULL) a setting. */
 typedef struct {
   gint64          time;
-  SbCanvasAction  action;
+  int             what;    /* SbCanvasAction, or SbSetting when id is NULL */
   char           *id;
+  double          value;
 } LogEntry;
 
 G_DEFINE_FINAL_TYPE (SbCanvas, sb_canvas, GTK_TYPE_WIDGET)
@@ -564,6 +566,70 @@ run_action (SbSim           *sim,
     }
 }
 
+static void
+run_setting (SbSim     *sim,
+             SbSetting  setting,
+             double     value)
+{
+  switch (setting)
+    {
+    case SB_SETTING_ALGORITHM:
+      sb_sim_set_algorithm (sim, (SbAlgorithm) value);
+      break;
+    case SB_SETTING_MODE:
+      sb_sim_set_mode (sim, (SbMode) value);
+      break;
+    case SB_SETTING_CHECK:
+      sb_sim_set_check (sim, (SbCheckType) value);
+      break;
+    case SB_SETTING_INTERVAL:
+      sb_sim_set_interval (sim, value);
+      break;
+    case SB_SETTING_REDISPATCH:
+      sb_sim_set_redispatch (sim, value != 0);
+      break;
+    case SB_SETTING_RATE:
+      sb_sim_set_rate (sim, value);
+      break;
+    case SB_SETTING_READ_RATIO:
+      sb_sim_set_read_ratio (sim, value);
+      break;
+    case SB_SETTING_LAG:
+      sb_sim_set_lag (sim, value);
+      break;
+    case SB_SETTING_TTL:
+    default:
+      sb_sim_set_ttl (sim, value);
+      break;
+    }
+}
+
+static void
+replay_entry (SbSim          *sim,
+              const LogEntry *e)
+{
+  if (e->id != NULL)
+    run_action (sim, e->what, e->id, NULL);
+  else
+    run_setting (sim, e->what, e->value);
+}
+
+void
+sb_canvas_set_setting (SbCanvas  *self,
+                       SbSetting  setting,
+                       double     value)
+{
+  LogEntry entry;
+
+  g_return_if_fail (SB_IS_CANVAS (self));
+  g_return_if_fail (self->sim != NULL);
+
+  run_setting (self->sim, setting, value);
+  entry = (LogEntry) { sb_sim_get_time (self->sim), setting, NULL, value };
+  g_array_append_val (self->log, entry);
+  sb_canvas_sim_changed (self);
+}
+
 gboolean
 sb_canvas_apply (SbCanvas        *self,
                  SbCanvasAction   action,
@@ -577,7 +643,7 @@ sb_canvas_apply (SbCanvas        *self,
 
   if (!run_action (self->sim, action, id, error))
     return FALSE;
-  entry = (LogEntry) { sb_sim_get_time (self->sim), action, g_strdup (id) };
+  entry = (LogEntry) { sb_sim_get_time (self->sim), action, g_strdup (id), 0 };
   g_array_append_val (self->log, entry);
   sb_canvas_sim_changed (self);
   return TRUE;
@@ -613,7 +679,7 @@ replay (SbCanvas *self,
           const LogEntry *e = &g_array_index (self->log, LogEntry, next_action++);
 
           sb_sim_advance_to (sim, at);
-          run_action (sim, e->action, e->id, NULL);
+          replay_entry (sim, e);
         }
       else
         break;

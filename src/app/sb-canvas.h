@@ -52,12 +52,31 @@ typedef enum {
   SB_CANVAS_PROMOTE,
 } SbCanvasAction;
 
+/* The settings a teacher changes live; each takes the value as a double
+ * (an enum's value for algorithm, mode and check; 0/1 for redispatch). */
+typedef enum {
+  SB_SETTING_ALGORITHM,
+  SB_SETTING_MODE,
+  SB_SETTING_CHECK,
+  SB_SETTING_INTERVAL,
+  SB_SETTING_REDISPATCH,
+  SB_SETTING_RATE,
+  SB_SETTING_READ_RATIO,
+  SB_SETTING_LAG,
+  SB_SETTING_TTL,
+} SbSetting;
+
 /* Kills, revives or promotes ID now, and remembers it so that stepping
  * back can replay the lesson up to any earlier moment. */
 gboolean          sb_canvas_apply          (SbCanvas         *self,
                                             SbCanvasAction    action,
                                             const char       *id,
                                             GError          **error);
+/* Changes a setting now, remembered like an action for stepping back. */
+void              sb_canvas_set_setting    (SbCanvas         *self,
+                                            SbSetting         setting,
+                                            double            value);
+
 /* Pauses and moves to the next / previous moment a request arrives or
  * moves to its next hop.  Stepping back re-runs the simulation from the
  * start, which is deterministic, and forgets actions after that moment. */

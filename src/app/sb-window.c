@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-element-panel.h"
+#include "sb-settings-panel.h"
 #include "sb-window.h"
 
 struct _SbWindow
@@ -20,6 +21,7 @@ struct _SbWindow
   GtkToggleButton      *panel_button;
   GtkLabel             *speed_label;
   SbElementPanel       *panel;
+  SbSettingsPanel      *settings_panel;
   GSettings            *settings;
 };
 
@@ -30,7 +32,10 @@ reset_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  sb_canvas_reset (SB_WINDOW (widget)->canvas);
+  SbWindow *self = SB_WINDOW (widget);
+
+  sb_canvas_reset (self->canvas);
+  sb_settings_panel_sync (self->settings_panel);
 }
 
 /* Kill, revive or promote the selected element, now, in the running sim. */
@@ -134,6 +139,7 @@ step_activated (GtkWidget  *widget,
   else
     sb_canvas_step_forward (self->canvas);
   sb_element_panel_refresh (self->panel);
+  sb_settings_panel_sync (self->settings_panel);
 }
 
 static const char *
@@ -276,6 +282,7 @@ sb_window_class_init (SbWindowClass *klass)
 
   g_type_ensure (SB_TYPE_CANVAS);
   g_type_ensure (SB_TYPE_ELEMENT_PANEL);
+  g_type_ensure (SB_TYPE_SETTINGS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toasts);
@@ -295,6 +302,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_period, 0, "win.step-forward", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, 0, "win.step-back", NULL);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, settings_panel);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
@@ -362,6 +370,7 @@ sb_window_new (SbApplication    *application,
       scenario = fallback;
     }
   set_scenario (self, scenario);
+  sb_settings_panel_set_canvas (self->settings_panel, self->canvas);
   /* The class sees requests flowing as soon as the window opens. */
   sb_canvas_set_playing (self->canvas, TRUE);
   return self;
