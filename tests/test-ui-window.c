@@ -274,6 +274,42 @@ test_window_active_passive (Fixture       *f,
   g_assert_cmpint (sb_sim_get_scenario (sb_canvas_get_sim (canvas))->balancer.mode, ==, SB_MODE_ACTIVE_PASSIVE);
 }
 
+/* A bad file is refused and the lesson goes on; a good one replaces it;
+ * saving writes what the board shows, settings included. */
+static void
+test_window_open_save (Fixture       *f,
+                       gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "bad", "two-primaries.json", NULL);
+  g_autofree char *good = g_test_build_filename (G_TEST_DIST, "data", "good", "three-servers.json", NULL);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stackboard-save-XXXXXX", &error);
+  g_autofree char *out = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out);
+  g_autoptr(SbScenario) reloaded = NULL;
+
+  g_assert_false (sb_window_open_file (f->window, bad_file));
+  g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "distributed");
+
+  g_assert_true (sb_window_open_file (f->window, good_file));
+  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 3);
+
+  sb_canvas_set_setting (canvas, SB_SETTING_ALGORITHM, SB_ALGORITHM_LEASTCONN);
+  g_assert_true (sb_window_save_file (f->window, out_file));
+  reloaded = sb_scenario_load_from_file (out, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reloaded->hosts->len, ==, 3);
+  g_assert_cmpint (reloaded->balancer.algorithm, ==, SB_ALGORITHM_LEASTCONN);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "one-server");
+  g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "one-server");
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -362,6 +398,8 @@ main (int    argc,
               test_window_speed, fixture_tear_down);
   g_test_add ("/ui/window/active-passive", Fixture, NULL, fixture_set_up,
               test_window_active_passive, fixture_tear_down);
+  g_test_add ("/ui/window/open-save", Fixture, NULL, fixture_set_up,
+              test_window_open_save, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

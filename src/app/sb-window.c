@@ -23,6 +23,7 @@ struct _SbWindow
   SbElementPanel       *panel;
   SbSettingsPanel      *settings_panel;
   GSettings            *settings;
+  GFile                *file;      /* where the scenario was opened or saved, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -195,6 +196,93 @@ export_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+static void set_scenario (SbWindow *self, const SbScenario *scenario);
+
+static void
+load_bundled_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbScenario) scenario = sb_scenario_load_bundled (g_variant_get_string (parameter, NULL),
+                                                             &error);
+
+  if (scenario == NULL)
+    {
+      sb_window_show_error (self, error->message);
+      return;
+    }
+  g_clear_object (&self->file);
+  set_scenario (self, scenario);
+  g_settings_set_string (self->settings, "last-scenario", scenario->name);
+}
+
+static void
+open_response (GtkNativeDialog *dialog,
+               int              response,
+               gpointer         user_data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    sb_window_open_file (SB_WINDOW (user_data), file);
+  g_object_unref (dialog);
+}
+
+static void
+save_response (GtkNativeDialog *dialog,
+               int              response,
+               gpointer         user_data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    sb_window_save_file (SB_WINDOW (user_data), file);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+json_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Stackboard scenarios"));
+  gtk_file_filter_add_suffix (filter, "json");
+  return filter;
+}
+
+/* Both dialogs go through the file chooser portal inside the Flatpak. */
+static void
+file_dialog_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  gboolean save = !g_str_equal (action_name, "win.open");
+  g_autoptr(GtkFileFilter) filter = json_filter ();
+  GtkFileChooserNative *dialog;
+
+  if (save && g_str_equal (action_name, "win.save") && self->file != NULL)
+    {
+      sb_window_save_file (self, self->file);
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (save ? _("Save the Scenario") : _("Open a Scenario"),
+                                        GTK_WINDOW (self),
+                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        save ? _("_Save") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (save)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", sb_canvas_get_scenario (self->canvas)->name);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (save ? save_response : open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 toggle_panel_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -267,6 +355,7 @@ sb_window_dispose (GObject *object)
   SbWindow *self = SB_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->file);
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
 
@@ -290,6 +379,14 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, speed_label);
+  gtk_widget_class_install_action (widget_class, "win.load-bundled", "s", load_bundled_activated);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, file_dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, file_dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_dialog_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
   gtk_widget_class_install_action (widget_class, "win.faster", NULL, faster_activated);
   gtk_widget_class_install_action (widget_class, "win.slower", NULL, slower_activated);
   gtk_widget_class_install_action (widget_class, "win.step-forward", NULL, step_activated);
@@ -348,6 +445,9 @@ set_scenario (SbWindow         *self,
               const SbScenario *scenario)
 {
   sb_canvas_set_scenario (self->canvas, scenario);
+  sb_canvas_set_playing (self->canvas, TRUE);
+  sb_settings_panel_sync (self->settings_panel);
+  sb_element_panel_refresh (self->panel);
   adw_window_title_set_subtitle (self->title,
                                  scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
 }
@@ -381,6 +481,48 @@ sb_window_get_canvas (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
   return self->canvas;
+}
+
+gboolean
+sb_window_open_file (SbWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbScenario) scenario = NULL;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+
+  scenario = path ? sb_scenario_load_from_file (path, &error) : NULL;
+  if (scenario == NULL)
+    {
+      sb_window_show_error (self, error ? error->message : _("Only local files can be opened"));
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  set_scenario (self, scenario);
+  return TRUE;
+}
+
+gboolean
+sb_window_save_file (SbWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  SbSim *sim;
+
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+
+  sim = sb_canvas_get_sim (self->canvas);
+  if (path == NULL || !sb_scenario_save_to_file (sb_sim_get_scenario (sim), path, &error))
+    {
+      sb_window_show_error (self, error ? error->message : _("Only local files can be saved"));
+      return FALSE;
+    }
+  g_set_object (&self->file, file);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Scenario saved")));
+  return TRUE;
 }
 
 GtkWidget *

@@ -23,5 +23,12 @@ SbCanvas *sb_window_get_canvas   (SbWindow         *self);
 GtkWidget *sb_window_get_panel   (SbWindow         *self);
 void      sb_window_show_error   (SbWindow         *self,
                                   const char       *message);
+/* Opens a scenario file; on a bad file shows the error and keeps the
+ * current scenario.  Returns whether it opened. */
+gboolean  sb_window_open_file    (SbWindow         *self,
+                                  GFile            *file);
+/* Saves what the board shows now (with the live settings) to FILE. */
+gboolean  sb_window_save_file    (SbWindow         *self,
+                                  GFile            *file);
 
 G_END_DECLS
