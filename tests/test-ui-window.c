@@ -310,6 +310,21 @@ test_window_open_save (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* Presentation mode leaves the board alone on the wall. */
+static void
+test_window_presentation (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (sb_window_get_panel (f->window), ADW_TYPE_FLAP));
+
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.presentation", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  /* F9 brings the explanations back even on the wall. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-panel", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -400,6 +415,8 @@ main (int    argc,
               test_window_active_passive, fixture_tear_down);
   g_test_add ("/ui/window/open-save", Fixture, NULL, fixture_set_up,
               test_window_open_save, fixture_tear_down);
+  g_test_add ("/ui/window/presentation", Fixture, NULL, fixture_set_up,
+              test_window_presentation, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

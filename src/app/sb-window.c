@@ -283,6 +283,26 @@ file_dialog_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* Fullscreen with the board alone, for the projector; the header bar
+ * keeps the controls a teacher needs. */
+static void
+presentation_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  gboolean on = !gtk_window_is_fullscreen (GTK_WINDOW (self));
+
+  /* Escape only ever leaves. */
+  if (on && g_str_equal (action_name, "win.leave-presentation"))
+    return;
+  gtk_toggle_button_set_active (self->panel_button, !on);
+  if (on)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (self));
+}
+
 static void
 toggle_panel_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -401,6 +421,11 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, settings_panel);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_activated);
+  gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_activated);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, presentation_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.presentation", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_activated);
