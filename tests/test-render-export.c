@@ -346,6 +346,45 @@ test_state_differs (Fixture       *f,
   cairo_surface_destroy (b);
 }
 
+static guint
+count_color (cairo_surface_t *png,
+             guint32          rgb)
+{
+  int w = cairo_image_surface_get_width (png), h = cairo_image_surface_get_height (png);
+  guint n = 0;
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (png) + y * cairo_image_surface_get_stride (png));
+      for (int x = 0; x < w; x++)
+        n += (row[x] & 0xffffff) == rgb;
+    }
+  return n;
+}
+
+/* "Show issues" puts yellow badges on the board; without it there are none. */
+static void
+test_issues (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *plain = export (f, "plain.png", 800, 450, 1);
+  g_autofree char *marked = g_build_filename (f->dir, "issues.png", NULL);
+  g_autoptr(GError) error = NULL;
+  SbRenderOptions options;
+  cairo_surface_t *a, *b;
+
+  sb_render_options_init (&options);
+  options.show_issues = TRUE;
+  g_assert_true (sb_export_to_file (marked, f->layout, f->scenario, NULL, &options, 800, 450, 1, &error));
+  a = cairo_image_surface_create_from_png (plain);
+  b = cairo_image_surface_create_from_png (marked);
+  g_assert_cmpuint (count_color (a, 0xf5d42e), ==, 0);
+  /* Six badges: HTTP, the LB's firewall, two per server. */
+  g_assert_cmpuint (count_color (b, 0xf5d42e), >, 6 * 200);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -362,5 +401,6 @@ main (int    argc,
   g_test_add ("/render/export/keeps-old-file", Fixture, NULL, fixture_set_up, test_export_keeps_old_file, fixture_tear_down);
   g_test_add ("/render/golden/distributed", Fixture, NULL, fixture_set_up, test_golden, fixture_tear_down);
   g_test_add ("/render/state/kill-server-1", Fixture, NULL, fixture_set_up, test_state_differs, fixture_tear_down);
+  g_test_add ("/render/issues", Fixture, NULL, fixture_set_up, test_issues, fixture_tear_down);
   return g_test_run ();
 }

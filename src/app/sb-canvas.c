@@ -40,6 +40,7 @@ struct _SbCanvas
   char       *spof_mode;   /* "reads", "writes" or NULL */
   char       *selected;
   GPtrArray  *spofs;       /* the ids marked, for the sim's scenario */
+  gboolean    show_issues;
 
   /* The static diagram, drawn once per size and theme: each frame only
    * redraws the live layer over it. */
@@ -101,6 +102,7 @@ current_options (SbCanvas        *self,
   options->style = self->style;
   options->spofs = self->spofs;
   options->selected_id = self->selected;
+  options->show_issues = self->show_issues;
 }
 
 static void
@@ -525,6 +527,24 @@ sb_canvas_get_selected (SbCanvas *self)
 {
   g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
   return self->selected;
+}
+
+void
+sb_canvas_set_show_issues (SbCanvas *self,
+                           gboolean  show)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  self->show_issues = show;
+  invalidate_board (self);
+  /* The panel explains the issues while they are shown. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+gboolean
+sb_canvas_get_show_issues (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), FALSE);
+  return self->show_issues;
 }
 
 void

@@ -83,6 +83,12 @@ void              sb_canvas_set_setting    (SbCanvas         *self,
 void              sb_canvas_step_forward   (SbCanvas         *self);
 void              sb_canvas_step_back      (SbCanvas         *self);
 
+/* Shows the known issues of the design (no HTTPS, firewall, monitoring). */
+void              sb_canvas_set_show_issues (SbCanvas        *self,
+                                             gboolean         show);
+
+gboolean          sb_canvas_get_show_issues (SbCanvas        *self);
+
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);
 

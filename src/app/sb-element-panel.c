@@ -102,16 +102,34 @@ lb_view_text (SbSim      *sim,
   return NULL;
 }
 
+static const char *
+issues_text (void)
+{
+  return _("Known issues of this design:\n\n"
+           "• No HTTPS: requests and answers cross the Internet as plain text, so anyone on the "
+           "way can read passwords and change pages. A certificate on the load balancer fixes it.\n\n"
+           "• No firewall: every port the machines open can be reached from the whole Internet. "
+           "A firewall in front of the load balancer and of each server lets only the traffic "
+           "that should through.\n\n"
+           "• No monitoring: nobody knows a server died until users complain. A monitoring client "
+           "on each server would send alerts within seconds.\n\n"
+           "• Single points of failure: elements whose failure alone stops the site, or stops "
+           "every write (see Show Single Points of Failure).");
+}
+
 static void
 show_overview (SbElementPanel   *self,
                const SbScenario *scenario)
 {
+  const char *summary = scenario->summary ? g_dgettext (GETTEXT_PACKAGE, scenario->summary) : "";
+  gboolean issues = self->canvas && sb_canvas_get_show_issues (self->canvas);
+  g_autofree char *text = issues ? g_strconcat (summary, "\n\n", issues_text (), NULL) : g_strdup (summary);
+
   gtk_label_set_text (self->title, scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
   gtk_label_set_text (self->role, _("Click an element on the board to see what it does."));
   gtk_label_set_text (self->state, "");
   gtk_label_set_text (self->counters, "");
-  gtk_label_set_text (self->explanation,
-                      scenario->summary ? g_dgettext (GETTEXT_PACKAGE, scenario->summary) : "");
+  gtk_label_set_text (self->explanation, text);
 }
 
 static void

@@ -341,8 +341,20 @@ spof_changed (GSimpleAction *action,
   sb_canvas_set_spof_mode (self->canvas, g_variant_get_string (value, NULL));
 }
 
+static void
+issues_changed (GSimpleAction *action,
+                GVariant      *value,
+                gpointer       user_data)
+{
+  SbWindow *self = SB_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  sb_canvas_set_show_issues (self->canvas, g_variant_get_boolean (value));
+}
+
 static const GActionEntry window_actions[] = {
   { "spof", NULL, "s", "'none'", spof_changed },
+  { "issues", NULL, NULL, "false", issues_changed },
 };
 
 /* The teacher's size comes back next time; a maximized window stays so. */

@@ -495,7 +495,7 @@ draw_dns_record (SbDrawContext *ctx)
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL };
+  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE };
 }
 
 /* A single point of failure: a thick dashed frame and a tag, so it shows
@@ -518,6 +518,49 @@ draw_spof (SbDrawContext *ctx,
   sb_render_pill (ctx, _("SPOF"), r->x + 40, r->y - 9, &ctx->palette->node_fill, &ctx->palette->spof);
 }
 
+static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
+static const SbColor issue_text = { 0.1, 0.1, 0.1 };
+
+/* The known issues of a design without firewalls, TLS or monitoring, as
+ * badges where they bite: the plain-HTTP link and every exposed machine. */
+static void
+draw_issues (SbDrawContext *ctx)
+{
+  const SbScenario *scenario = ctx->scenario;
+  const SbComponent *entry = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
+
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const SbLink *link = &g_array_index (ctx->links, SbLink, i);
+      double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+      guint n;
+
+      if (link->kind != SB_LINK_HTTP)
+        continue;
+      n = sb_route_link (ctx->layout, scenario, link, xs, ys);
+      if (n >= 2)
+        sb_render_pill (ctx, _("⚠ No HTTPS: plain text on the wire"),
+                        (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36,
+                        &issue_text, &issue_fill);
+    }
+  if (entry != NULL)
+    {
+      const SbRect *r = sb_layout_get_rect (ctx->layout, entry->id);
+      sb_render_pill (ctx, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2,
+                      &issue_text, &issue_fill);
+    }
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+      const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+
+      sb_render_pill (ctx, _("⚠ No firewall"), r->x + 90, r->y + r->height - 20,
+                      &issue_text, &issue_fill);
+      sb_render_pill (ctx, _("⚠ No monitoring"), r->x + r->width - 100, r->y + r->height - 20,
+                      &issue_text, &issue_fill);
+    }
+}
+
 static void
 draw_board (SbDrawContext *ctx)
 {
@@ -537,6 +580,8 @@ draw_board (SbDrawContext *ctx)
     draw_link_caption (ctx, &g_array_index (links, SbLink, i), captioned);
   for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
     draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
+  if (ctx->options->show_issues)
+    draw_issues (ctx);
 }
 
 typedef void (*SbLayerFunc) (SbDrawContext *ctx);

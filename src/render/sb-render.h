@@ -32,6 +32,7 @@ typedef struct {
   const char *selected_id;     /* highlighted element, or NULL */
   gboolean    reduced_motion;  /* tokens jump hop by hop instead of gliding */
   GPtrArray  *spofs;           /* ids to mark as single points of failure, or NULL */
+  gboolean    show_issues;     /* badges: no HTTPS, no firewall, no monitoring */
 } SbRenderOptions;
 
 /* Options with the defaults: light whiteboard, nothing selected. */
