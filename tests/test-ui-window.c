@@ -9,6 +9,8 @@
 
 #include "app/sb-application.h"
 #include "app/sb-element-panel.h"
+#include "app/sb-event-item.h"
+#include "app/sb-event-log.h"
 #include "app/sb-window.h"
 
 typedef struct {
@@ -325,6 +327,40 @@ test_window_presentation (Fixture       *f,
   g_assert_true (adw_flap_get_reveal_flap (flap));
 }
 
+/* The log lists each finished request with its path; picking one frames
+ * that path; a reset empties it. */
+static void
+test_window_event_log (Fixture       *f,
+                       gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbEventLog *log = SB_EVENT_LOG (sb_window_get_event_log (f->window));
+  GListModel *model = sb_event_log_get_model (log);
+  g_autoptr(SbEventItem) first = NULL;
+  guint n;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  sb_canvas_set_playing (canvas, FALSE);
+  sb_sim_advance_to (sb_canvas_get_sim (canvas), 10 * SB_SIM_USEC_PER_SEC);
+  sb_event_log_sync (log);
+  n = g_list_model_get_n_items (model);
+  /* Every event the sim logged is a row, the finished requests among them. */
+  g_assert_cmpuint (n, ==, sb_sim_get_events_end (sb_canvas_get_sim (canvas))
+                           - sb_sim_get_events_first (sb_canvas_get_sim (canvas)));
+  g_assert_cmpuint (n, >=, sb_sim_get_counters (sb_canvas_get_sim (canvas))->succeeded);
+  g_assert_cmpuint (sb_sim_get_counters (sb_canvas_get_sim (canvas))->succeeded, >, 0);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (sb_event_item_get_path (first)[0], ==, "user");
+  g_assert_false (sb_event_item_is_failure (first));
+  g_assert_nonnull (strstr (sb_event_item_get_text (first), "#1 "));
+  sb_event_log_select (log, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  sb_event_log_sync (log);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -417,6 +453,8 @@ main (int    argc,
               test_window_open_save, fixture_tear_down);
   g_test_add ("/ui/window/presentation", Fixture, NULL, fixture_set_up,
               test_window_presentation, fixture_tear_down);
+  g_test_add ("/ui/window/event-log", Fixture, NULL, fixture_set_up,
+              test_window_event_log, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

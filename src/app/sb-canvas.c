@@ -41,6 +41,7 @@ struct _SbCanvas
   char       *selected;
   GPtrArray  *spofs;       /* the ids marked, for the sim's scenario */
   gboolean    show_issues;
+  GStrv       highlight;
 
   /* The static diagram, drawn once per size and theme: each frame only
    * redraws the live layer over it. */
@@ -103,6 +104,7 @@ current_options (SbCanvas        *self,
   options->spofs = self->spofs;
   options->selected_id = self->selected;
   options->show_issues = self->show_issues;
+  options->highlight_path = (const char * const *) self->highlight;
 }
 
 static void
@@ -318,6 +320,7 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->spof_mode, g_free);
   g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->highlight, g_strfreev);
   g_clear_pointer (&self->log, g_array_unref);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
@@ -538,6 +541,16 @@ sb_canvas_set_show_issues (SbCanvas *self,
   invalidate_board (self);
   /* The panel explains the issues while they are shown. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+sb_canvas_set_highlight (SbCanvas           *self,
+                         const char * const *path)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  g_strfreev (self->highlight);
+  self->highlight = g_strdupv ((char **) path);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 gboolean

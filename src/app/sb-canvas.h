@@ -88,6 +88,9 @@ void              sb_canvas_set_show_issues (SbCanvas        *self,
                                              gboolean         show);
 
 gboolean          sb_canvas_get_show_issues (SbCanvas        *self);
+/* Frames and numbers the elements of PATH (a request's, from the log). */
+void              sb_canvas_set_highlight   (SbCanvas           *self,
+                                             const char * const *path);
 
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);

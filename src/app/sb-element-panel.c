@@ -53,6 +53,15 @@ kind_name (SbKind kind)
     }
 }
 
+/* Empty lines take no room: the overview has no state or counters. */
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
 static GtkLabel *
 add_label (SbElementPanel *self,
            const char     *css_class)
@@ -125,11 +134,11 @@ show_overview (SbElementPanel   *self,
   gboolean issues = self->canvas && sb_canvas_get_show_issues (self->canvas);
   g_autofree char *text = issues ? g_strconcat (summary, "\n\n", issues_text (), NULL) : g_strdup (summary);
 
-  gtk_label_set_text (self->title, scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
-  gtk_label_set_text (self->role, _("Click an element on the board to see what it does."));
-  gtk_label_set_text (self->state, "");
-  gtk_label_set_text (self->counters, "");
-  gtk_label_set_text (self->explanation, text);
+  set_text (self->title, scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
+  set_text (self->role, _("Click an element on the board to see what it does."));
+  set_text (self->state, "");
+  set_text (self->counters, "");
+  set_text (self->explanation, text);
 }
 
 static void
@@ -147,7 +156,7 @@ show_counters (SbElementPanel *self,
     text = g_strdup_printf (_("Requests handled: %llu · failed here: %llu"),
                             (unsigned long long) sb_sim_get_handled (sim, id),
                             (unsigned long long) sb_sim_get_failures_at (sim, id));
-  gtk_label_set_text (self->counters, text);
+  set_text (self->counters, text);
 }
 
 static void
@@ -164,11 +173,11 @@ show_element (SbElementPanel *self,
   const char *label = comp ? comp->label : host ? host->label : id;
   const char *explanation = comp ? comp->explanation : host ? host->explanation : NULL;
 
-  gtk_label_set_text (self->title, g_dgettext (GETTEXT_PACKAGE, label));
-  gtk_label_set_text (self->role, comp ? kind_name (comp->kind) : _("Machine (host)"));
-  gtk_label_set_text (self->state, full_state);
+  set_text (self->title, g_dgettext (GETTEXT_PACKAGE, label));
+  set_text (self->role, comp ? kind_name (comp->kind) : _("Machine (host)"));
+  set_text (self->state, full_state);
   show_counters (self, sim, id, comp == NULL);
-  gtk_label_set_text (self->explanation, explanation ? g_dgettext (GETTEXT_PACKAGE, explanation) : "");
+  set_text (self->explanation, explanation ? g_dgettext (GETTEXT_PACKAGE, explanation) : "");
 }
 
 void

@@ -202,9 +202,32 @@ draw_request (const SbSimRequestView *request,
   draw_token (ctx, request, x, y);
 }
 
+/* The path of a request picked in the log: each element it reached,
+ * framed and numbered in order. */
+static void
+draw_highlight_path (SbDrawContext *ctx)
+{
+  const char * const *path = ctx->options->highlight_path;
+
+  for (guint i = 0; path && path[i]; i++)
+    {
+      const SbRect *r = sb_layout_get_rect (ctx->layout, path[i]);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      if (r == NULL)
+        continue;
+      sb_glyph_rounded_rect (ctx->cr, r->x - 5, r->y - 5, r->width + 10, r->height + 10, SB_CORNER + 5);
+      sb_render_set_color (ctx->cr, &ctx->palette->selection);
+      cairo_set_line_width (ctx->cr, 4);
+      cairo_stroke (ctx->cr);
+      sb_render_pill (ctx, number, r->x + 4, r->y + 4, &ctx->palette->node_fill, &ctx->palette->selection);
+    }
+}
+
 void
 sb_render_state (SbDrawContext *ctx)
 {
+  draw_highlight_path (ctx);
   draw_dead_elements (ctx);
   draw_backend_views (ctx);
   draw_database_versions (ctx);

@@ -495,7 +495,7 @@ draw_dns_record (SbDrawContext *ctx)
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE };
+  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL };
 }
 
 /* A single point of failure: a thick dashed frame and a tag, so it shows

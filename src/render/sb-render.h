@@ -33,6 +33,7 @@ typedef struct {
   gboolean    reduced_motion;  /* tokens jump hop by hop instead of gliding */
   GPtrArray  *spofs;           /* ids to mark as single points of failure, or NULL */
   gboolean    show_issues;     /* badges: no HTTPS, no firewall, no monitoring */
+  const char * const *highlight_path; /* a request's path to number on the board, or NULL */
 } SbRenderOptions;
 
 /* Options with the defaults: light whiteboard, nothing selected. */

@@ -1,0 +1,214 @@
+/* sb-event-log.c — a GtkListView over the sim's ring of recent events
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The sim numbers its events; the log remembers the next number it has not
+ * shown and appends from there, so each sync costs only the new events.
+ * A new sim (reset, step back, another scenario) starts the list again.
+ * Selecting a request shows its path on the board.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sb-event-item.h"
+#include "sb-event-log.h"
+
+/* Rows kept: enough to scroll back over the last minute of a lesson. */
+#define MAX_ROWS 300
+
+struct _SbEventLog
+{
+  GtkWidget           parent_instance;
+
+  SbCanvas           *canvas;    /* weak */
+  GtkWidget          *scroller;
+  GtkListView        *view;
+  GListStore         *store;
+  GtkSingleSelection *selection;
+  SbSim              *shown_sim; /* only compared, never used */
+  guint64             next_seq;
+  guint               refresh_id;
+};
+
+G_DEFINE_FINAL_TYPE (SbEventLog, sb_event_log, GTK_TYPE_WIDGET)
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  SbEventItem *event = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), sb_event_item_get_text (event));
+  if (sb_event_item_is_failure (event))
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+selection_changed (SbEventLog *self)
+{
+  SbEventItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->canvas != NULL)
+    sb_canvas_set_highlight (self->canvas, item ? sb_event_item_get_path (item) : NULL);
+}
+
+static void
+append_new_events (SbEventLog *self,
+                   SbSim      *sim)
+{
+  guint64 end = sb_sim_get_events_end (sim);
+  guint64 first = MAX (sb_sim_get_events_first (sim), self->next_seq);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n, drop;
+
+  /* Past MAX_ROWS new events, only the last ones would stay anyway. */
+  first = MAX (first, end > MAX_ROWS ? end - MAX_ROWS : 0);
+  for (guint64 seq = first; seq < end; seq++)
+    g_ptr_array_add (items, sb_event_item_new (sb_sim_get_event (sim, seq)));
+  self->next_seq = end;
+  if (items->len == 0)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  drop = n + items->len > MAX_ROWS ? MIN (n, n + items->len - MAX_ROWS) : 0;
+  g_list_store_splice (self->store, 0, drop, NULL, 0);
+  g_list_store_splice (self->store, n - drop, 0, items->pdata, items->len);
+}
+
+void
+sb_event_log_sync (SbEventLog *self)
+{
+  SbSim *sim;
+
+  g_return_if_fail (SB_IS_EVENT_LOG (self));
+  if (self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
+    return;
+  if (sim != self->shown_sim || sb_sim_get_events_end (sim) < self->next_seq)
+    {
+      g_list_store_remove_all (self->store);
+      self->shown_sim = sim;
+      self->next_seq = 0;
+    }
+  append_new_events (self, sim);
+}
+
+static gboolean
+refresh_tick (gpointer user_data)
+{
+  sb_event_log_sync (SB_EVENT_LOG (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sb_event_log_map (GtkWidget *widget)
+{
+  SbEventLog *self = SB_EVENT_LOG (widget);
+
+  GTK_WIDGET_CLASS (sb_event_log_parent_class)->map (widget);
+  self->refresh_id = g_timeout_add (250, refresh_tick, self);
+  sb_event_log_sync (self);
+}
+
+static void
+sb_event_log_unmap (GtkWidget *widget)
+{
+  SbEventLog *self = SB_EVENT_LOG (widget);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  GTK_WIDGET_CLASS (sb_event_log_parent_class)->unmap (widget);
+}
+
+static void
+sb_event_log_dispose (GObject *object)
+{
+  SbEventLog *self = SB_EVENT_LOG (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_weak_pointer (&self->canvas);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (sb_event_log_parent_class)->dispose (object);
+}
+
+static void
+sb_event_log_class_init (SbEventLogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_event_log_dispose;
+  widget_class->map = sb_event_log_map;
+  widget_class->unmap = sb_event_log_unmap;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sbeventlog");
+}
+
+static void
+sb_event_log_init (SbEventLog *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  self->store = g_list_store_new (SB_TYPE_EVENT_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->store));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  self->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)),
+                                                 factory));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Recent events"), -1);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->view));
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scroller), 220);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+}
+
+GtkWidget *
+sb_event_log_new (void)
+{
+  return g_object_new (SB_TYPE_EVENT_LOG, NULL);
+}
+
+void
+sb_event_log_set_canvas (SbEventLog *self,
+                         SbCanvas   *canvas)
+{
+  g_return_if_fail (SB_IS_EVENT_LOG (self));
+  g_set_weak_pointer (&self->canvas, canvas);
+  sb_event_log_sync (self);
+}
+
+GListModel *
+sb_event_log_get_model (SbEventLog *self)
+{
+  g_return_val_if_fail (SB_IS_EVENT_LOG (self), NULL);
+  return G_LIST_MODEL (self->store);
+}
+
+void
+sb_event_log_select (SbEventLog *self,
+                     guint       position)
+{
+  g_return_if_fail (SB_IS_EVENT_LOG (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}
