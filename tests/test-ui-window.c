@@ -11,6 +11,7 @@
 #include "app/sb-element-panel.h"
 #include "app/sb-event-item.h"
 #include "app/sb-event-log.h"
+#include "app/sb-stats-panel.h"
 #include "app/sb-window.h"
 
 typedef struct {
@@ -361,6 +362,33 @@ test_window_event_log (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 }
 
+/* The statistics name who served and where requests failed, with the
+ * sim's exact numbers. */
+static void
+test_window_stats (Fixture       *f,
+                   gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbStatsPanel *stats = SB_STATS_PANEL (sb_window_get_stats_panel (f->window));
+  SbSim *sim;
+  g_autofree char *failed = NULL;
+  g_autofree char *served = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  sb_canvas_set_playing (canvas, FALSE);
+  sb_canvas_set_selected (canvas, "server-1");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
+  sim = sb_canvas_get_sim (canvas);
+  sb_sim_advance_to (sim, 20 * SB_SIM_USEC_PER_SEC);
+  sb_stats_panel_refresh (stats);
+  failed = g_strdup_printf ("  server-1: %llu", (unsigned long long) sb_sim_get_failures_at (sim, "server-1"));
+  served = g_strdup_printf ("  server-2: %llu", (unsigned long long) sb_sim_get_served_by (sim, "server-2"));
+  g_assert_nonnull (strstr (sb_stats_panel_get_text (stats), "Failed at:"));
+  g_assert_nonnull (strstr (sb_stats_panel_get_text (stats), failed));
+  g_assert_nonnull (strstr (sb_stats_panel_get_text (stats), served));
+  g_assert_null (strstr (sb_stats_panel_get_text (stats), "  server-1: 0"));
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -455,6 +483,8 @@ main (int    argc,
               test_window_presentation, fixture_tear_down);
   g_test_add ("/ui/window/event-log", Fixture, NULL, fixture_set_up,
               test_window_event_log, fixture_tear_down);
+  g_test_add ("/ui/window/stats", Fixture, NULL, fixture_set_up,
+              test_window_stats, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

@@ -8,6 +8,7 @@
 
 #include "sb-element-panel.h"
 #include "sb-event-log.h"
+#include "sb-stats-panel.h"
 #include "sb-settings-panel.h"
 #include "sb-window.h"
 
@@ -24,6 +25,7 @@ struct _SbWindow
   SbElementPanel       *panel;
   SbSettingsPanel      *settings_panel;
   SbEventLog           *event_log;
+  SbStatsPanel         *stats_panel;
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
 };
@@ -407,6 +409,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_ELEMENT_PANEL);
   g_type_ensure (SB_TYPE_SETTINGS_PANEL);
   g_type_ensure (SB_TYPE_EVENT_LOG);
+  g_type_ensure (SB_TYPE_STATS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toasts);
@@ -436,6 +439,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, settings_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, event_log);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, stats_panel);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_activated);
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_activated);
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, presentation_activated);
@@ -463,6 +467,7 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   sb_element_panel_set_canvas (self->panel, self->canvas);
   sb_event_log_set_canvas (self->event_log, self->canvas);
+  sb_stats_panel_set_canvas (self->stats_panel, self->canvas);
   play = g_property_action_new ("play", self->canvas, "playing");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (play));
   g_signal_connect_object (self->canvas, "notify::playing",
@@ -565,6 +570,13 @@ sb_window_save_file (SbWindow *self,
   g_set_object (&self->file, file);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Scenario saved")));
   return TRUE;
+}
+
+GtkWidget *
+sb_window_get_stats_panel (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->stats_panel);
 }
 
 GtkWidget *
