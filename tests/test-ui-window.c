@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "app/sb-application.h"
+#include "app/sb-element-list.h"
 #include "app/sb-element-panel.h"
 #include "app/sb-event-item.h"
 #include "app/sb-event-log.h"
@@ -389,6 +390,29 @@ test_window_stats (Fixture       *f,
   g_assert_null (strstr (sb_stats_panel_get_text (stats), "  server-1: 0"));
 }
 
+/* The element list and the board share one selection, and the list says
+ * what is down. */
+static void
+test_window_element_list (Fixture       *f,
+                          gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbElementList *list = SB_ELEMENT_LIST (sb_window_get_element_list (f->window));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
+  sb_element_list_refresh (list);
+  g_assert_cmpstr (sb_element_list_get_row_text (list, "lb"), ==, "Load balancer (HAProxy) — up");
+  sb_element_list_select (list, "server-1");
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "server-1");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
+  sb_element_list_refresh (list);
+  g_assert_cmpstr (sb_element_list_get_row_text (list, "server-1"), ==, "Server 1 — down");
+  g_assert_cmpstr (sb_element_list_get_row_text (list, "web-1"), ==, "    Nginx — down (machine down)");
+  sb_canvas_set_selected (canvas, "db-2");
+  sb_element_list_select (list, "db-2");
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "db-2");
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -485,6 +509,8 @@ main (int    argc,
               test_window_event_log, fixture_tear_down);
   g_test_add ("/ui/window/stats", Fixture, NULL, fixture_set_up,
               test_window_stats, fixture_tear_down);
+  g_test_add ("/ui/window/element-list", Fixture, NULL, fixture_set_up,
+              test_window_element_list, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

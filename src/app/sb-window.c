@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-element-list.h"
 #include "sb-element-panel.h"
 #include "sb-event-log.h"
 #include "sb-stats-panel.h"
@@ -26,6 +27,7 @@ struct _SbWindow
   SbSettingsPanel      *settings_panel;
   SbEventLog           *event_log;
   SbStatsPanel         *stats_panel;
+  SbElementList        *element_list;
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
 };
@@ -410,6 +412,7 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_SETTINGS_PANEL);
   g_type_ensure (SB_TYPE_EVENT_LOG);
   g_type_ensure (SB_TYPE_STATS_PANEL);
+  g_type_ensure (SB_TYPE_ELEMENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, title);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, toasts);
@@ -440,6 +443,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, settings_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, event_log);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stats_panel);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, element_list);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_activated);
   gtk_widget_class_install_action (widget_class, "win.presentation", NULL, presentation_activated);
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, presentation_activated);
@@ -468,6 +472,7 @@ sb_window_init (SbWindow *self)
   sb_element_panel_set_canvas (self->panel, self->canvas);
   sb_event_log_set_canvas (self->event_log, self->canvas);
   sb_stats_panel_set_canvas (self->stats_panel, self->canvas);
+  sb_element_list_set_canvas (self->element_list, self->canvas);
   play = g_property_action_new ("play", self->canvas, "playing");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (play));
   g_signal_connect_object (self->canvas, "notify::playing",
@@ -570,6 +575,13 @@ sb_window_save_file (SbWindow *self,
   g_set_object (&self->file, file);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Scenario saved")));
   return TRUE;
+}
+
+GtkWidget *
+sb_window_get_element_list (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->element_list);
 }
 
 GtkWidget *

@@ -23,6 +23,7 @@ SbCanvas *sb_window_get_canvas   (SbWindow         *self);
 GtkWidget *sb_window_get_panel   (SbWindow         *self);
 GtkWidget *sb_window_get_event_log (SbWindow       *self);
 GtkWidget *sb_window_get_stats_panel (SbWindow     *self);
+GtkWidget *sb_window_get_element_list (SbWindow    *self);
 void      sb_window_show_error   (SbWindow         *self,
                                   const char       *message);
 /* Opens a scenario file; on a bad file shows the error and keeps the
