@@ -413,6 +413,37 @@ test_window_element_list (Fixture       *f,
   g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "db-2");
 }
 
+/* Add server: round robin over three; the window knows it was edited. */
+static void
+test_window_add_server (Fixture       *f,
+                        gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbSim *sim;
+  guint64 a, b, c;
+
+  g_assert_false (sb_window_get_modified (f->window));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-server", NULL);
+  g_assert_true (sb_window_get_modified (f->window));
+  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 3);
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "server-3");
+  sb_canvas_set_playing (canvas, FALSE);
+  sim = sb_canvas_get_sim (canvas);
+  sb_sim_advance_to (sim, 60 * SB_SIM_USEC_PER_SEC);
+  a = sb_sim_get_served_by (sim, "server-1");
+  b = sb_sim_get_served_by (sim, "server-2");
+  c = sb_sim_get_served_by (sim, "server-3");
+  g_assert_cmpuint (a + b + c, ==, sb_sim_get_counters (sim)->succeeded);
+  g_assert_cmpuint (MAX (a, MAX (b, c)) - MIN (a, MIN (b, c)), <=, 1);
+  g_assert_cmpuint (c, >, 10);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-server", NULL);
+  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 2);
+  /* Quitting without saving would lose the edit: don't, in the test. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "distributed");
+  g_assert_false (sb_window_get_modified (f->window));
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -511,6 +542,8 @@ main (int    argc,
               test_window_stats, fixture_tear_down);
   g_test_add ("/ui/window/element-list", Fixture, NULL, fixture_set_up,
               test_window_element_list, fixture_tear_down);
+  g_test_add ("/ui/window/add-server", Fixture, NULL, fixture_set_up,
+              test_window_add_server, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

@@ -30,6 +30,7 @@ struct _SbWindow
   SbElementList        *element_list;
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
+  gboolean              modified;  /* the topology changed since it was opened or saved */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -310,6 +311,63 @@ presentation_activated (GtkWidget  *widget,
 }
 
 static void
+set_modified (SbWindow *self,
+              gboolean  modified)
+{
+  const SbScenario *scenario = sb_canvas_get_scenario (self->canvas);
+  const char *title = scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "";
+  g_autofree char *subtitle = modified ? g_strdup_printf (_("%s (edited)"), title) : g_strdup (title);
+
+  self->modified = modified;
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+/* The host the selection stands for: a machine, or the one a component runs on. */
+static const char *
+selected_host (SbWindow *self)
+{
+  const SbScenario *scenario = sb_canvas_get_scenario (self->canvas);
+  const char *id = sb_canvas_get_selected (self->canvas);
+  const SbComponent *comp = id ? sb_scenario_find_component (scenario, id) : NULL;
+
+  return comp ? comp->host : id && sb_scenario_find_host (scenario, id) ? id : NULL;
+}
+
+/* Adding or removing a server changes the topology: the simulation starts
+ * again on the new one, with the live settings kept. */
+static void
+edit_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  g_autoptr(SbScenario) copy = sb_scenario_copy (sb_sim_get_scenario (sb_canvas_get_sim (self->canvas)));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = NULL;
+  const char *host = selected_host (self);
+  gboolean ok;
+
+  if (g_str_equal (action_name, "win.add-server"))
+    ok = (added = sb_scenario_add_server (copy, &error)) != NULL;
+  else if (host == NULL)
+    {
+      sb_window_show_error (self, _("Click the server to remove on the board first"));
+      return;
+    }
+  else
+    ok = sb_scenario_remove_server (copy, host, &error);
+  if (!ok)
+    {
+      sb_window_show_error (self, error->message);
+      return;
+    }
+  set_scenario (self, copy);
+  set_modified (self, TRUE);
+  if (added)
+    sb_canvas_set_selected (self->canvas, added);
+}
+
+static void
 toggle_panel_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -374,11 +432,56 @@ restore_size (SbWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+close_response (AdwMessageDialog *dialog,
+                const char       *response,
+                SbWindow         *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->modified = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      if (self->file != NULL && sb_window_save_file (self, self->file))
+        gtk_window_close (GTK_WINDOW (self));
+      else if (self->file == NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+    }
+}
+
+/* The teacher's edited topology is never lost by closing the window. */
+static gboolean
+ask_before_closing (SbWindow *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Edited Scenario?"),
+                                              _("The servers you added or removed will be lost otherwise."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static gboolean
 sb_window_close_request (GtkWindow *window)
 {
   SbWindow *self = SB_WINDOW (window);
   int width, height;
+
+  if (self->modified)
+    return ask_before_closing (self);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -421,6 +524,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, speed_label);
   gtk_widget_class_install_action (widget_class, "win.load-bundled", "s", load_bundled_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-server", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-server", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, file_dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, file_dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_dialog_activated);
@@ -497,6 +602,7 @@ set_scenario (SbWindow         *self,
               const SbScenario *scenario)
 {
   sb_canvas_set_scenario (self->canvas, scenario);
+  self->modified = FALSE;
   sb_canvas_set_playing (self->canvas, TRUE);
   sb_settings_panel_sync (self->settings_panel);
   sb_element_panel_refresh (self->panel);
@@ -526,6 +632,13 @@ sb_window_new (SbApplication    *application,
   /* The class sees requests flowing as soon as the window opens. */
   sb_canvas_set_playing (self->canvas, TRUE);
   return self;
+}
+
+gboolean
+sb_window_get_modified (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
+  return self->modified;
 }
 
 SbCanvas *
@@ -573,6 +686,7 @@ sb_window_save_file (SbWindow *self,
       return FALSE;
     }
   g_set_object (&self->file, file);
+  set_modified (self, FALSE);
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Scenario saved")));
   return TRUE;
 }
