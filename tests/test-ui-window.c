@@ -13,6 +13,7 @@
 #include "app/sb-event-item.h"
 #include "app/sb-event-log.h"
 #include "app/sb-stats-panel.h"
+#include "app/sb-preferences.h"
 #include "app/sb-window.h"
 
 typedef struct {
@@ -444,6 +445,31 @@ test_window_add_server (Fixture       *f,
   g_assert_false (sb_window_get_modified (f->window));
 }
 
+/* Preferences open from the app action and write through to GSettings. */
+static void
+test_window_preferences (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  SbPreferences *prefs = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && prefs == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (SB_IS_PREFERENCES (window))
+        prefs = SB_PREFERENCES (window);
+    }
+  g_assert_nonnull (prefs);
+  g_settings_set_string (settings, "style", "marker");
+  g_settings_set_double (settings, "speed", 4);
+  g_assert_cmpfloat (sb_canvas_get_speed (sb_window_get_canvas (f->window)), ==, 4);
+  g_settings_reset (settings, "style");
+  g_settings_reset (settings, "speed");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -544,6 +570,8 @@ main (int    argc,
               test_window_element_list, fixture_tear_down);
   g_test_add ("/ui/window/add-server", Fixture, NULL, fixture_set_up,
               test_window_add_server, fixture_tear_down);
+  g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_set_up,
+              test_window_preferences, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

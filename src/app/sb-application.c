@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-application.h"
+#include "sb-preferences.h"
 #include "sb-window.h"
 
 struct _SbApplication
@@ -90,8 +91,19 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (sb_preferences_new (window)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
 };
 
@@ -111,6 +123,7 @@ static void
 sb_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   SbApplication *self = SB_APPLICATION (app);
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
@@ -122,6 +135,7 @@ sb_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void
