@@ -470,6 +470,47 @@ test_window_preferences (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
+/* GTK 4 has no synthetic key events for tests: emit the key controller's
+ * signal, which is what a key press on the focused widget ends in. */
+static gboolean
+send_key (GtkWidget *widget,
+          guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+/* With the keyboard: focus the board, arrows walk the elements, K kills. */
+static void
+test_window_keyboard (Fixture       *f,
+                      gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbSim *sim = sb_canvas_get_sim (canvas);
+  const char *second = sb_sim_get_element_id (sim, 1);
+
+  sb_canvas_set_selected (canvas, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Right));
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, sb_sim_get_element_id (sim, 0));
+  g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Down));
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, second);
+  g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Left));
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, sb_sim_get_element_id (sim, 0));
+  g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Left));
+  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==,
+                   sb_sim_get_element_id (sim, sb_sim_get_n_elements (sim) - 1));
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -572,6 +613,8 @@ main (int    argc,
               test_window_add_server, fixture_tear_down);
   g_test_add ("/ui/window/preferences", Fixture, NULL, fixture_set_up,
               test_window_preferences, fixture_tear_down);
+  g_test_add ("/ui/window/keyboard", Fixture, NULL, fixture_set_up,
+              test_window_keyboard, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

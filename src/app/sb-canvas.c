@@ -366,9 +366,33 @@ pressed (GtkGestureClick *gesture,
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* Arrow keys walk the elements in the order of the board: the whole lesson
+ * can be run without a mouse. */
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             SbCanvas              *self)
+{
+  int step = (keyval == GDK_KEY_Right || keyval == GDK_KEY_Down) ? 1
+             : (keyval == GDK_KEY_Left || keyval == GDK_KEY_Up) ? -1 : 0;
+  int n, current;
+
+  if (step == 0 || self->sim == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+  n = (int) sb_sim_get_n_elements (self->sim);
+  current = self->selected ? sb_sim_find_element (self->sim, self->selected) : -1;
+  current = current < 0 ? (step > 0 ? -1 : 0) : current;
+  sb_canvas_set_selected (self, sb_sim_get_element_id (self->sim, (guint) ((current + step + n) % n)));
+  return TRUE;
+}
+
 static void
 sb_canvas_init (SbCanvas *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   GtkGesture *click = gtk_gesture_click_new ();
 
   self->log = g_array_new (FALSE, FALSE, sizeof (LogEntry));
@@ -376,6 +400,8 @@ sb_canvas_init (SbCanvas *self)
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->speed = 1.0;
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
