@@ -511,6 +511,54 @@ test_window_keyboard (Fixture       *f,
                    sb_sim_get_element_id (sim, sb_sim_get_n_elements (sim) - 1));
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+/* Dragging the DNS moves it on the board, marks the scenario edited and
+ * is saved as its position. */
+static void
+test_window_drag (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  GtkEventController *drag = find_controller (GTK_WIDGET (canvas), GTK_TYPE_GESTURE_DRAG);
+  SbRect before = *sb_layout_get_rect (sb_canvas_get_layout (canvas), "dns");
+  SbViewTransform t = sb_layout_fit (sb_canvas_get_layout (canvas), gtk_widget_get_width (GTK_WIDGET (canvas)),
+                                     gtk_widget_get_height (GTK_WIDGET (canvas)));
+  const SbRect *user = sb_layout_get_rect (sb_canvas_get_layout (canvas), "user");
+  SbRect user_before = *user;
+  g_autoptr(SbScenario) saved = NULL;
+  int x, y;
+
+  g_assert_nonnull (drag);
+  widget_point (canvas, "dns", 0.5, 0.5, &x, &y);
+  g_signal_emit_by_name (drag, "drag-begin", (double) x, (double) y);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, 100 * t.scale);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 100 * t.scale);
+  g_assert_true (sb_window_get_modified (f->window));
+  /* The DNS went 100 units down; the user did not move. */
+  g_assert_cmpfloat_with_epsilon (sb_layout_get_rect (sb_canvas_get_layout (canvas), "dns")->y - before.y,
+                                  100, 0.01);
+  user = sb_layout_get_rect (sb_canvas_get_layout (canvas), "user");
+  g_assert_cmpfloat_with_epsilon (user->y, user_before.y, 0.01);
+  saved = sb_canvas_dup_scenario (canvas);
+  g_assert_true (sb_scenario_find_component (saved, "dns")->has_position);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "distributed");
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -615,6 +663,8 @@ main (int    argc,
               test_window_preferences, fixture_tear_down);
   g_test_add ("/ui/window/keyboard", Fixture, NULL, fixture_set_up,
               test_window_keyboard, fixture_tear_down);
+  g_test_add ("/ui/window/drag", Fixture, NULL, fixture_set_up,
+              test_window_drag, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

@@ -42,6 +42,9 @@ struct _SbCanvas
   GPtrArray  *spofs;       /* the ids marked, for the sim's scenario */
   gboolean    show_issues;
   GStrv       highlight;
+  GPtrArray  *dragged;     /* ids of the components a drag moves, or NULL */
+  GArray     *drag_start;  /* their centres, in scenario coordinates (x, y pairs) */
+  gboolean    drag_moved;
 
   /* The static diagram, drawn once per size and theme: each frame only
    * redraws the live layer over it. */
@@ -50,6 +53,13 @@ struct _SbCanvas
   int            board_height;
   SbTheme        board_theme;
 };
+
+enum {
+  EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -321,6 +331,8 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->spof_mode, g_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->highlight, g_strfreev);
+  g_clear_pointer (&self->dragged, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_start, g_array_unref);
   g_clear_pointer (&self->log, g_array_unref);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
@@ -351,6 +363,10 @@ sb_canvas_class_init (SbCanvasClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* The teacher moved elements on the board: the scenario has changed. */
+  signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_css_name (widget_class, "sbcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -364,6 +380,84 @@ pressed (GtkGestureClick *gesture,
 {
   sb_canvas_set_selected (self, sb_canvas_element_at (self, x, y));
   gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static double
+view_scale (SbCanvas *self)
+{
+  return sb_layout_fit (self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
+                        gtk_widget_get_height (GTK_WIDGET (self))).scale;
+}
+
+/* A drag on a component moves it; on a machine, everything on it. */
+static void
+drag_begin (GtkGestureDrag *gesture,
+            double          x,
+            double          y,
+            SbCanvas       *self)
+{
+  const char *id = sb_canvas_element_at (self, x, y);
+
+  g_clear_pointer (&self->dragged, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_start, g_array_unref);
+  self->drag_moved = FALSE;
+  if (id == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  self->dragged = g_ptr_array_new_with_free_func (g_free);
+  self->drag_start = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < self->scenario->components->len; i++)
+    {
+      const SbComponent *c = g_ptr_array_index (self->scenario->components, i);
+      double cx, cy;
+
+      if (!g_str_equal (c->id, id) && g_strcmp0 (c->host, id) != 0)
+        continue;
+      sb_rect_center (sb_layout_get_rect (self->layout, c->id), &cx, &cy);
+      sb_layout_to_scenario (self->layout, &cx, &cy);
+      g_ptr_array_add (self->dragged, g_strdup (c->id));
+      g_array_append_val (self->drag_start, cx);
+      g_array_append_val (self->drag_start, cy);
+    }
+}
+
+static void
+drag_update (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             SbCanvas       *self)
+{
+  double scale = view_scale (self);
+
+  if (self->dragged == NULL || scale <= 0 || (!self->drag_moved && ABS (dx) + ABS (dy) < 6))
+    return;
+  self->drag_moved = TRUE;
+  for (guint i = 0; i < self->dragged->len; i++)
+    {
+      SbComponent *c = (SbComponent *) sb_scenario_find_component (self->scenario,
+                                                                    g_ptr_array_index (self->dragged, i));
+
+      c->has_position = TRUE;
+      c->x = g_array_index (self->drag_start, double, 2 * i) + dx / scale;
+      c->y = g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale;
+    }
+  g_clear_pointer (&self->layout, sb_layout_free);
+  self->layout = sb_layout_new (self->scenario);
+  invalidate_board (self);
+}
+
+static void
+drag_end (GtkGestureDrag *gesture,
+          double          dx,
+          double          dy,
+          SbCanvas       *self)
+{
+  if (self->drag_moved)
+    g_signal_emit (self, signals[EDITED], 0);
+  g_clear_pointer (&self->dragged, g_ptr_array_unref);
+  g_clear_pointer (&self->drag_start, g_array_unref);
 }
 
 /* Arrow keys walk the elements in the order of the board: the whole lesson
@@ -392,6 +486,7 @@ static void
 sb_canvas_init (SbCanvas *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
 
   GtkGesture *click = gtk_gesture_click_new ();
 
@@ -401,6 +496,10 @@ sb_canvas_init (SbCanvas *self)
   g_signal_connect (click, "pressed", G_CALLBACK (pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->speed = 1.0;
@@ -577,6 +676,28 @@ sb_canvas_set_highlight (SbCanvas           *self,
   g_strfreev (self->highlight);
   self->highlight = g_strdupv ((char **) path);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+SbScenario *
+sb_canvas_dup_scenario (SbCanvas *self)
+{
+  SbScenario *copy;
+
+  g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
+  copy = sb_scenario_copy (sb_sim_get_scenario (self->sim));
+  for (guint i = 0; i < copy->components->len; i++)
+    {
+      SbComponent *c = g_ptr_array_index (copy->components, i);
+      const SbComponent *shown = sb_scenario_find_component (self->scenario, c->id);
+
+      if (shown != NULL)
+        {
+          c->has_position = shown->has_position;
+          c->x = shown->x;
+          c->y = shown->y;
+        }
+    }
+  return copy;
 }
 
 gboolean

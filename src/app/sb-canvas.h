@@ -92,6 +92,10 @@ gboolean          sb_canvas_get_show_issues (SbCanvas        *self);
 void              sb_canvas_set_highlight   (SbCanvas           *self,
                                              const char * const *path);
 
+/* The scenario as the board shows it now: the sim's (with the live
+ * settings) and the positions the teacher dragged elements to. */
+SbScenario       *sb_canvas_dup_scenario    (SbCanvas        *self);
+
 /* Redraws after the sim was changed from outside (kill, settings...). */
 void              sb_canvas_sim_changed    (SbCanvas         *self);
 

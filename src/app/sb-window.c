@@ -341,7 +341,7 @@ edit_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
-  g_autoptr(SbScenario) copy = sb_scenario_copy (sb_sim_get_scenario (sb_canvas_get_sim (self->canvas)));
+  g_autoptr(SbScenario) copy = sb_canvas_dup_scenario (self->canvas);
   g_autoptr(GError) error = NULL;
   g_autofree char *added = NULL;
   const char *host = selected_host (self);
@@ -569,6 +569,12 @@ sb_window_class_init (SbWindowClass *klass)
 }
 
 static void
+canvas_edited (SbWindow *self)
+{
+  set_modified (self, TRUE);
+}
+
+static void
 sb_window_init (SbWindow *self)
 {
   g_autoptr(GPropertyAction) play = NULL;
@@ -580,6 +586,7 @@ sb_window_init (SbWindow *self)
   sb_element_list_set_canvas (self->element_list, self->canvas);
   play = g_property_action_new ("play", self->canvas, "playing");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (play));
+  g_signal_connect_object (self->canvas, "edited", G_CALLBACK (canvas_edited), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->canvas, "notify::playing",
                            G_CALLBACK (playing_changed), self, G_CONNECT_SWAPPED);
 
@@ -675,12 +682,12 @@ sb_window_save_file (SbWindow *self,
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) error = NULL;
-  SbSim *sim;
+  g_autoptr(SbScenario) scenario = NULL;
 
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
-  sim = sb_canvas_get_sim (self->canvas);
-  if (path == NULL || !sb_scenario_save_to_file (sb_sim_get_scenario (sim), path, &error))
+  scenario = sb_canvas_dup_scenario (self->canvas);
+  if (path == NULL || !sb_scenario_save_to_file (scenario, path, &error))
     {
       sb_window_show_error (self, error ? error->message : _("Only local files can be saved"));
       return FALSE;

@@ -21,6 +21,8 @@ struct _SbLayout {
   GPtrArray  *comp_ids;
   double      width;
   double      height;
+  double      shift_x;    /* what fit_bounds() added to the placed boxes */
+  double      shift_y;
 };
 
 /* Adds a box and records its id (owned by the table) in ORDER for hit-tests. */
@@ -310,12 +312,16 @@ fit_bounds (SbLayout *self)
       rect->x += SB_MARGIN - x0;
       rect->y += SB_MARGIN_TOP - y0;
     }
+  self->shift_x = SB_MARGIN - x0;
+  self->shift_y = SB_MARGIN_TOP - y0;
   self->width = MAX (x1 - x0 + 2 * SB_MARGIN, SB_MIN_WIDTH);
   self->height = y1 - y0 + SB_MARGIN_TOP + SB_MARGIN;
   /* Centre horizontally when the minimum width made room. */
   if (self->width > x1 - x0 + 2 * SB_MARGIN)
     {
       double shift = (self->width - (x1 - x0 + 2 * SB_MARGIN)) / 2;
+
+      self->shift_x += shift;
 
       g_hash_table_iter_init (&iter, self->rects);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &rect))
@@ -413,6 +419,16 @@ sb_layout_hit_test (const SbLayout *self,
   g_return_val_if_fail (self != NULL, NULL);
   id = hit_in (self, self->comp_ids, x, y);
   return id ? id : hit_in (self, self->host_ids, x, y);
+}
+
+void
+sb_layout_to_scenario (const SbLayout *self,
+                       double         *x,
+                       double         *y)
+{
+  g_return_if_fail (self != NULL);
+  *x -= self->shift_x;
+  *y -= self->shift_y;
 }
 
 SbViewTransform

@@ -43,6 +43,13 @@ const char     *sb_layout_hit_test        (const SbLayout   *self,
                                            double            x,
                                            double            y);
 
+/* Turns a point of the laid-out board into the scenario's coordinates,
+ * which a component's "position" is given in (the layout moves the whole
+ * drawing to keep a margin). */
+void            sb_layout_to_scenario     (const SbLayout   *self,
+                                           double           *x,
+                                           double           *y);
+
 SbViewTransform sb_layout_fit             (const SbLayout   *self,
                                            double            width,
                                            double            height);
