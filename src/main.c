@@ -17,8 +17,12 @@ main (int    argc,
   g_autoptr(SbApplication) app = NULL;
   int status;
 
+  const char *localedir = g_getenv ("STACKBOARD_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* build-aux/run points this at the build tree, where the translations
+   * are compiled, so an uninstalled build speaks French too. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -428,8 +428,15 @@ draw_node (SbDrawContext     *ctx,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
-  sb_render_prepare_text (ctx, tr (comp->label), SB_FONT_FAMILY, SB_FONT_LABEL, PANGO_WEIGHT_BOLD,
-                text_w, 2, &lw, &lh);
+  /* A long word (French "d'applications") would be cut: a size smaller
+   * before an ellipsis. */
+  for (double size = SB_FONT_LABEL; size >= SB_FONT_LABEL * 0.75; size -= 1.5)
+    {
+      sb_render_prepare_text (ctx, tr (comp->label), SB_FONT_FAMILY, size, PANGO_WEIGHT_BOLD,
+                              text_w, 2, &lw, &lh);
+      if (!pango_layout_is_ellipsized (ctx->text))
+        break;
+    }
   y = r->y + (r->height - lh - (dh ? dh + 4 : 0)) / 2;
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, text_x, y);
