@@ -328,6 +328,11 @@ test_window_presentation (Fixture       *f,
   /* F9 brings the explanations back even on the wall. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-panel", NULL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
+  /* Escape leaves, with the panel as it was before. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (flap));
 }
 
 /* The log lists each finished request with its path; picking one frames

@@ -23,6 +23,9 @@ struct _SbWindow
   GtkToggleButton      *play_button;
   GtkToggleButton      *panel_button;
   GtkLabel             *speed_label;
+  GtkWidget            *header_bar;
+  GtkWidget            *presentation_controls;
+  GtkButton            *osd_play_button;
   SbElementPanel       *panel;
   SbSettingsPanel      *settings_panel;
   SbEventLog           *event_log;
@@ -31,6 +34,7 @@ struct _SbWindow
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
   gboolean              modified;  /* the topology changed since it was opened or saved */
+  gboolean              presenting;
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -290,20 +294,23 @@ file_dialog_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* Fullscreen with the board alone, for the projector; the header bar
- * keeps the controls a teacher needs. */
+/* Fullscreen with the board alone, for the projector: the header bar and
+ * the side panel go, the controls a teacher needs float over the board. */
 static void
 presentation_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   SbWindow *self = SB_WINDOW (widget);
-  gboolean on = !gtk_window_is_fullscreen (GTK_WINDOW (self));
+  gboolean on = !self->presenting;
 
   /* Escape only ever leaves. */
   if (on && g_str_equal (action_name, "win.leave-presentation"))
     return;
+  self->presenting = on;
   gtk_toggle_button_set_active (self->panel_button, !on);
+  gtk_widget_set_visible (self->header_bar, !on);
+  gtk_widget_set_visible (self->presentation_controls, on);
   if (on)
     gtk_window_fullscreen (GTK_WINDOW (self));
   else
@@ -380,9 +387,11 @@ toggle_panel_activated (GtkWidget  *widget,
 static void
 playing_changed (SbWindow *self)
 {
-  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
-                            sb_canvas_get_playing (self->canvas) ? "media-playback-pause-symbolic"
-                                                                 : "media-playback-start-symbolic");
+  const char *icon = sb_canvas_get_playing (self->canvas) ? "media-playback-pause-symbolic"
+                                                          : "media-playback-start-symbolic";
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), icon);
+  gtk_button_set_icon_name (self->osd_play_button, icon);
 }
 
 static void
@@ -523,6 +532,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, speed_label);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, presentation_controls);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, osd_play_button);
   gtk_widget_class_install_action (widget_class, "win.load-bundled", "s", load_bundled_activated);
   gtk_widget_class_install_action (widget_class, "win.add-server", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-server", NULL, edit_activated);
