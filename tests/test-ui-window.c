@@ -26,7 +26,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  /* Every test starts on the default lesson, whatever the last one left. */
+  g_settings_reset (settings, "last-scenario");
   f->app = sb_application_new ();
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
@@ -311,6 +314,13 @@ test_window_open_save (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "one-server");
   g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "one-server");
+  {
+    /* The next window opens on the lesson the teacher was at. */
+    SbWindow *next = sb_window_new (f->app, NULL);
+
+    g_assert_cmpstr (sb_canvas_get_scenario (sb_window_get_canvas (next))->name, ==, "one-server");
+    gtk_window_destroy (GTK_WINDOW (next));
+  }
   g_unlink (out);
   g_rmdir (dir);
 }

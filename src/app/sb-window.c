@@ -639,9 +639,13 @@ sb_window_new (SbApplication    *application,
 
   if (scenario == NULL)
     {
-      /* The bundled scenarios are compiled in and checked by the tests,
-       * so failing here is a packaging bug, not bad input. */
-      fallback = sb_scenario_load_bundled ("distributed", &error);
+      g_autofree char *last = g_settings_get_string (self->settings, "last-scenario");
+
+      /* The lesson goes on where it was left; the bundled scenarios are
+       * compiled in and checked by the tests, so the default cannot fail. */
+      fallback = sb_scenario_load_bundled (last, NULL);
+      if (fallback == NULL)
+        fallback = sb_scenario_load_bundled ("distributed", &error);
       if (fallback == NULL)
         g_error ("bundled scenario: %s", error->message);
       scenario = fallback;
