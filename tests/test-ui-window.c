@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "app/sb-application.h"
+#include "app/sb-autosave.h"
 #include "app/sb-element-list.h"
 #include "app/sb-element-panel.h"
 #include "app/sb-event-item.h"
@@ -30,6 +31,7 @@ fixture_set_up (Fixture       *f,
 
   /* Every test starts on the default lesson, whatever the last one left. */
   g_settings_reset (settings, "last-scenario");
+  sb_autosave_clear ();
   f->app = sb_application_new ();
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
@@ -460,9 +462,63 @@ test_window_add_server (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-server", NULL);
   g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 2);
-  /* Quitting without saving would lose the edit: don't, in the test. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "distributed");
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* An edit is autosaved at once; if Stackboard dies, the next window
+ * brings it back, still marked edited. */
+static void
+test_window_autosave (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = sb_autosave_path ();
+  SbWindow *next;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-server", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A crash: no close request, no save. */
+  next = sb_window_new (f->app, NULL);
+  g_assert_true (sb_window_get_modified (next));
+  g_assert_cmpuint (sb_canvas_get_scenario (sb_window_get_canvas (next))->hosts->len, ==, 3);
+  gtk_window_destroy (GTK_WINDOW (next));
+}
+
+/* Opening another lesson over an edit asks first; Discard goes ahead and
+ * drops the autosave. */
+static void
+test_window_confirm_discard (Fixture       *f,
+                             gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autofree char *path = sb_autosave_path ();
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-server", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "one-server");
+  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 3);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "one-server");
   g_assert_false (sb_window_get_modified (f->window));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* Preferences open from the app action and write through to GSettings. */
@@ -576,7 +632,6 @@ test_window_drag (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (user->y, user_before.y, 0.01);
   saved = sb_canvas_dup_scenario (canvas);
   g_assert_true (sb_scenario_find_component (saved, "dns")->has_position);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "distributed");
 }
 
 static gboolean
@@ -685,6 +740,10 @@ main (int    argc,
               test_window_keyboard, fixture_tear_down);
   g_test_add ("/ui/window/drag", Fixture, NULL, fixture_set_up,
               test_window_drag, fixture_tear_down);
+  g_test_add ("/ui/window/autosave", Fixture, NULL, fixture_set_up,
+              test_window_autosave, fixture_tear_down);
+  g_test_add ("/ui/window/confirm-discard", Fixture, NULL, fixture_set_up,
+              test_window_confirm_discard, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

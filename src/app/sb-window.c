@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sb-autosave.h"
 #include "sb-element-list.h"
 #include "sb-element-panel.h"
 #include "sb-event-log.h"
@@ -209,6 +210,67 @@ export_activated (GtkWidget  *widget,
 
 static void set_scenario (SbWindow *self, const SbScenario *scenario);
 
+typedef struct {
+  SbWindow *window;
+  char     *action;
+  GVariant *parameter;
+} PendingAction;
+
+static void
+pending_action_free (gpointer  data,
+                     GClosure *closure)
+{
+  PendingAction *pending = data;
+
+  g_object_unref (pending->window);
+  g_free (pending->action);
+  g_clear_pointer (&pending->parameter, g_variant_unref);
+  g_free (pending);
+}
+
+static void
+discard_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  PendingAction    *pending)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      pending->window->modified = FALSE;
+      sb_autosave_clear ();
+      gtk_widget_activate_action_variant (GTK_WIDGET (pending->window), pending->action,
+                                          pending->parameter);
+    }
+}
+
+/* Opening another scenario over an edited one asks first; TRUE when it
+ * asked (the action runs again if the teacher discards). */
+static gboolean
+confirm_discard (SbWindow   *self,
+                 const char *action,
+                 GVariant   *parameter)
+{
+  PendingAction *pending;
+  GtkWidget *dialog;
+
+  if (!self->modified)
+    return FALSE;
+  pending = g_new0 (PendingAction, 1);
+  pending->window = g_object_ref (self);
+  pending->action = g_strdup (action);
+  pending->parameter = parameter ? g_variant_ref (parameter) : NULL;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Edited Scenario?"),
+                                   _("The servers you added or removed and the elements you moved will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (discard_response), pending,
+                         pending_action_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 load_bundled_activated (GtkWidget  *widget,
                         const char *action_name,
@@ -216,9 +278,11 @@ load_bundled_activated (GtkWidget  *widget,
 {
   SbWindow *self = SB_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SbScenario) scenario = sb_scenario_load_bundled (g_variant_get_string (parameter, NULL),
-                                                             &error);
+  g_autoptr(SbScenario) scenario = NULL;
 
+  if (confirm_discard (self, action_name, parameter))
+    return;
+  scenario = sb_scenario_load_bundled (g_variant_get_string (parameter, NULL), &error);
   if (scenario == NULL)
     {
       sb_window_show_error (self, error->message);
@@ -274,6 +338,8 @@ file_dialog_activated (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = json_filter ();
   GtkFileChooserNative *dialog;
 
+  if (!save && confirm_discard (self, action_name, NULL))
+    return;
   if (save && g_str_equal (action_name, "win.save") && self->file != NULL)
     {
       sb_window_save_file (self, self->file);
@@ -317,6 +383,23 @@ presentation_activated (GtkWidget  *widget,
     gtk_window_unfullscreen (GTK_WINDOW (self));
 }
 
+void
+sb_window_autosave (SbWindow *self)
+{
+  g_autoptr(SbScenario) scenario = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SB_IS_WINDOW (self));
+  if (!self->modified)
+    {
+      sb_autosave_clear ();
+      return;
+    }
+  scenario = sb_canvas_dup_scenario (self->canvas);
+  if (!sb_autosave_write (scenario, &error))
+    sb_window_show_error (self, error->message);
+}
+
 static void
 set_modified (SbWindow *self,
               gboolean  modified)
@@ -327,6 +410,7 @@ set_modified (SbWindow *self,
 
   self->modified = modified;
   adw_window_title_set_subtitle (self->title, subtitle);
+  sb_window_autosave (self);
 }
 
 /* The host the selection stands for: a machine, or the one a component runs on. */
@@ -449,6 +533,7 @@ close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->modified = FALSE;
+      sb_autosave_clear ();
       gtk_window_close (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -637,7 +722,17 @@ sb_window_new (SbApplication    *application,
   g_autoptr(SbScenario) fallback = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (scenario == NULL)
+  if (scenario == NULL && (fallback = sb_autosave_load ()) != NULL)
+    {
+      /* Stackboard closed (or crashed) over an edited scenario: it comes
+       * back, still marked edited, until it is saved or discarded. */
+      set_scenario (self, fallback);
+      set_modified (self, TRUE);
+      adw_toast_overlay_add_toast (self->toasts,
+                                   adw_toast_new (_("The scenario you were editing was recovered")));
+      scenario = fallback;
+    }
+  else if (scenario == NULL)
     {
       g_autofree char *last = g_settings_get_string (self->settings, "last-scenario");
 
@@ -650,7 +745,8 @@ sb_window_new (SbApplication    *application,
         g_error ("bundled scenario: %s", error->message);
       scenario = fallback;
     }
-  set_scenario (self, scenario);
+  if (!self->modified)
+    set_scenario (self, scenario);
   sb_settings_panel_set_canvas (self->settings_panel, self->canvas);
   /* The class sees requests flowing as soon as the window opens. */
   sb_canvas_set_playing (self->canvas, TRUE);

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 SbWindow *sb_window_new          (SbApplication    *application,
                                   const SbScenario *scenario);
 SbCanvas *sb_window_get_canvas   (SbWindow         *self);
+/* Writes the edited scenario to the autosave file (or removes that file
+ * when nothing is edited); done on every edit. */
+void      sb_window_autosave     (SbWindow         *self);
 /* Whether the topology was edited since it was opened or saved. */
 gboolean  sb_window_get_modified (SbWindow         *self);
 GtkWidget *sb_window_get_panel   (SbWindow         *self);
