@@ -11,6 +11,7 @@ STACKBOARD_PACKAGES=(
   desktop-file-utils appstream flatpak-builder
   xvfb xauth
   fonts-cantarell fonts-dejavu-core
+  haproxy nginx-light
 )
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -18,7 +18,7 @@
 
 /* Options that make the binary run headless; anything else opens the window. */
 static const char * const headless_options[] = {
-  "--list-scenarios", "--check", "--simulate", "--spof", "--export", NULL
+  "--list-scenarios", "--check", "--simulate", "--spof", "--export", "--export-config", NULL
 };
 
 typedef struct {
@@ -27,6 +27,7 @@ typedef struct {
   char      *simulate;
   gboolean   spof;
   char      *export_path;
+  char      *export_config;
   char      *scenario;
   char      *seed;
   char      *rate;
@@ -50,6 +51,7 @@ sb_cli_args_clear (SbCliArgs *args)
   g_free (args->check);
   g_free (args->simulate);
   g_free (args->export_path);
+  g_free (args->export_config);
   g_free (args->scenario);
   g_free (args->seed);
   g_free (args->rate);
@@ -111,6 +113,7 @@ create_context (SbCliArgs *a)
     { "simulate", 0, 0, G_OPTION_ARG_STRING, &a->simulate, N_("Run the simulation and print its counters as JSON"), N_("SECONDS") },
     { "spof", 0, 0, G_OPTION_ARG_NONE, &a->spof, N_("Print the single points of failure as JSON"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &a->export_path, N_("Draw the diagram to a .png, .svg or .pdf file"), N_("OUT") },
+    { "export-config", 0, 0, G_OPTION_ARG_FILENAME, &a->export_config, N_("Write the real configuration files (HAProxy, Nginx, MySQL, DNS) into a folder"), N_("DIR") },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a->scenario, N_("Bundled scenario name or file (default: distributed)"), N_("NAME|FILE") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &a->seed, N_("Seed of the random numbers"), N_("N") },
     { "rate", 0, 0, G_OPTION_ARG_STRING, &a->rate, N_("Requests per second"), N_("R") },
@@ -472,7 +475,7 @@ static int
 count_commands (const SbCliArgs *a)
 {
   return (a->list_scenarios != FALSE) + (a->check != NULL) + (a->simulate != NULL)
-         + (a->spof != FALSE) + (a->export_path != NULL);
+         + (a->spof != FALSE) + (a->export_path != NULL) + (a->export_config != NULL);
 }
 
 static int
@@ -484,7 +487,7 @@ dispatch (const SbCliArgs *a)
 
   if (count_commands (a) != 1)
     {
-      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --spof or --export\n"));
+      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --spof, --export or --export-config\n"));
       return 1;
     }
   if (a->list_scenarios)
@@ -499,6 +502,8 @@ dispatch (const SbCliArgs *a)
     return sb_cli_simulate (&options, seconds);
   if (a->spof)
     return sb_cli_spof (&options);
+  if (a->export_config)
+    return sb_cli_export_config (&options, a->export_config);
   return sb_cli_export (&options, a->export_path);
 }
 

@@ -65,6 +65,8 @@ int       sb_cli_simulate        (const SbCliOptions *options,
 int       sb_cli_spof            (const SbCliOptions *options);
 int       sb_cli_export          (const SbCliOptions *options,
                                   const char         *out_path);
+int       sb_cli_export_config   (const SbCliOptions *options,
+                                  const char         *dir);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbCliAction, sb_cli_action_free)
 

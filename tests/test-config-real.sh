@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# test-config-real.sh — every configuration file Stackboard writes passes
+# the real tools: `haproxy -c` for haproxy.cfg, `nginx -t` for each site
+# inside a standalone wrapper.  For every bundled scenario and every
+# balancing algorithm, mode and redispatch setting.
+set -uo pipefail
+sb=${STACKBOARD:?}
+haproxy=$(command -v haproxy || echo /usr/sbin/haproxy)
+nginx=$(command -v nginx || echo /usr/sbin/nginx)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0 failed=0
+
+ok () { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/log"; }
+
+check_nginx_site () {   # SITE
+  local dir=$tmp/nginx-run
+  mkdir -p "$dir"
+  cat >"$dir/nginx.conf" <<CONF
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events {}
+http {
+    client_body_temp_path $dir/body;
+    proxy_temp_path $dir/proxy;
+    fastcgi_temp_path $dir/fastcgi;
+    access_log off;
+    include $1;
+}
+CONF
+  "$nginx" -t -q -p "$dir" -c "$dir/nginx.conf"
+}
+
+for scenario in $("$sb" --list-scenarios); do
+  for algorithm in roundrobin leastconn source; do
+    for mode in active-active active-passive; do
+      for redispatch in "" --redispatch; do
+        name="$scenario $algorithm $mode ${redispatch:-no-redispatch}"
+        out=$tmp/$scenario-$algorithm-$mode${redispatch}
+        if ! "$sb" --export-config "$out" --scenario "$scenario" --algorithm "$algorithm" \
+               --mode "$mode" $redispatch >"$tmp/log" 2>&1; then
+          not_ok "export-config $name"
+          continue
+        fi
+        if [[ -f $out/haproxy/haproxy.cfg ]]; then
+          if "$haproxy" -c -q -f "$out/haproxy/haproxy.cfg" >"$tmp/log" 2>&1; then
+            ok "haproxy -c: $name"
+          else
+            not_ok "haproxy -c: $name"
+          fi
+        fi
+        for site in "$out"/nginx/*.conf; do
+          if check_nginx_site "$site" >"$tmp/log" 2>&1; then
+            ok "nginx -t: $name $(basename "$site")"
+          else
+            not_ok "nginx -t: $name $(basename "$site")"
+          fi
+        done
+      done
+    done
+  done
+done
+# A bad folder is a clear error, not a crash.
+if "$sb" --export-config /proc/no/such >"$tmp/log" 2>&1; then
+  not_ok "export-config into an impossible folder fails"
+else
+  grep -q "/proc/no" "$tmp/log" && ok "export-config names the impossible folder" || not_ok "export-config names the impossible folder"
+fi
+echo "1..$n"
+exit $((failed > 0))

@@ -1,0 +1,187 @@
+/* test-config.c — the configuration files a scenario stands for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "config/sb-config.h"
+
+static SbScenario *
+load (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  SbScenario *s = sb_scenario_load_bundled (name, &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+static char *
+text_of (GPtrArray  *files,
+         const char *path)
+{
+  const SbConfigFile *file = sb_config_find (files, path);
+
+  g_assert_nonnull (file);
+  return sb_config_file_text (file);
+}
+
+static void
+test_files (void)
+{
+  g_autoptr(SbScenario) s = load ("distributed");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  const char *expected[] = { "haproxy/haproxy.cfg", "nginx/server-1.conf", "nginx/server-2.conf",
+                             "mysql/db-1.cnf", "mysql/db-2.cnf", "mysql/db-2-replication.sql",
+                             "dns/foobar.com.zone" };
+
+  g_assert_cmpuint (files->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (((SbConfigFile *) g_ptr_array_index (files, i))->path, ==, expected[i]);
+}
+
+static void
+test_haproxy (void)
+{
+  g_autoptr(SbScenario) s = load ("distributed");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  g_autofree char *cfg = text_of (files, "haproxy/haproxy.cfg");
+
+  g_assert_nonnull (strstr (cfg, "    bind 203.0.113.10:80\n"));
+  g_assert_nonnull (strstr (cfg, "    balance roundrobin\n"));
+  g_assert_nonnull (strstr (cfg, "    option httpchk GET /\n"));
+  g_assert_nonnull (strstr (cfg, "    server server-1 10.0.0.11:80 check inter 2s rise 2 fall 3\n"));
+  g_assert_nonnull (strstr (cfg, "    server server-2 10.0.0.12:80 check inter 2s rise 2 fall 3\n"));
+  g_assert_nonnull (strstr (cfg, "    retries 0\n"));
+  g_assert_null (strstr (cfg, "redispatch"));
+}
+
+/* The lines that differ between two files, as "-line" / "+line". */
+static GPtrArray *
+changed_lines (const char *a,
+               const char *b)
+{
+  g_auto(GStrv) la = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; la[i]; i++)
+    if (!g_strv_contains ((const char * const *) lb, la[i]))
+      g_ptr_array_add (out, g_strconcat ("-", la[i], NULL));
+  for (guint i = 0; lb[i]; i++)
+    if (!g_strv_contains ((const char * const *) la, lb[i]))
+      g_ptr_array_add (out, g_strconcat ("+", lb[i], NULL));
+  return out;
+}
+
+static void
+assert_changes (SbScenario  *before,
+                SbScenario  *after,
+                const char **expected)
+{
+  g_autoptr(GPtrArray) fa = sb_config_generate (before);
+  g_autoptr(GPtrArray) fb = sb_config_generate (after);
+  g_autofree char *a = text_of (fa, "haproxy/haproxy.cfg");
+  g_autofree char *b = text_of (fb, "haproxy/haproxy.cfg");
+  g_autoptr(GPtrArray) changes = changed_lines (a, b);
+
+  g_assert_cmpuint (changes->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; expected[i]; i++)
+    g_assert_cmpstr (g_ptr_array_index (changes, i), ==, expected[i]);
+}
+
+/* Switching algorithm or mode changes exactly the lines it should. */
+static void
+test_switches (void)
+{
+  g_autoptr(SbScenario) s = load ("distributed");
+  g_autoptr(SbScenario) t = sb_scenario_copy (s);
+  const char *algorithm[] = { "-    balance roundrobin", "+    balance leastconn", NULL };
+  const char *mode[] = { "-    server server-2 10.0.0.12:80 check inter 2s rise 2 fall 3",
+                         "+    server server-2 10.0.0.12:80 check inter 2s rise 2 fall 3 backup", NULL };
+  const char *redispatch[] = { "-    retries 0", "+    retries 1", "+    option redispatch", NULL };
+  const char *check[] = { "-    option httpchk GET /", NULL };
+
+  t->balancer.algorithm = SB_ALGORITHM_LEASTCONN;
+  assert_changes (s, t, algorithm);
+  sb_scenario_free (t);
+  t = sb_scenario_copy (s);
+  t->balancer.mode = SB_MODE_ACTIVE_PASSIVE;
+  assert_changes (s, t, mode);
+  sb_scenario_free (t);
+  t = sb_scenario_copy (s);
+  t->balancer.redispatch = TRUE;
+  assert_changes (s, t, redispatch);
+  sb_scenario_free (t);
+  t = sb_scenario_copy (s);
+  t->balancer.check = SB_CHECK_TCP;
+  assert_changes (s, t, check);
+}
+
+static void
+test_mysql_and_dns (void)
+{
+  g_autoptr(SbScenario) s = load ("distributed");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  g_autofree char *primary = text_of (files, "mysql/db-1.cnf");
+  g_autofree char *replica = text_of (files, "mysql/db-2.cnf");
+  g_autofree char *sql = text_of (files, "mysql/db-2-replication.sql");
+  g_autofree char *zone = text_of (files, "dns/foobar.com.zone");
+
+  g_assert_nonnull (strstr (primary, "server-id = 1\n"));
+  g_assert_nonnull (strstr (primary, "log_bin = mysql-bin\n"));
+  g_assert_nonnull (strstr (replica, "server-id = 2\n"));
+  g_assert_nonnull (strstr (replica, "read_only = ON\n"));
+  g_assert_nonnull (strstr (sql, "SOURCE_HOST = '10.0.0.11',"));
+  g_assert_nonnull (strstr (zone, "www  IN A   203.0.113.10\n"));
+  g_assert_nonnull (strstr (zone, "$TTL 60\n"));
+}
+
+/* One server, no load balancer: no haproxy.cfg, and the name points at the server. */
+static void
+test_one_server (void)
+{
+  g_autoptr(SbScenario) s = load ("one-server");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  g_autofree char *zone = text_of (files, "dns/foobar.com.zone");
+
+  g_assert_null (sb_config_find (files, "haproxy/haproxy.cfg"));
+  g_assert_nonnull (sb_config_find (files, "nginx/server-1.conf"));
+  g_assert_nonnull (strstr (zone, "www  IN A   203.0.113.20\n"));
+}
+
+/* Every line of the backend's server list says which machine it is. */
+static void
+test_line_elements (void)
+{
+  g_autoptr(SbScenario) s = load ("distributed");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  const SbConfigFile *cfg = sb_config_find (files, "haproxy/haproxy.cfg");
+  guint found = 0;
+
+  for (guint i = 0; i < cfg->lines->len; i++)
+    {
+      const SbConfigLine *line = g_ptr_array_index (cfg->lines, i);
+
+      if (g_str_has_prefix (line->text, "    server "))
+        {
+          g_assert_true (g_str_has_prefix (line->text + 11, line->element));
+          found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/config/files", test_files);
+  g_test_add_func ("/config/haproxy", test_haproxy);
+  g_test_add_func ("/config/switches", test_switches);
+  g_test_add_func ("/config/mysql-dns", test_mysql_and_dns);
+  g_test_add_func ("/config/one-server", test_one_server);
+  g_test_add_func ("/config/line-elements", test_line_elements);
+  return g_test_run ();
+}
