@@ -9,6 +9,7 @@
 
 #include "app/sb-application.h"
 #include "app/sb-autosave.h"
+#include "app/sb-config-window.h"
 #include "app/sb-element-list.h"
 #include "app/sb-element-panel.h"
 #include "app/sb-event-item.h"
@@ -634,6 +635,35 @@ test_window_drag (Fixture       *f,
   g_assert_true (sb_scenario_find_component (saved, "dns")->has_position);
 }
 
+/* The configuration view lists the files and lights up the selected
+ * element's lines; saving writes them into a folder. */
+static void
+test_window_configuration (Fixture       *f,
+                           gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbConfigWindow *config = sb_config_window_new (GTK_WINDOW (f->window), canvas);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stackboard-config-XXXXXX", &error);
+  g_autofree char *cfg = g_build_filename (dir, "haproxy", "haproxy.cfg", NULL);
+  guint for_server, for_db;
+
+  g_assert_cmpuint (sb_config_window_get_n_files (config), ==, 7);
+  sb_canvas_set_selected (canvas, NULL);
+  g_assert_cmpuint (sb_config_window_get_n_highlighted (config), ==, 0);
+  sb_canvas_set_selected (canvas, "server-2");
+  for_server = sb_config_window_get_n_highlighted (config);
+  sb_canvas_set_selected (canvas, "db-2");
+  for_db = sb_config_window_get_n_highlighted (config);
+  /* The machine's lines include its database's, and more. */
+  g_assert_cmpuint (for_db, >, 5);
+  g_assert_cmpuint (for_server, >, for_db);
+
+  g_assert_true (sb_config_window_save_to (config, dir));
+  g_assert_true (g_file_test (cfg, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (config));
+}
+
 static gboolean
 time_out (gpointer user_data)
 {
@@ -744,6 +774,8 @@ main (int    argc,
               test_window_autosave, fixture_tear_down);
   g_test_add ("/ui/window/confirm-discard", Fixture, NULL, fixture_set_up,
               test_window_confirm_discard, fixture_tear_down);
+  g_test_add ("/ui/window/configuration", Fixture, NULL, fixture_set_up,
+              test_window_configuration, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,

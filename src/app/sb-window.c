@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "sb-autosave.h"
+#include "sb-config-window.h"
 #include "sb-element-list.h"
 #include "sb-element-panel.h"
 #include "sb-event-log.h"
@@ -459,6 +460,16 @@ edit_activated (GtkWidget  *widget,
 }
 
 static void
+config_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (sb_config_window_new (GTK_WINDOW (self), self->canvas)));
+}
+
+static void
 toggle_panel_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -622,6 +633,7 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, osd_play_button);
   gtk_widget_class_install_action (widget_class, "win.load-bundled", "s", load_bundled_activated);
   gtk_widget_class_install_action (widget_class, "win.add-server", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "win.configuration", NULL, config_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-server", NULL, edit_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, file_dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, file_dialog_activated);

@@ -1,0 +1,27 @@
+/* sb-config-window.h — the real configuration behind the board
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "app/sb-canvas.h"
+
+G_BEGIN_DECLS
+
+#define SB_TYPE_CONFIG_WINDOW (sb_config_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SbConfigWindow, sb_config_window, SB, CONFIG_WINDOW, AdwWindow)
+
+SbConfigWindow *sb_config_window_new               (GtkWindow      *parent,
+                                                    SbCanvas       *canvas);
+/* The file paths shown, and how many lines are highlighted now (those of
+ * the element selected on the board), for tests. */
+guint           sb_config_window_get_n_files       (SbConfigWindow *self);
+guint           sb_config_window_get_n_highlighted (SbConfigWindow *self);
+/* Writes every file into DIR; errors are shown in the window. */
+gboolean        sb_config_window_save_to           (SbConfigWindow *self,
+                                                    const char     *dir);
+
+G_END_DECLS
