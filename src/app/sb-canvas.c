@@ -16,6 +16,7 @@
 #include "render/sb-export.h"
 #include "render/sb-render.h"
 #include "sb-canvas.h"
+#include "sb-timeline.h"
 #include "sim/sb-spof.h"
 
 /* A frame that comes late (a stall, a suspended laptop) moves the class's
@@ -35,7 +36,7 @@ struct _SbCanvas
   gint64      last_frame;  /* frame clock time of the previous tick, or 0 */
   guint       tick_id;
 
-  GArray     *log;         /* LogEntry: the actions of this run, in time order */
+  SbTimeline *timeline;    /* what the teacher did in this run, for stepping back */
   SbStyle     style;
   char       *spof_mode;   /* "reads", "writes" or NULL */
   char       *selected;
@@ -71,21 +72,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* One thing the teacher did: an action on ID, or (ID NULL) a setting. */
-typedef struct {
-  gint64          time;
-  int             what;    /* SbCanvasAction, or SbSetting when id is NULL */
-  char           *id;
-  double          value;
-} LogEntry;
-
 G_DEFINE_FINAL_TYPE (SbCanvas, sb_canvas, GTK_TYPE_WIDGET)
-
-static void
-log_entry_clear (gpointer data)
-{
-  g_free (((LogEntry *) data)->id);
-}
 
 static SbTheme
 current_theme (void)
@@ -333,7 +320,7 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->highlight, g_strfreev);
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
-  g_clear_pointer (&self->log, g_array_unref);
+  g_clear_pointer (&self->timeline, sb_timeline_free);
   g_clear_pointer (&self->sim, sb_sim_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   g_clear_pointer (&self->scenario, sb_scenario_free);
@@ -490,8 +477,7 @@ sb_canvas_init (SbCanvas *self)
 
   GtkGesture *click = gtk_gesture_click_new ();
 
-  self->log = g_array_new (FALSE, FALSE, sizeof (LogEntry));
-  g_array_set_clear_func (self->log, log_entry_clear);
+  self->timeline = sb_timeline_new ();
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -543,7 +529,7 @@ sb_canvas_reset (SbCanvas *self)
   g_clear_pointer (&self->sim, sb_sim_free);
   if (self->scenario != NULL)
     self->sim = sb_sim_new (self->scenario);
-  g_array_set_size (self->log, 0);
+  sb_timeline_clear (self->timeline);
   self->target_us = 0;
   self->last_frame = 0;
   update_ticking (self);
@@ -728,85 +714,15 @@ sb_canvas_set_spof_mode (SbCanvas   *self,
   sb_canvas_sim_changed (self);
 }
 
-static gboolean
-run_action (SbSim           *sim,
-            SbCanvasAction   action,
-            const char      *id,
-            GError         **error)
-{
-  switch (action)
-    {
-    case SB_CANVAS_REVIVE:
-      return sb_sim_revive (sim, id, error);
-    case SB_CANVAS_PROMOTE:
-      return sb_sim_promote (sim, id, error);
-    case SB_CANVAS_KILL:
-    default:
-      return sb_sim_kill (sim, id, error);
-    }
-}
-
-static void
-run_setting (SbSim     *sim,
-             SbSetting  setting,
-             double     value)
-{
-  switch (setting)
-    {
-    case SB_SETTING_ALGORITHM:
-      sb_sim_set_algorithm (sim, (SbAlgorithm) value);
-      break;
-    case SB_SETTING_MODE:
-      sb_sim_set_mode (sim, (SbMode) value);
-      break;
-    case SB_SETTING_CHECK:
-      sb_sim_set_check (sim, (SbCheckType) value);
-      break;
-    case SB_SETTING_INTERVAL:
-      sb_sim_set_interval (sim, value);
-      break;
-    case SB_SETTING_REDISPATCH:
-      sb_sim_set_redispatch (sim, value != 0);
-      break;
-    case SB_SETTING_RATE:
-      sb_sim_set_rate (sim, value);
-      break;
-    case SB_SETTING_READ_RATIO:
-      sb_sim_set_read_ratio (sim, value);
-      break;
-    case SB_SETTING_LAG:
-      sb_sim_set_lag (sim, value);
-      break;
-    case SB_SETTING_TTL:
-    default:
-      sb_sim_set_ttl (sim, value);
-      break;
-    }
-}
-
-static void
-replay_entry (SbSim          *sim,
-              const LogEntry *e)
-{
-  if (e->id != NULL)
-    run_action (sim, e->what, e->id, NULL);
-  else
-    run_setting (sim, e->what, e->value);
-}
-
 void
 sb_canvas_set_setting (SbCanvas  *self,
                        SbSetting  setting,
                        double     value)
 {
-  LogEntry entry;
-
   g_return_if_fail (SB_IS_CANVAS (self));
   g_return_if_fail (self->sim != NULL);
 
-  run_setting (self->sim, setting, value);
-  entry = (LogEntry) { sb_sim_get_time (self->sim), setting, NULL, value };
-  g_array_append_val (self->log, entry);
+  sb_timeline_set_setting (self->timeline, self->sim, setting, value);
   sb_canvas_sim_changed (self);
 }
 
@@ -816,56 +732,13 @@ sb_canvas_apply (SbCanvas        *self,
                  const char      *id,
                  GError         **error)
 {
-  LogEntry entry;
-
   g_return_val_if_fail (SB_IS_CANVAS (self), FALSE);
   g_return_val_if_fail (self->sim != NULL && id != NULL, FALSE);
 
-  if (!run_action (self->sim, action, id, error))
+  if (!sb_timeline_apply (self->timeline, self->sim, action, id, error))
     return FALSE;
-  entry = (LogEntry) { sb_sim_get_time (self->sim), action, g_strdup (id), 0 };
-  g_array_append_val (self->log, entry);
   sb_canvas_sim_changed (self);
   return TRUE;
-}
-
-/* A new sim replayed with the logged actions up to TARGET; *PREV_HOP gets
- * the last hop time strictly before TARGET (0 if none). */
-static SbSim *
-replay (SbCanvas *self,
-        gint64    target,
-        gint64   *prev_hop)
-{
-  SbSim *sim = sb_sim_new (self->scenario);
-  guint next_action = 0;
-
-  *prev_hop = 0;
-  for (;;)
-    {
-      gint64 hop = sb_sim_get_next_hop_time (sim);
-      gint64 at = next_action < self->log->len
-                  ? g_array_index (self->log, LogEntry, next_action).time : G_MAXINT64;
-
-      if (hop < 0)
-        hop = G_MAXINT64;
-      /* An action at time T came after the events due at T, as it did live. */
-      if (hop < target && hop <= at)
-        {
-          *prev_hop = hop;
-          sb_sim_advance_to (sim, hop);
-        }
-      else if (at <= target)
-        {
-          const LogEntry *e = &g_array_index (self->log, LogEntry, next_action++);
-
-          sb_sim_advance_to (sim, at);
-          replay_entry (sim, e);
-        }
-      else
-        break;
-    }
-  sb_sim_advance_to (sim, target);
-  return sim;
 }
 
 static void
@@ -900,13 +773,11 @@ sb_canvas_step_back (SbCanvas *self)
   gint64 prev, unused;
 
   g_return_if_fail (SB_IS_CANVAS (self));
-  sb_sim_free (replay (self, sb_sim_get_time (self->sim), &prev));
+  sb_sim_free (sb_timeline_replay (self->timeline, self->scenario, sb_sim_get_time (self->sim), &prev));
   /* What was done after that moment is forgotten: the lesson goes on
    * from there. */
-  while (self->log->len > 0
-         && g_array_index (self->log, LogEntry, self->log->len - 1).time > prev)
-    g_array_set_size (self->log, self->log->len - 1);
-  jump_to (self, replay (self, prev, &unused));
+  sb_timeline_forget_after (self->timeline, prev);
+  jump_to (self, sb_timeline_replay (self->timeline, self->scenario, prev, &unused));
 }
 
 gboolean

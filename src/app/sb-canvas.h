@@ -10,6 +10,7 @@
 #include "render/sb-layout.h"
 #include "render/sb-render.h"
 #include "sim/sb-sim.h"
+#include "app/sb-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -45,26 +46,6 @@ void              sb_canvas_set_spof_mode  (SbCanvas         *self,
 void              sb_canvas_set_selected   (SbCanvas         *self,
                                             const char       *id);
 const char       *sb_canvas_get_selected   (SbCanvas         *self);
-
-typedef enum {
-  SB_CANVAS_KILL,
-  SB_CANVAS_REVIVE,
-  SB_CANVAS_PROMOTE,
-} SbCanvasAction;
-
-/* The settings a teacher changes live; each takes the value as a double
- * (an enum's value for algorithm, mode and check; 0/1 for redispatch). */
-typedef enum {
-  SB_SETTING_ALGORITHM,
-  SB_SETTING_MODE,
-  SB_SETTING_CHECK,
-  SB_SETTING_INTERVAL,
-  SB_SETTING_REDISPATCH,
-  SB_SETTING_RATE,
-  SB_SETTING_READ_RATIO,
-  SB_SETTING_LAG,
-  SB_SETTING_TTL,
-} SbSetting;
 
 /* Kills, revives or promotes ID now, and remembers it so that stepping
  * back can replay the lesson up to any earlier moment. */

@@ -1,0 +1,63 @@
+/* sb-timeline.h — what the teacher did during a run, to replay it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The simulation is deterministic, so any earlier moment of the lesson is
+ * the scenario run again from the start with the same actions at the same
+ * times.  A plain struct owned by the canvas; no GTK.
+ */
+#pragma once
+
+#include "sim/sb-sim.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SB_CANVAS_KILL,
+  SB_CANVAS_REVIVE,
+  SB_CANVAS_PROMOTE,
+} SbCanvasAction;
+
+/* The settings a teacher changes live; each takes the value as a double
+ * (an enum's value for algorithm, mode and check; 0/1 for redispatch). */
+typedef enum {
+  SB_SETTING_ALGORITHM,
+  SB_SETTING_MODE,
+  SB_SETTING_CHECK,
+  SB_SETTING_INTERVAL,
+  SB_SETTING_REDISPATCH,
+  SB_SETTING_RATE,
+  SB_SETTING_READ_RATIO,
+  SB_SETTING_LAG,
+  SB_SETTING_TTL,
+} SbSetting;
+
+typedef struct _SbTimeline SbTimeline;
+
+SbTimeline *sb_timeline_new           (void);
+void        sb_timeline_free          (SbTimeline       *self);
+void        sb_timeline_clear         (SbTimeline       *self);
+
+/* Run on SIM now and remember, at the sim's current time. */
+gboolean    sb_timeline_apply         (SbTimeline       *self,
+                                       SbSim            *sim,
+                                       SbCanvasAction    action,
+                                       const char       *id,
+                                       GError          **error);
+void        sb_timeline_set_setting   (SbTimeline       *self,
+                                       SbSim            *sim,
+                                       SbSetting         setting,
+                                       double            value);
+
+/* A new sim of SCENARIO at TARGET (µs) with every remembered step played,
+ * each after the events due at its moment; *PREV_HOP gets the last hop
+ * time strictly before TARGET (0 if none). */
+SbSim      *sb_timeline_replay        (SbTimeline       *self,
+                                       const SbScenario *scenario,
+                                       gint64            target,
+                                       gint64           *prev_hop);
+/* Forgets what was done after TIME (µs). */
+void        sb_timeline_forget_after  (SbTimeline       *self,
+                                       gint64            time);
+
+G_END_DECLS
