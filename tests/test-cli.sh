@@ -62,6 +62,15 @@ expect_error "unknown mode" "--mode" --spof --mode both
 expect_error "unknown element to kill" "--kill: unknown element “server-9”" --simulate 10 --kill server-9
 expect_error "malformed kill time" "--kill: “soon” is not a number" --simulate 10 --kill server-1@soon
 expect_error "negative kill time" "--kill: -3 must not be negative" --simulate 10 --kill server-1@-3
+# Found by fuzz/fuzz-cli: numbers past the scenario format's bounds made the
+# simulated clock overflow (a rate near 0 or above 1e300 never returned).
+expect_error "tiny rate" "--rate: 1e-300 is less than 0.001" --simulate 10 --rate 1e-300
+expect_error "huge rate" "--rate: 1e300 is more than 1000" --simulate 10 --rate 1e300
+expect_error "tiny hop" "--hop: 1e-9 is less than 0.001" --spof --hop 1e-9
+expect_error "huge lag" "--lag: 1e300 is more than 86400" --spof --lag 1e300
+expect_error "huge kill time" "--kill: 1e300 is more than 86400" --simulate 10 --kill lb@1e300
+expect_error "huge simulate" "--simulate: 1e9 is more than 86400" --simulate 1e9
+expect_error "huge export time" "--time: 1e300 is more than 86400" --export "$tmp/c.png" --time 1e300
 expect_error "revive needs a time" "--revive: “server-1” needs a time" --simulate 10 --revive server-1
 expect_error "promote a primary" "--promote: “db-1” is not a database replica" --simulate 10 --promote db-1@3
 expect_error "the client cannot be killed" "--kill: “user”" --simulate 10 --kill user

@@ -117,6 +117,10 @@ static const Case cases[] = {
     "traffic.rate: -2 is not greater than 0" },
   { "range/rate-too-high", { { "traffic.rate", "5000" } }, INVALID,
     "traffic.rate: 5000 is more than 1000" },
+  /* Found by fuzz/fuzz-scenario: the gap between two requests overflowed
+   * the simulated clock and the simulation never returned. */
+  { "range/rate-tiny", { { "traffic.rate", "1e-20" } }, INVALID,
+    "traffic.rate: 1e-20 is less than 0.001" },
   { "range/hop-zero", { { "hop", "0" } }, INVALID, "hop: 0 is not greater than 0" },
   { "range/hop-negative", { { "hop", "-0.25" } }, INVALID, "hop: -0.25 is not greater than 0" },
   { "range/hop-tiny", { { "hop", "0.0001" } }, INVALID, "hop: 0.0001 is less than 0.001" },
@@ -301,6 +305,7 @@ test_edits_keep_valid (void)
   static const Edit edits[] = {
     { "traffic.read_ratio", "1" }, { "traffic.read_ratio", "0" }, { "dns.ttl", "0" },
     { "hop", "0.001" }, { "traffic.rate", "1000" }, { "replication.lag", "0" },
+    { "traffic.rate", "0.001" },
     { "components[0].ip", "\"2001:db8::7\"" }, { "components[0].ip", "null" },
     { "balancer.backends", NULL }, { "balancer.health_check", NULL }, { "traffic", "{}" },
     { "components[1]", NULL }, { "components[10]", NULL }, { "version", "1.0" },

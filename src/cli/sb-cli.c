@@ -187,6 +187,56 @@ parse_ranged (const char  *option,
   return FALSE;
 }
 
+/* VALUE (parsed from TEXT) within MIN..MAX: the bounds a scenario file has
+ * (sb-scenario.h), so nothing the simulation cannot run gets through; a
+ * rate near 0 or a time near 1e300 overflowed its clock.  The messages are
+ * the model's own. */
+static gboolean
+check_bounds (const char  *option,
+              const char  *text,
+              double       value,
+              double       min,
+              double       max,
+              GError     **error)
+{
+  char limit[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value >= min && value <= max)
+    return TRUE;
+  g_ascii_formatd (limit, sizeof limit, "%g", value < min ? min : max);
+  if (value < min)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: %s is less than %s"), option, text, limit);
+  else
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("%s: %s is more than %s"), option, text, limit);
+  return FALSE;
+}
+
+static gboolean
+parse_bounded (const char  *option,
+               const char  *text,
+               SbRange      range,
+               double       min,
+               double       max,
+               double      *value,
+               GError     **error)
+{
+  return parse_ranged (option, text, range, value, error)
+         && check_bounds (option, text, *value, min, max, error);
+}
+
+/* A moment or a span of simulated time, in seconds. */
+static gboolean
+parse_time (const char  *option,
+            const char  *text,
+            double      *value,
+            GError     **error)
+{
+  return parse_bounded (option, text, SB_RANGE_NON_NEGATIVE, 0, SB_SCENARIO_MAX_SECONDS,
+                        value, error);
+}
+
 static gboolean
 parse_size (const char  *option,
             const char  *text,
@@ -240,14 +290,18 @@ apply_numbers (const SbCliArgs *a,
                SbScenario      *s,
                GError         **error)
 {
-  if (a->rate && !parse_ranged ("--rate", a->rate, SB_RANGE_POSITIVE, &s->traffic.rate, error))
+  if (a->rate
+      && !parse_bounded ("--rate", a->rate, SB_RANGE_POSITIVE, SB_SCENARIO_MIN_RATE,
+                         SB_SCENARIO_MAX_RATE, &s->traffic.rate, error))
     return FALSE;
   if (a->read_ratio
       && !parse_ranged ("--read-ratio", a->read_ratio, SB_RANGE_UNIT, &s->traffic.read_ratio, error))
     return FALSE;
-  if (a->lag && !parse_ranged ("--lag", a->lag, SB_RANGE_NON_NEGATIVE, &s->lag, error))
+  if (a->lag && !parse_time ("--lag", a->lag, &s->lag, error))
     return FALSE;
-  if (a->hop && !parse_ranged ("--hop", a->hop, SB_RANGE_POSITIVE, &s->hop, error))
+  if (a->hop
+      && !parse_bounded ("--hop", a->hop, SB_RANGE_POSITIVE, SB_SCENARIO_MIN_STEP,
+                         SB_SCENARIO_MAX_SECONDS, &s->hop, error))
     return FALSE;
   return a->seed == NULL || parse_seed (a->seed, &s->traffic.seed, error);
 }
@@ -376,7 +430,7 @@ sb_cli_parse_action (SbCliActionKind   kind,
                    _("%s: “%s” needs a time, as in %s@10"), option, spec, spec);
       return FALSE;
     }
-  if (at != NULL && !parse_ranged (option, at + 1, SB_RANGE_NON_NEGATIVE, &time, error))
+  if (at != NULL && !parse_time (option, at + 1, &time, error))
     return FALSE;
   if (!check_action_target (kind, id, scenario, error))
     return FALSE;
@@ -433,7 +487,7 @@ build_options (const SbCliArgs *a,
     return FALSE;
   /* g_ptr_array_sort is a stable merge sort: same-time actions keep their order. */
   g_ptr_array_sort (options->actions, compare_actions);
-  if (a->time && !parse_ranged ("--time", a->time, SB_RANGE_NON_NEGATIVE, &options->time, error))
+  if (a->time && !parse_time ("--time", a->time, &options->time, error))
     return FALSE;
   return parse_size ("--width", a->width, &options->width, error)
          && parse_size ("--height", a->height, &options->height, error);
@@ -494,7 +548,7 @@ dispatch (const SbCliArgs *a)
     return list_scenarios ();
   if (a->check)
     return check_file (a->check);
-  if (a->simulate && !parse_ranged ("--simulate", a->simulate, SB_RANGE_NON_NEGATIVE, &seconds, &error))
+  if (a->simulate && !parse_time ("--simulate", a->simulate, &seconds, &error))
     return fail (error);
   if (!build_options (a, &options, &error))
     return fail (error);

@@ -208,6 +208,7 @@ parse_json (JsonParser *parser,
             GError    **error)
 {
   g_autoptr(GError) local = NULL;
+  g_autofree char *message = NULL;
   const char *what;
   guint line, column;
   int consumed = 0;
@@ -215,13 +216,16 @@ parse_json (JsonParser *parser,
   if (json_parser_load_from_data (parser, data, length, &local))
     return TRUE;
 
-  if (sscanf (local->message, "<data>:%u:%u: %n", &line, &column, &consumed) != 2 || consumed == 0)
+  /* json-glib quotes the bad token cut to a number of bytes, which can
+   * split a character: the message must stay UTF-8 for the window. */
+  message = g_utf8_make_valid (local->message, -1);
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) != 2 || consumed == 0)
     /* Translators: %s is json-glib's own message about the syntax error */
-    return sb_fail (error, PARSE, _("not JSON: %s"), local->message);
+    return sb_fail (error, PARSE, _("not JSON: %s"), message);
 
   /* Skip the "Parse error: " label, which json-glib may have translated. */
-  what = strstr (local->message + consumed, ": ");
-  what = what != NULL ? what + 2 : local->message + consumed;
+  what = strstr (message + consumed, ": ");
+  what = what != NULL ? what + 2 : message + consumed;
   /* Translators: where the syntax error is in the file, then json-glib's
    * own message about it */
   return sb_fail (error, PARSE, _("line %u, column %u: not JSON: %s"), line, column, what);

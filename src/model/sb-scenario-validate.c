@@ -321,7 +321,8 @@ check_traffic (const SbTraffic *traffic,
     return sb_fail (error, INVALID, _("%s: %llu is more than %lld"), "traffic.seed",
                     (unsigned long long) traffic->seed, (long long) G_MAXINT64);
 
-  return check_range (error, "traffic.rate", traffic->rate, TRUE, 0, SB_SCENARIO_MAX_RATE)
+  return check_range (error, "traffic.rate", traffic->rate, TRUE,
+                      SB_SCENARIO_MIN_RATE, SB_SCENARIO_MAX_RATE)
          && check_ratio (error, "traffic.read_ratio", traffic->read_ratio)
          && sb_check_int (error, "traffic.clients", traffic->clients, 1, SB_SCENARIO_MAX_CLIENTS)
          && check_enum (error, "traffic.arrival", traffic->arrival, 2);

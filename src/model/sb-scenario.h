@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define SB_SCENARIO_MAX_DEPTH       32             /* nesting of [ and {; json-glib recurses */
 #define SB_SCENARIO_MAX_ID          64             /* characters in an id or name */
 /* Bounds on settings, so the simulation never gets a value it cannot run. */
+#define SB_SCENARIO_MIN_RATE        0.001          /* requests per second: one every 1000 s;
+                                                    * nearer 0 the gap overflows the clock */
 #define SB_SCENARIO_MAX_RATE        1000.0         /* requests per second */
 #define SB_SCENARIO_MAX_CLIENTS     10000
 #define SB_SCENARIO_MAX_CHECKS      100            /* health check rise and fall */

@@ -158,6 +158,19 @@ case("position-half.json", mutated(setter(["components", 0, "position"], {"x": 1
 case("managed-string.json", mutated(setter(["components", 1, "managed"], "yes")),
      "components[1].managed: expected true or false, got a string")
 
+# Found by fuzz/fuzz-scenario (build-aux/fuzz): each file the fuzzer made
+# fail, made readable, with the message the fixed loader gives.
+# json-glib quotes a bad token cut to a number of bytes, here in the middle
+# of "é": the message must still be UTF-8 (U+FFFD stands for the cut).
+case("cut-character.json", TEXT[:TEXT.index('"Corpus base"')] + '"Les réseaux de l’école, été 2024"',
+     'line 5, column 51: not JSON: invalid string constant "Les réseaux de l’école, \ufffd", '
+     'expected valid string constant')
+# Found while writing the fuzz targets (fuzz-scenario's short simulation
+# checks for it): a rate this close to 0 put the next request past the end
+# of the simulated clock, and the simulation never returned.
+case("tiny-rate.json", mutated(setter(["traffic"], {"rate": 1e-20})),
+     "traffic.rate: 1e-20 is less than 0.001")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "bad")
 os.makedirs(out, exist_ok=True)
