@@ -152,18 +152,58 @@ scan_number (const char *data,
                   at.line, at.column, number);
 }
 
-/* Walks the text once, outside json-glib, for what it cannot cope with. */
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether the word DATA starts with (up to LENGTH bytes) is a JSON literal. */
+static gboolean
+is_literal (const char *data,
+            gsize       length)
+{
+  gsize n = 0;
+
+  while (n < length && is_word_char (data[n]))
+    n++;
+  return (n == 4 && strncmp (data, "true", 4) == 0)
+         || (n == 5 && strncmp (data, "false", 5) == 0)
+         || (n == 4 && strncmp (data, "null", 4) == 0);
+}
+
+/* Walks the text once, outside json-glib, for what it cannot cope with.
+ *
+ * json-glib 1.6 reads a file as a series of statements and keeps the first
+ * value, but when an object or an array follows a complete value ("0{...}",
+ * two scenarios pasted one after the other) it parses that one too and
+ * leaks it.  *PARSE_LENGTH is where the first such value starts (LENGTH
+ * when there is none): json-glib is given the text before it only, which
+ * it reads exactly as it did the whole.  The checks still cover it all. */
 static gboolean
 prescan (const char *data,
          gsize       length,
+         gsize      *parse_length,
          GError    **error)
 {
   guint depth = 0;
   char quote = 0;
+  gboolean have_value = FALSE;   /* a top-level value has started */
 
+  *parse_length = length;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+
+      if (quote == 0 && depth == 0)
+        {
+          if ((c == '{' || c == '[') && have_value && *parse_length == length)
+            *parse_length = i;
+          if (c == '{' || c == '[' || c == '"' || c == '\'' || c == '-' || g_ascii_isdigit (c))
+            have_value = TRUE;
+          else if (g_ascii_isalpha (c) && (i == 0 || !is_word_char (data[i - 1])))
+            have_value |= is_literal (data + i, length - i);
+        }
 
       if (quote != 0 && c == '\\')
         {
@@ -970,11 +1010,12 @@ load_from_data (const char *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
+  gsize parse_length;
 
   if (!check_size (length, error)
       || !check_utf8 (data, length, error)
-      || !prescan (data, length, error)
-      || !parse_json (parser, data, length, error))
+      || !prescan (data, length, &parse_length, error)
+      || !parse_json (parser, data, parse_length, error))
     return NULL;
 
   /* json-glib accepts white space alone and gives no root. */
