@@ -2,9 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Draws the scene the canvas would draw, frame after frame, onto an image
+ * Draws the scenes the canvas would draw, frame after frame, onto an image
  * surface (no GPU), next to the floor: the same surface only cleared and
- * filled.  Run with `meson test -C build --benchmark --suite bench -v`.
+ * filled.  Each frame first advances the sim by 1/60 s, as the canvas's
+ * tick does; that is not timed (the simulation has its own benchmark).
+ *
+ *   bench-render [--tsv] [--frames N] [--scene default|twelve] SERVERS-12.JSON
+ *
+ * Run by `meson test -C build --benchmark --suite bench -v` and by
+ * build-aux/bench, which reads the --tsv output.
  */
 #include "config.h"
 
@@ -12,9 +18,26 @@
 
 #include "render/sb-render.h"
 
-#define FRAMES 300
 #define WIDTH  1920
 #define HEIGHT 1080
+
+/* About 2 s per request (8 hops of 0.25 s): 10 requests/s keep ~20 in
+ * flight, 250/s ~500. */
+#define DEFAULT_RATE 10.0
+#define TWELVE_RATE  250.0
+
+typedef enum {
+  FLOOR,   /* clear and fill: the least any frame costs */
+  FRAME,   /* the cached board painted, then the live layer: the canvas's frame */
+  WHOLE,   /* board and live layer from scratch: the first frame, a resize, an export */
+} Mode;
+
+static const char * const mode_names[] = { "floor", "frame", "whole" };
+
+static gboolean tsv;
+static int n_frames = 600;
+static char *only_scene;
+static char *only_mode;
 
 static int
 compare_doubles (const void *a,
@@ -25,57 +48,84 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-static guint
-count_in_flight (SbSim *sim)
+/* The board as the canvas caches it: drawn once, painted every frame. */
+static cairo_surface_t *
+cached_board (const SbLayout   *layout,
+              const SbScenario *scenario)
 {
-  const SbSimCounters *c = sb_sim_get_counters (sim);
+  cairo_surface_t *board = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (board);
 
-  return (guint) c->in_flight;
+  sb_render_draw_board (cr, layout, scenario, NULL, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  return board;
 }
 
-/* Times FRAMES draws; each frame advances the sim by 1/60 s as the canvas does. */
-typedef enum {
-  FLOOR,   /* clear and fill: the least any frame costs */
-  FULL,    /* board and live layer, as an export draws */
-  LIVE,    /* the live layer over a cached board, as the canvas draws */
-} Mode;
+/* Not inlined, so that `valgrind --tool=callgrind --collect-atstart=no
+ * --toggle-collect=draw_frame` counts exactly the frames. */
+static G_GNUC_NO_INLINE void
+draw_frame (cairo_t          *cr,
+            Mode              mode,
+            const SbLayout   *layout,
+            const SbScenario *scenario,
+            SbSim            *sim,
+            cairo_surface_t  *board)
+{
+  switch (mode)
+    {
+    case FLOOR:
+      cairo_set_source_rgb (cr, 0.99, 0.99, 0.98);
+      cairo_paint (cr);
+      break;
+    case FRAME:
+      cairo_set_source_surface (cr, board, 0, 0);
+      cairo_paint (cr);
+      sb_render_draw_live (cr, layout, scenario, sim, NULL, WIDTH, HEIGHT);
+      break;
+    case WHOLE:
+    default:
+      sb_render_draw (cr, layout, scenario, sim, NULL, WIDTH, HEIGHT);
+      break;
+    }
+}
 
 static void
-measure (const char       *name,
+measure (const char       *scene,
          const SbScenario *scenario,
          SbSim            *sim,
          Mode              mode)
 {
   g_autoptr(SbLayout) layout = sb_layout_new (scenario);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  double ms[FRAMES];
+  cairo_surface_t *board = mode == FRAME ? cached_board (layout, scenario) : NULL;
+  g_autofree double *ms = g_new (double, n_frames);
+  double in_flight = 0;
 
-  for (int i = 0; i < FRAMES; i++)
+  for (int i = 0; i < n_frames; i++)
     {
       cairo_t *cr = cairo_create (surface);
       gint64 start;
 
       sb_sim_advance (sim, SB_SIM_USEC_PER_SEC / 60);
+      in_flight += (double) sb_sim_get_counters (sim)->in_flight;
       start = g_get_monotonic_time ();
-      if (mode == FULL)
-        sb_render_draw (cr, layout, scenario, sim, NULL, WIDTH, HEIGHT);
-      else
-        {
-          cairo_set_source_rgb (cr, 0.99, 0.99, 0.98);
-          cairo_paint (cr);
-        }
-      if (mode == LIVE)
-        sb_render_draw_live (cr, layout, scenario, sim, NULL, WIDTH, HEIGHT);
+      draw_frame (cr, mode, layout, scenario, sim, board);
       cairo_surface_flush (surface);
       ms[i] = (g_get_monotonic_time () - start) / 1000.0;
       cairo_destroy (cr);
     }
-  qsort (ms, FRAMES, sizeof ms[0], compare_doubles);
-  g_print ("%-34s %6u in flight   median %7.3f ms   p99 %7.3f ms\n", name,
-           count_in_flight (sim), ms[FRAMES / 2], ms[FRAMES * 99 / 100]);
+  qsort (ms, n_frames, sizeof ms[0], compare_doubles);
+  if (tsv)
+    g_print ("frame\t%s\t%s\t%.0f\t%.4f\t%.4f\n", scene, mode_names[mode],
+             in_flight / n_frames, ms[n_frames / 2], ms[n_frames * 99 / 100]);
+  else
+    g_print ("%-10s %-6s %5.0f in flight   median %7.3f ms   p99 %7.3f ms\n", scene,
+             mode_names[mode], in_flight / n_frames, ms[n_frames / 2], ms[n_frames * 99 / 100]);
+  g_clear_pointer (&board, cairo_surface_destroy);
   cairo_surface_destroy (surface);
 }
 
+/* The scenario at RATE, run for 20 s so the requests in flight are steady. */
 static SbSim *
 warmed_up (const SbScenario *scenario,
            double            rate)
@@ -89,30 +139,62 @@ warmed_up (const SbScenario *scenario,
   return sim;
 }
 
+static void
+run_scene (const char       *scene,
+           const SbScenario *scenario,
+           double            rate)
+{
+  if (only_scene && !g_str_equal (only_scene, scene))
+    return;
+  for (Mode mode = FRAME; mode <= WHOLE; mode++)
+    {
+      g_autoptr(SbSim) sim = NULL;
+
+      if (only_mode && !g_str_equal (only_mode, mode_names[mode]))
+        continue;
+      sim = warmed_up (scenario, rate);
+      measure (scene, scenario, sim, mode);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  const GOptionEntry entries[] = {
+    { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "Tab-separated output for build-aux/bench", NULL },
+    { "frames", 0, 0, G_OPTION_ARG_INT, &n_frames, "Frames per measurement (default 600)", "N" },
+    { "scene", 0, 0, G_OPTION_ARG_STRING, &only_scene, "Only this scene: default or twelve", "NAME" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &only_mode, "Only this mode: frame or whole", "MODE" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("SERVERS-12.JSON");
   g_autoptr(GError) error = NULL;
-  g_autoptr(SbScenario) def = sb_scenario_load_bundled ("distributed", &error);
+  g_autoptr(SbScenario) def = NULL;
   g_autoptr(SbScenario) twelve = NULL;
-  g_autoptr(SbSim) sim_def = NULL;
-  g_autoptr(SbSim) sim_twelve = NULL;
-  g_autoptr(SbSim) sim_floor = NULL;
 
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || n_frames < 100)
+    {
+      g_printerr ("%s\n", error ? error->message : "--frames: at least 100");
+      return 2;
+    }
+  def = sb_scenario_load_bundled ("distributed", &error);
   g_assert_no_error (error);
   twelve = sb_scenario_load_from_file (argc > 1 ? argv[1] : "bench/servers-12.json", &error);
   g_assert_no_error (error);
 
-  /* About 2 s per request: 8 requests/s keep ~16-20 in flight; 250/s ~500. */
-  sim_floor = warmed_up (def, 8);
-  sim_def = warmed_up (def, 8);
-  sim_twelve = warmed_up (twelve, 250);
-  g_print ("Renderer, %d frames at %dx%d on an image surface\n", FRAMES, WIDTH, HEIGHT);
-  measure ("floor (clear and fill)", def, sim_floor, FLOOR);
-  measure ("default scene, whole", def, sim_def, FULL);
-  measure ("default scene, live layer", def, sim_def, LIVE);
-  measure ("12 servers, whole", twelve, sim_twelve, FULL);
-  measure ("12 servers, live layer", twelve, sim_twelve, LIVE);
+  if (!tsv)
+    g_print ("Renderer, %d frames at %dx%d on an image surface\n", n_frames, WIDTH, HEIGHT);
+  if (only_scene == NULL && only_mode == NULL)
+    {
+      g_autoptr(SbSim) sim = warmed_up (def, DEFAULT_RATE);
+
+      measure ("floor", def, sim, FLOOR);
+    }
+  run_scene ("default", def, DEFAULT_RATE);
+  run_scene ("twelve", twelve, TWELVE_RATE);
+  g_free (only_scene);
+  g_free (only_mode);
   return 0;
 }

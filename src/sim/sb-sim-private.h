@@ -59,6 +59,7 @@ struct _SbSim {
   SbTopology     topo;
   gboolean      *killed;        /* per element */
   gint64         now;
+  guint64        n_events;      /* handled, for sb_sim_get_n_events() */
   gint64         hop_us;
   gint64         lag_us;
   gint64         ttl_us;

@@ -197,6 +197,7 @@ handle_event (SbSim         *self,
 {
   if (!event_is_live (self, ev))
     return;
+  self->n_events++;
   switch (ev->kind)
     {
     case SB_EVENT_ARRIVAL:
@@ -273,6 +274,13 @@ sb_sim_get_time (SbSim *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->now;
+}
+
+guint64
+sb_sim_get_n_events (SbSim *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_events;
 }
 
 gint64

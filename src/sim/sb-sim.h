@@ -190,6 +190,10 @@ void              sb_sim_advance_to           (SbSim            *self,
  * when nothing is pending.  For step-by-step tests and debugging. */
 gboolean          sb_sim_step                 (SbSim            *self);
 gint64            sb_sim_get_time             (SbSim            *self);
+/* Events handled since sb_sim_new() (arrivals, hops, health checks,
+ * replication applies; not the log below): the work done, so a
+ * benchmark can report events per second. */
+guint64           sb_sim_get_n_events         (SbSim            *self);
 /* When a request next arrives or moves to its next hop; -1 if never. */
 gint64            sb_sim_get_next_hop_time    (SbSim            *self);
 
