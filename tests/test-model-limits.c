@@ -8,7 +8,7 @@
  * scenarios of 10,000 servers, compact (under the size cap, so the host
  * count refuses it) and indented (over the size cap).  Each load must
  * fail within a second and raise the peak memory of the process (VmHWM)
- * by a few megabytes at most.
+ * by a few tens of megabytes at most.
  */
 #include "config.h"
 
@@ -22,18 +22,24 @@
 #define HUGE_FILE_SIZE   (100 * 1000 * 1000)   /* 100 MB */
 #define MANY_SERVERS     10000
 /* What a refusal may add to the peak memory: json-glib's tree of a file
- * under the 1 MiB cap (about 20 MB), not the file's claimed size.
- * AddressSanitizer pads every block and keeps freed ones aside, so the
- * same work takes about four times the room under it. */
+ * under the 1 MiB cap (about 20 MB), not the file's claimed size; and the
+ * time it may take.  AddressSanitizer pads every block and keeps freed ones
+ * aside, so the same work takes about four times the room under it; the
+ * sanitized suite also records a whole stack for every malloc, which makes
+ * the 10,000-server parse some 15 s: there, only a runaway is caught. */
 #if defined(__SANITIZE_ADDRESS__)
-#define MEMORY_FACTOR    4
+#define UNDER_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+#ifdef UNDER_ASAN
 #define MEMORY_FACTOR    4
-#endif
-#endif
-#ifndef MEMORY_FACTOR
+#define MAX_SECONDS      120.0
+#else
 #define MEMORY_FACTOR    1
+#define MAX_SECONDS      1.0
 #endif
 #define MAX_GROWTH_KIB   (MEMORY_FACTOR * 40 * 1024)
 
@@ -100,7 +106,7 @@ assert_refused_fast (const char *path,
   g_assert_null (scenario);
   g_assert_error (error, SB_SCENARIO_ERROR, error->code);
   g_assert_cmpstr (error->message, ==, full);
-  g_assert_cmpfloat (seconds, <, 1.0);
+  g_assert_cmpfloat (seconds, <, MAX_SECONDS);
   g_assert_cmpuint (peak_kib (), <=, peak_before + MAX_GROWTH_KIB);
 }
 
@@ -194,7 +200,7 @@ test_huge_data (void)
   g_assert_error (error, SB_SCENARIO_ERROR, SB_SCENARIO_ERROR_PARSE);
   g_assert_cmpstr (error->message, ==,
                    "file is 100000000 bytes, more than the 1048576 a scenario may have");
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, MAX_SECONDS);
 }
 
 int

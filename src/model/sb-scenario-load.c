@@ -152,73 +152,97 @@ scan_number (const char *data,
                   at.line, at.column, number);
 }
 
-static gboolean
-is_word_char (char c)
+/* The code point of the \uXXXX escape at DATA + I (on the backslash), or
+ * -1 when it does not have four hex digits. */
+static int
+escape_value (const char *data,
+              gsize       length,
+              gsize       i)
 {
-  return g_ascii_isalnum (c) || c == '_';
+  int value = 0;
+
+  if (length - i < 6 || data[i] != '\\' || data[i + 1] != 'u')
+    return -1;
+  for (gsize k = i + 2; k < i + 6; k++)
+    {
+      int digit = g_ascii_xdigit_value (data[k]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+  return value;
 }
 
-/* Whether the word DATA starts with (up to LENGTH bytes) is a JSON literal. */
-static gboolean
-is_literal (const char *data,
-            gsize       length)
+/* How many bytes the \u escape at DATA + I takes (6, or 12 for a
+ * surrogate pair), or 0 when a scenario cannot hold it: \u0000, fewer than
+ * four hex digits, half a surrogate pair.  json-glib 1.6 takes what hex
+ * digits it finds and encodes a lone surrogate as is, which gives text
+ * that is not UTF-8. */
+static gsize
+unicode_escape_length (const char *data,
+                       gsize       length,
+                       gsize       i)
 {
-  gsize n = 0;
+  int value = escape_value (data, length, i), low;
 
-  while (n < length && is_word_char (data[n]))
-    n++;
-  return (n == 4 && strncmp (data, "true", 4) == 0)
-         || (n == 5 && strncmp (data, "false", 5) == 0)
-         || (n == 4 && strncmp (data, "null", 4) == 0);
+  if (value <= 0 || (value >= 0xDC00 && value <= 0xDFFF))
+    return 0;
+  if (value < 0xD800 || value > 0xDBFF)
+    return 6;
+  low = escape_value (data, length, i + 6);
+  return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
 }
 
-/* Walks the text once, outside json-glib, for what it cannot cope with.
- *
- * json-glib 1.6 reads a file as a series of statements and keeps the first
- * value, but when an object or an array follows a complete value ("0{...}",
- * two scenarios pasted one after the other) it parses that one too and
- * leaks it.  *PARSE_LENGTH is where the first such value starts (LENGTH
- * when there is none): json-glib is given the text before it only, which
- * it reads exactly as it did the whole.  The checks still cover it all. */
+static gboolean
+bad_escape (const char *data,
+            gsize       length,
+            gsize       i,
+            GError    **error)
+{
+  Position at = position_of (data, i);
+  gsize end = i + 2;
+
+  /* The escape as written, as far as it is plain ASCII. */
+  while (end < length && end < i + 6 && g_ascii_isgraph (data[end]) && data[end] != '"'
+         && data[end] != '\'' && data[end] != '\\')
+    end++;
+  {
+    g_autofree char *escape = g_strndup (data + i, end - i);
+
+    return sb_fail (error, PARSE,
+                    /* Translators: where the escape is in the file, then the
+                     * JSON escape itself, such as \u0000 or half of a
+                     * surrogate pair like \ud800 */
+                    _("line %u, column %u: a string holds %s, "
+                      "which a scenario cannot contain"),
+                    at.line, at.column, escape);
+  }
+}
+
+/* Walks the text once, outside json-glib, for what it cannot cope with. */
 static gboolean
 prescan (const char *data,
          gsize       length,
-         gsize      *parse_length,
          GError    **error)
 {
   guint depth = 0;
   char quote = 0;
-  gboolean have_value = FALSE;   /* a top-level value has started */
 
-  *parse_length = length;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
-      if (quote == 0 && depth == 0)
+      if (quote != 0 && c == '\\' && i + 1 < length && data[i + 1] == 'u')
         {
-          if ((c == '{' || c == '[') && have_value && *parse_length == length)
-            *parse_length = i;
-          if (c == '{' || c == '[' || c == '"' || c == '\'' || c == '-' || g_ascii_isdigit (c))
-            have_value = TRUE;
-          else if (g_ascii_isalpha (c) && (i == 0 || !is_word_char (data[i - 1])))
-            have_value |= is_literal (data + i, length - i);
-        }
+          gsize n = unicode_escape_length (data, length, i);
 
-      if (quote != 0 && c == '\\')
-        {
-          if (length - i > 5 && strncmp (data + i + 1, "u0000", 5) == 0)
-            {
-              Position at = position_of (data, i);
-              return sb_fail (error, PARSE,
-                              /* Translators: where the escape is in the file,
-                               * then the JSON escape \u0000 itself */
-                              _("line %u, column %u: a string holds %s, "
-                                "which a scenario cannot contain"),
-                              at.line, at.column, "\\u0000");
-            }
-          i++;  /* an escaped quote does not end the string */
+          if (n == 0)
+            return bad_escape (data, length, i, error);
+          i += n - 1;
         }
+      else if (quote != 0 && c == '\\')
+        i++;  /* an escaped quote does not end the string */
       else if (quote != 0)
         quote = c == quote ? 0 : quote;
       else if (c == '"' || c == '\'')  /* json-glib also takes single quotes */
@@ -240,11 +264,82 @@ prescan (const char *data,
   return TRUE;
 }
 
+/* Statements */
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether the word DATA starts with (up to LENGTH bytes) is a JSON literal. */
+static gboolean
+is_literal (const char *data,
+            gsize       length)
+{
+  gsize n = 0;
+
+  while (n < length && is_word_char (data[n]))
+    n++;
+  return (n == 4 && strncmp (data, "true", 4) == 0)
+         || (n == 5 && strncmp (data, "false", 5) == 0)
+         || (n == 4 && strncmp (data, "null", 4) == 0);
+}
+
+/* Where the next statement of DATA[FROM..LENGTH) starts: the first object
+ * or array at the top level after a complete value, or LENGTH.
+ *
+ * json-glib 1.6 reads a text as a series of statements: the first value is
+ * the root, an error in a later one fails the whole, and it parses an
+ * object or an array that follows a complete value ("0{...}", two
+ * scenarios pasted one after the other) then drops it without freeing it.
+ * So each statement goes to a parser of its own (see parse_statements()),
+ * which gives the same root and the same messages, without the leak. */
+static gsize
+next_statement (const char *data,
+                gsize       from,
+                gsize       length)
+{
+  guint depth = 0;
+  char quote = 0;
+  gboolean have_value = FALSE;
+
+  for (gsize i = from; i < length; i++)
+    {
+      char c = data[i];
+      gboolean word_start = i == from || !is_word_char (data[i - 1]);
+
+      if (quote != 0)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == quote)
+            quote = 0;
+          continue;
+        }
+      if (depth == 0 && (c == '{' || c == '[') && have_value)
+        return i;
+      if (depth == 0)
+        have_value |= c == '{' || c == '[' || c == '"' || c == '\''
+                      || ((c == '-' || g_ascii_isdigit (c)) && word_start)
+                      || (g_ascii_isalpha (c) && word_start && is_literal (data + i, length - i));
+      if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return length;
+}
+
 /* json-glib says "<data>:LINE:COL: Parse error: WHAT"; say it our way. */
 static gboolean
 parse_json (JsonParser *parser,
             const char *data,
             gsize       length,
+            Position    base,
             GError    **error)
 {
   g_autoptr(GError) local = NULL;
@@ -266,9 +361,51 @@ parse_json (JsonParser *parser,
   /* Skip the "Parse error: " label, which json-glib may have translated. */
   what = strstr (message + consumed, ": ");
   what = what != NULL ? what + 2 : message + consumed;
+  /* Where DATA starts in the whole text. */
+  column = line == 1 ? column + base.column - 1 : column;
+  line += base.line - 1;
   /* Translators: where the syntax error is in the file, then json-glib's
    * own message about it */
   return sb_fail (error, PARSE, _("line %u, column %u: not JSON: %s"), line, column, what);
+}
+
+/* Where byte OFFSET of DATA is, with the column in bytes as json-glib
+ * counts it. */
+static Position
+byte_position_of (const char *data,
+                  gsize       offset)
+{
+  Position at = { 1, 1 };
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      at.line += data[i] == '\n';
+      at.column = data[i] == '\n' ? 1 : at.column + 1;
+    }
+  return at;
+}
+
+/* Parses the first statement of DATA into PARSER, then each other one into
+ * a parser of its own, for its errors only (see next_statement()). */
+static gboolean
+parse_statements (JsonParser *parser,
+                  const char *data,
+                  gsize       length,
+                  GError    **error)
+{
+  gsize end = next_statement (data, 0, length);
+
+  if (!parse_json (parser, data, end, (Position) { 1, 1 }, error))
+    return FALSE;
+  for (gsize start = end; start < length; start = end)
+    {
+      g_autoptr(JsonParser) rest = json_parser_new_immutable ();
+
+      end = next_statement (data, start, length);
+      if (!parse_json (rest, data + start, end - start, byte_position_of (data, start), error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Stage 2: reading the tree */
@@ -1010,12 +1147,11 @@ load_from_data (const char *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
-  gsize parse_length;
 
   if (!check_size (length, error)
       || !check_utf8 (data, length, error)
-      || !prescan (data, length, &parse_length, error)
-      || !parse_json (parser, data, parse_length, error))
+      || !prescan (data, length, error)
+      || !parse_statements (parser, data, length, error))
     return NULL;
 
   /* json-glib accepts white space alone and gives no root. */
