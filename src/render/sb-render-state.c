@@ -181,7 +181,7 @@ token_shape (cairo_t       *cr,
  * shrunk by as much, which is what stroking the outline over the filled
  * shape draws, in two fills: cairo strokes a small shape several times
  * slower than it fills one, and hundreds of tokens are drawn each frame.
- * (sb_render_state() flattens them to within TOKEN_TOLERANCE.) */
+ * (draw_requests() flattens them to within TOKEN_TOLERANCE.) */
 static void
 draw_token (SbDrawContext          *ctx,
             const SbSimRequestView *request,
@@ -207,19 +207,84 @@ draw_token (SbDrawContext          *ctx,
     }
 }
 
+/* A hop's route, computed once per drawing: many requests share a hop,
+ * and finding it means searching the links by id. */
+typedef struct {
+  guint  n;
+  double xs[SB_ROUTE_MAX_POINTS];
+  double ys[SB_ROUTE_MAX_POINTS];
+} Route;
+
+typedef struct {
+  const char *from;   /* the sim's ids: one pointer per element */
+  const char *to;
+} HopKey;
+
+static guint
+hop_hash (gconstpointer key)
+{
+  const HopKey *k = key;
+
+  return g_direct_hash (k->from) * 31 + g_direct_hash (k->to);
+}
+
+static gboolean
+hop_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const HopKey *x = a, *y = b;
+
+  return x->from == y->from && x->to == y->to;
+}
+
+typedef struct {
+  SbDrawContext *ctx;
+  GHashTable    *routes;     /* HopKey → Route */
+} RequestsDrawing;
+
+static const Route *
+hop_route (RequestsDrawing *drawing,
+           const char      *from,
+           const char      *to)
+{
+  HopKey key = { from, to };
+  Route *route = g_hash_table_lookup (drawing->routes, &key);
+  SbDrawContext *ctx = drawing->ctx;
+
+  if (route == NULL)
+    {
+      route = g_new (Route, 1);
+      route->n = sb_route_hop (ctx->layout, ctx->scenario, ctx->links, from, to, route->xs, route->ys);
+      g_hash_table_insert (drawing->routes, g_memdup2 (&key, sizeof key), route);
+    }
+  return route;
+}
+
 static void
 draw_request (const SbSimRequestView *request,
               gpointer                user_data)
 {
-  SbDrawContext *ctx = user_data;
-  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], x, y;
-  guint n = sb_route_hop (ctx->layout, ctx->scenario, ctx->links, request->from, request->to, xs, ys);
-  double progress = ctx->options->reduced_motion ? 0 : request->progress;
+  RequestsDrawing *drawing = user_data;
+  const Route *route = hop_route (drawing, request->from, request->to);
+  double progress = drawing->ctx->options->reduced_motion ? 0 : request->progress;
+  double x, y;
 
-  if (n == 0)
+  if (route->n == 0)
     return;
-  sb_route_point_at (xs, ys, n, progress, &x, &y);
-  draw_token (ctx, request, x, y);
+  sb_route_point_at (route->xs, route->ys, route->n, progress, &x, &y);
+  draw_token (drawing->ctx, request, x, y);
+}
+
+static void
+draw_requests (SbDrawContext *ctx)
+{
+  RequestsDrawing drawing = { ctx, g_hash_table_new_full (hop_hash, hop_equal, g_free, g_free) };
+  double tolerance = cairo_get_tolerance (ctx->cr);
+
+  cairo_set_tolerance (ctx->cr, TOKEN_TOLERANCE);
+  sb_sim_foreach_request (ctx->sim, draw_request, &drawing);
+  cairo_set_tolerance (ctx->cr, tolerance);
+  g_hash_table_unref (drawing.routes);
 }
 
 /* The path of a request picked in the log: each element it reached,
@@ -247,14 +312,10 @@ draw_highlight_path (SbDrawContext *ctx)
 void
 sb_render_state (SbDrawContext *ctx)
 {
-  double tolerance = cairo_get_tolerance (ctx->cr);
-
   draw_highlight_path (ctx);
   draw_dead_elements (ctx);
   draw_backend_views (ctx);
   draw_database_versions (ctx);
-  cairo_set_tolerance (ctx->cr, TOKEN_TOLERANCE);
-  sb_sim_foreach_request (ctx->sim, draw_request, ctx);
-  cairo_set_tolerance (ctx->cr, tolerance);
+  draw_requests (ctx);
   draw_recent_failures (ctx);
 }
