@@ -33,6 +33,10 @@ prefix_of (SbKind kind)
       return "code";
     case SB_KIND_DATABASE:
       return "db";
+    case SB_KIND_FIREWALL:
+      return "fw";
+    case SB_KIND_MONITORING_AGENT:
+      return "agent";
     default:
       return "part";
     }
@@ -47,7 +51,7 @@ free_number (const SbScenario *self)
       g_autofree char *host = g_strdup_printf ("server-%u", n);
       gboolean free = !id_taken (self, host);
 
-      for (SbKind k = SB_KIND_WEB_SERVER; free && k <= SB_KIND_DATABASE; k++)
+      for (SbKind k = SB_KIND_WEB_SERVER; free && k < SB_KIND_N; k++)
         {
           g_autofree char *id = g_strdup_printf ("%s-%u", prefix_of (k), n);
           free = !id_taken (self, id);

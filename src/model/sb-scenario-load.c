@@ -929,7 +929,9 @@ parse_balancer (JsonObject *root,
       || !read_array (object, "balancer", "backends", FALSE, &backends, error)
       || (backends != NULL && !parse_backends (backends, balancer->backends, error))
       || !parse_health_check (object, balancer, error)
-      || !read_boolean (object, "balancer", "redispatch", &balancer->redispatch, error))
+      || !read_boolean (object, "balancer", "redispatch", &balancer->redispatch, error)
+      || !read_boolean (object, "balancer", "https", &balancer->https, error)
+      || !read_string (object, "balancer", "virtual_ip", FALSE, &balancer->virtual_ip, error))
     return FALSE;
 
   balancer->algorithm = algorithm;

@@ -191,6 +191,11 @@ write_balancer (Writer           *w,
   write_integer_member (w, "fall", balancer->fall);
   close_block (w, '}');
   write_boolean_member (w, "redispatch", balancer->redispatch);
+  /* Newer settings are written only when used, so older files stay as they were. */
+  if (balancer->https)
+    write_boolean_member (w, "https", TRUE);
+  if (balancer->virtual_ip != NULL)
+    write_string_member (w, "virtual_ip", balancer->virtual_ip);
   close_block (w, '}');
 }
 

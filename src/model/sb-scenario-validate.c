@@ -355,6 +355,7 @@ check_settings (const SbScenario *self,
                          SB_SCENARIO_MIN_STEP, SB_SCENARIO_MAX_SECONDS)
          && check_traffic (&self->traffic, error)
          && check_balancer_settings (&self->balancer, error)
+         && check_ip (error, "balancer.virtual_ip", self->balancer.virtual_ip)
          && check_range (error, "replication.lag", self->lag, FALSE, 0, SB_SCENARIO_MAX_SECONDS);
 }
 
@@ -411,7 +412,8 @@ static gboolean
 kind_needs_host (SbKind kind)
 {
   return kind == SB_KIND_WEB_SERVER || kind == SB_KIND_APP_SERVER
-         || kind == SB_KIND_CODE || kind == SB_KIND_DATABASE;
+         || kind == SB_KIND_CODE || kind == SB_KIND_DATABASE
+         || kind == SB_KIND_FIREWALL || kind == SB_KIND_MONITORING_AGENT;
 }
 
 static gboolean
@@ -511,6 +513,8 @@ typedef enum {
   SECOND_AT_MOST_ONE,   /* a second dns or load_balancer */
   SECOND_WEB_SERVER,    /* a second web_server without a load_balancer */
   SECOND_PRIMARY,       /* a second primary database */
+  SECOND_BALANCER,      /* a second load_balancer without a virtual IP */
+  SECOND_ON_HOST,       /* a second firewall on one host */
 } Second;
 
 static gboolean
@@ -541,6 +545,22 @@ second_one (GError           **error,
       return sb_fail (error, INVALID, _("%s: a second %s (%s); only one database takes the writes"),
                       path_of (&path, "components", i, "role"),
                       sb_db_role_to_string (SB_DB_ROLE_PRIMARY), quoted);
+    case SECOND_BALANCER:
+      return sb_fail (error, INVALID,
+                      /* Translators: the first %s is a JSON path such as
+                       * components[5].kind, the second the kind
+                       * load_balancer, the third the component's id in
+                       * double quotes, the fourth the JSON path
+                       * balancer.virtual_ip */
+                      _("%s: a second %s (%s); a cluster of load balancers needs %s to share"),
+                      path_of (&path, "components", i, "kind"), kind, quoted,
+                      "balancer.virtual_ip");
+    case SECOND_ON_HOST:
+      /* Translators: the first %s is a JSON path such as components[5].host,
+       * the second a component kind such as firewall, the third the
+       * component's id in double quotes */
+      return sb_fail (error, INVALID, _("%s: a second %s (%s) on the same host"),
+                      path_of (&path, "components", i, "host"), kind, quoted);
     case SECOND_AT_MOST_ONE:
     default:
       /* Translators: the first %s is a JSON path such as components[5].kind,
@@ -566,13 +586,31 @@ check_singles (const SbScenario *self,
       const SbComponent *c = self->components->pdata[i];
       guint n = ++count[c->kind];
 
-      if ((c->kind == SB_KIND_DNS || c->kind == SB_KIND_LOAD_BALANCER) && n > 1)
+      if ((c->kind == SB_KIND_DNS || c->kind == SB_KIND_MONITORING) && n > 1)
         return second_one (error, i, c, SECOND_AT_MOST_ONE);
+      if (c->kind == SB_KIND_LOAD_BALANCER && n > 1 && self->balancer.virtual_ip == NULL)
+        return second_one (error, i, c, SECOND_BALANCER);
+      if (c->kind == SB_KIND_FIREWALL
+          && sb_scenario_find_kind (self, SB_KIND_FIREWALL, c->host) != c)
+        return second_one (error, i, c, SECOND_ON_HOST);
       if (c->kind == SB_KIND_WEB_SERVER && n > 1 && !has_balancer)
         return second_one (error, i, c, SECOND_WEB_SERVER);
       if (c->role == SB_DB_ROLE_PRIMARY && ++primaries > 1)
         return second_one (error, i, c, SECOND_PRIMARY);
     }
+
+  if (count[SB_KIND_MONITORING_AGENT] > 0 && count[SB_KIND_MONITORING] == 0)
+    return sb_fail (error, INVALID,
+                    /* Translators: the first %s is the JSON key "components",
+                     * the second and third kind names, kept in English */
+                    _("%s: a %s has no %s to report to"), "components",
+                    sb_kind_to_string (SB_KIND_MONITORING_AGENT),
+                    sb_kind_to_string (SB_KIND_MONITORING));
+  if (self->balancer.virtual_ip != NULL && count[SB_KIND_LOAD_BALANCER] == 0)
+    /* Translators: the first %s is the JSON path balancer.virtual_ip, the
+     * second the kind name load_balancer */
+    return sb_fail (error, INVALID, _("%s: set, but there is no %s component"),
+                    "balancer.virtual_ip", sb_kind_to_string (SB_KIND_LOAD_BALANCER));
 
   if (count[SB_KIND_CLIENT] == 0)
     return sb_fail (error, INVALID,

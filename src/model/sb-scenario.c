@@ -12,7 +12,8 @@
 G_DEFINE_QUARK (sb-scenario-error-quark, sb_scenario_error)
 
 const char * const sb_kind_names[] = {
-  "client", "dns", "load_balancer", "web_server", "app_server", "code", "database", NULL
+  "client", "dns", "load_balancer", "web_server", "app_server", "code", "database",
+  "firewall", "monitoring_agent", "monitoring", NULL
 };
 const char * const sb_db_role_names[] = { "primary", "replica", NULL };
 const char * const sb_algorithm_names[] = { "roundrobin", "leastconn", "source", NULL };
@@ -177,6 +178,7 @@ sb_scenario_copy (const SbScenario *self)
   g_ptr_array_set_free_func (copy->components, (GDestroyNotify) sb_component_free);
   copy->balancer.backends = g_ptr_array_copy (self->balancer.backends, copy_string, NULL);
   g_ptr_array_set_free_func (copy->balancer.backends, g_free);
+  copy->balancer.virtual_ip = g_strdup (self->balancer.virtual_ip);
   return copy;
 }
 
@@ -193,6 +195,7 @@ sb_scenario_free (SbScenario *self)
   g_ptr_array_unref (self->hosts);
   g_ptr_array_unref (self->components);
   g_ptr_array_unref (self->balancer.backends);
+  g_free (self->balancer.virtual_ip);
   g_free (self);
 }
 
@@ -263,7 +266,9 @@ balancer_equal (const SbBalancer *a,
          && a->interval == b->interval
          && a->rise == b->rise
          && a->fall == b->fall
-         && !a->redispatch == !b->redispatch;
+         && !a->redispatch == !b->redispatch
+         && !a->https == !b->https
+         && g_strcmp0 (a->virtual_ip, b->virtual_ip) == 0;
 }
 
 static gboolean

@@ -49,6 +49,9 @@ typedef enum {
   SB_KIND_APP_SERVER,
   SB_KIND_CODE,
   SB_KIND_DATABASE,
+  SB_KIND_FIREWALL,          /* filters what enters its host */
+  SB_KIND_MONITORING_AGENT,  /* reports its host's health to the monitoring service */
+  SB_KIND_MONITORING,        /* an outside monitoring service that raises alerts */
   SB_KIND_N
 } SbKind;
 
@@ -109,6 +112,8 @@ typedef struct {
   int          rise;       /* >= 1 */
   int          fall;       /* >= 1 */
   gboolean     redispatch;
+  gboolean     https;      /* TLS terminated here, certificate for dns_name */
+  char        *virtual_ip; /* shared by a cluster of load balancers (VRRP), or NULL */
 } SbBalancer;
 
 typedef struct {
