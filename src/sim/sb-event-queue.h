@@ -19,6 +19,8 @@ typedef enum {
   SB_EVENT_HOP,            /* ptr (a request) reaches the end of its hop */
   SB_EVENT_CHECK,          /* health check of backend `index` */
   SB_EVENT_REPL_APPLY,     /* replica `index` applies version `tag` */
+  SB_EVENT_VRRP,           /* the backup load balancer's master-down timer */
+  SB_EVENT_METRICS,        /* every monitoring agent reports */
 } SbEventKind;
 
 typedef struct {

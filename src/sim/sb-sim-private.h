@@ -20,10 +20,17 @@
 
 G_BEGIN_DECLS
 
-/* Elements that can hold a request's connection at once: lb, web, app. */
-#define SB_CHAIN_MAX 6
+/* Elements that can hold a request's connection at once: the LB, Nginx,
+ * the application server and the firewalls in front of their hosts. */
+#define SB_CHAIN_MAX 8
 
 typedef struct _SbRequest SbRequest;
+
+typedef struct {
+  int          element;
+  SbAlertKind  kind;
+  gint64       since;
+} SbSimAlert;
 
 /* One request in flight.  Structs are recycled through a free list, so the
  * memory is that of the largest number of requests in flight at once. */
@@ -38,6 +45,8 @@ struct _SbRequest {
   gint16     to;
   gint16     backend;           /* index in topo.backends, -1 before the LB chose */
   gint16     failed_backend;    /* excluded from the redispatch */
+  gint16     app;               /* the application server Nginx chose, or -1 */
+  gint16     pending;           /* where it goes once past a firewall */
   guint16    client;
   guint8     type;              /* SbRequestType */
   guint8     direction;         /* SbDirection */
@@ -85,6 +94,17 @@ struct _SbSim {
   SbHealth      *health;
   guint          rr_next;
   guint32        check_gen;
+  guint         *app_next;      /* per backend: Nginx's turn in topo.apps */
+
+  /* The cluster of load balancers: who holds the virtual IP. */
+  int            active_lb;
+  guint32        vrrp_gen;
+  gboolean      *opened;        /* per element: a firewall let everything in */
+
+  /* Monitoring: the last report of each agent, the alerts raised. */
+  gint64        *last_report;   /* per topo.agents */
+  SbSimAlert    *alerts;
+  guint          n_alerts;
 
   SbReplication  repl;
 
@@ -103,6 +123,10 @@ gboolean   sb_sim_up              (SbSim        *self,
                                    int           element);
 guint32    sb_sim_client_address  (SbSim        *self,
                                    guint         client);
+/* Logs a kill, a revive, a VIP move... of ELEMENT at the current time. */
+SbSimEvent *sb_sim_record_action  (SbSim          *self,
+                                   SbSimEventKind  kind,
+                                   int             element);
 
 /* sb-sim-request.c */
 void       sb_sim_request_new     (SbSim        *self);
@@ -113,6 +137,14 @@ void       sb_sim_request_hop     (SbSim        *self,
 void       sb_sim_requests_killed (SbSim        *self,
                                    int           place);
 void       sb_sim_requests_free   (SbSim        *self);
+
+/* sb-sim-cluster.c: the virtual IP and the monitoring service */
+void       sb_sim_cluster_init    (SbSim        *self);
+void       sb_sim_cluster_clear   (SbSim        *self);
+/* After a kill or a revive: a VIP move is due after the detection time. */
+void       sb_sim_vrrp_changed    (SbSim        *self);
+void       sb_sim_vrrp_expired    (SbSim        *self);
+void       sb_sim_metrics_tick    (SbSim        *self);
 
 /* sb-sim-view.c */
 void       sb_sim_record_backend  (SbSim        *self,

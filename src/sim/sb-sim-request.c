@@ -198,6 +198,20 @@ succeed (SbSim     *self,
 
 /* --- moving ----------------------------------------------------------- */
 
+/* The firewall in front of TO's host, when a request from AT (elsewhere)
+ * must pass it first; -1 when it goes straight there. */
+static int
+firewall_before (SbSim *self,
+                 int    at,
+                 int    to)
+{
+  int fw = self->topo.guard[to];
+
+  if (fw < 0 || at == fw || element (self, at)->host == element (self, to)->host)
+    return -1;
+  return fw;
+}
+
 static void
 depart (SbSim       *self,
         SbRequest   *r,
@@ -205,7 +219,13 @@ depart (SbSim       *self,
         SbDirection  direction)
 {
   SbEvent ev = { 0 };
+  int fw = direction == SB_DIRECTION_REQUEST ? firewall_before (self, r->to, to) : -1;
 
+  if (fw >= 0)
+    {
+      r->pending = (gint16) to;
+      to = fw;
+    }
   r->from = r->to;
   r->to = (gint16) to;
   r->direction = direction;
@@ -242,7 +262,7 @@ dispatch (SbSim     *self,
 
   if (b < 0)
     {
-      fail (self, r, self->topo.lb, SB_FAILURE_NO_SERVER);
+      fail (self, r, chain_top (self, r), SB_FAILURE_NO_SERVER);
       return;
     }
   r->backend = (gint16) b;
@@ -257,8 +277,8 @@ static void
 connect_front (SbSim     *self,
                SbRequest *r)
 {
-  if (self->topo.lb >= 0)
-    depart (self, r, self->topo.lb, SB_DIRECTION_REQUEST);
+  if (self->active_lb >= 0)
+    depart (self, r, self->active_lb, SB_DIRECTION_REQUEST);
   else if (self->topo.n_backends > 0)
     {
       r->backend = 0;
@@ -281,7 +301,7 @@ sb_sim_request_new (SbSim *self)
   r->client = (guint16) ((r->id - 1) % (guint) self->scenario->traffic.clients);
   r->started = self->now;
   r->from = r->to = (gint16) client;
-  r->backend = r->failed_backend = -1;
+  r->backend = r->failed_backend = r->app = r->pending = -1;
   c->requests++;
   c->in_flight++;
   if (r->type == SB_REQUEST_READ)
@@ -340,25 +360,31 @@ arrive_dead (SbSim     *self,
   path_add (r, at);
   if (e->kind == SB_KIND_DNS)
     reason = SB_FAILURE_CANNOT_RESOLVE;
-  else if ((e->kind == SB_KIND_WEB_SERVER || e->kind == SB_KIND_APP_SERVER)
-           && try_redispatch (self, r, at))
+  else if (e->kind == SB_KIND_FIREWALL)
+    /* A stopped firewall drops everything: the machine behind is gone. */
+    reason = SB_FAILURE_HOST_UNREACHABLE;
+  if ((e->kind == SB_KIND_WEB_SERVER || e->kind == SB_KIND_APP_SERVER
+       || e->kind == SB_KIND_FIREWALL)
+      && try_redispatch (self, r, at))
     return;
   fail (self, r, place, reason);
 }
 
 static int
-choose_database (SbSim               *self,
-                 SbRequest           *r,
-                 const SbTopoBackend *b)
+choose_database (SbSim     *self,
+                 SbRequest *r,
+                 int        app)
 {
+  int near = self->topo.db_of[app];
+
   if (r->type == SB_REQUEST_WRITE)
     {
       int p = self->repl.primary;
 
       return p >= 0 && sb_sim_up (self, self->repl.dbs[p].element) ? self->repl.dbs[p].element : -1;
     }
-  if (sb_sim_up (self, b->db))
-    return b->db;
+  if (sb_sim_up (self, near))
+    return near;
   for (guint i = 0; i < self->topo.n_databases; i++)
     if (sb_sim_up (self, self->topo.databases[i]))
       return self->topo.databases[i];
@@ -372,21 +398,21 @@ run_application (SbSim     *self,
                  SbRequest *r,
                  int        app)
 {
-  const SbTopoBackend *b = backend_of (self, r);
+  int code = self->topo.code_of[app];
   int db;
 
-  if (b->code >= 0)
+  if (code >= 0)
     {
-      if (!sb_sim_up (self, b->code))
+      if (!sb_sim_up (self, code))
         {
-          path_add (r, b->code);
-          fail (self, r, b->code, SB_FAILURE_FILES_MISSING);
+          path_add (r, code);
+          fail (self, r, code, SB_FAILURE_FILES_MISSING);
           return;
         }
-      self->handled[b->code]++;
-      path_add (r, b->code);
+      self->handled[code]++;
+      path_add (r, code);
     }
-  db = choose_database (self, r, b);
+  db = choose_database (self, r, app);
   if (db < 0)
     fail (self, r, app, SB_FAILURE_DATABASE_UNAVAILABLE);
   else
@@ -418,6 +444,27 @@ serve_database (SbSim     *self,
   depart (self, r, chain_top (self, r), SB_DIRECTION_RESPONSE);
 }
 
+/* Nginx proxies to the application server on its host, or else to the
+ * next one of the upstream that takes the connection. */
+static void
+pass_to_application (SbSim     *self,
+                     SbRequest *r,
+                     int        web)
+{
+  guint k = (guint) r->backend;
+  int app = sb_topology_app_for (&self->topo, self->killed, k, self->app_next[k]);
+
+  if (self->topo.backends[k].app < 0)
+    self->app_next[k]++;
+  if (app < 0)
+    {
+      fail (self, r, web, SB_FAILURE_CONNECTION_REFUSED);
+      return;
+    }
+  r->app = (gint16) app;
+  depart (self, r, app, SB_DIRECTION_REQUEST);
+}
+
 static void
 arrive_forward (SbSim     *self,
                 SbRequest *r,
@@ -443,10 +490,12 @@ arrive_forward (SbSim     *self,
       break;
     case SB_KIND_WEB_SERVER:
       chain_push (r, at);
-      if (backend_of (self, r)->app < 0)
-        fail (self, r, at, SB_FAILURE_CONNECTION_REFUSED);
-      else
-        depart (self, r, backend_of (self, r)->app, SB_DIRECTION_REQUEST);
+      pass_to_application (self, r, at);
+      break;
+    case SB_KIND_FIREWALL:
+      /* Stateful: the answer comes back the same way. */
+      chain_push (r, at);
+      depart (self, r, r->pending, SB_DIRECTION_REQUEST);
       break;
     case SB_KIND_APP_SERVER:
       chain_push (r, at);
@@ -481,7 +530,7 @@ arrive_back (SbSim     *self,
     }
   /* AT holds the request (else the kill that stopped it failed it too). */
   g_assert (r->chain_len > 0 && r->chain[r->chain_len - 1] == at);
-  if (at == self->topo.lb)
+  if (element (self, at)->kind == SB_KIND_LOAD_BALANCER)
     {
       if (r->bouncing)
         {

@@ -154,16 +154,12 @@ static void
 run_check (SbSim  *self,
            guint   k)
 {
-  const SbTopoBackend *b = &self->topo.backends[k];
   const SbBalancer *cfg = &self->scenario->balancer;
   gboolean passed;
   int before_n, after_n;
   SbCheckState before, after;
 
-  passed = sb_health_check_passes (cfg->check,
-                                   b->host < 0 || sb_sim_up (self, b->host),
-                                   sb_sim_up (self, b->web),
-                                   sb_sim_up (self, b->app));
+  passed = sb_topology_check_passes (&self->topo, self->killed, cfg->check, k);
   before = sb_health_state (&self->health[k], cfg->rise, cfg->fall, &before_n, NULL);
   sb_health_report (&self->health[k], passed, cfg->rise, cfg->fall);
   self->servers[k].up = self->health[k].up;
@@ -185,6 +181,8 @@ event_is_live (SbSim         *self,
       return ((SbRequest *) ev->ptr)->id == ev->tag;
     case SB_EVENT_CHECK:
       return ev->gen == self->check_gen;
+    case SB_EVENT_VRRP:
+      return ev->gen == self->vrrp_gen;
     case SB_EVENT_REPL_APPLY:
     default:
       return TRUE;
@@ -213,6 +211,12 @@ handle_event (SbSim         *self,
       break;
     case SB_EVENT_REPL_APPLY:
       sb_replication_apply (&self->repl, (guint) ev->index, (gint64) ev->tag, ev->gen);
+      break;
+    case SB_EVENT_VRRP:
+      sb_sim_vrrp_expired (self);
+      break;
+    case SB_EVENT_METRICS:
+      sb_sim_metrics_tick (self);
       break;
     default:
       g_assert_not_reached ();
@@ -324,6 +328,7 @@ init_balancer (SbSim *self)
   const SbBalancer *cfg = &self->scenario->balancer;
 
   self->servers = g_new0 (SbLbServer, MAX (n, 1));
+  self->app_next = g_new0 (guint, MAX (n, 1));
   self->health = g_new0 (SbHealth, MAX (n, 1));
   for (guint k = 0; k < n; k++)
     {
@@ -366,6 +371,8 @@ sb_sim_new (const SbScenario *scenario)
   init_balancer (self);
   sb_replication_init (&self->repl, &self->topo);
   init_counters (self);
+  self->opened = g_new0 (gboolean, MAX (self->topo.n_elements, 1));
+  sb_sim_cluster_init (self);
   restart_checks (self);
   schedule_arrival (self);
   process_due (self);
@@ -388,6 +395,9 @@ sb_sim_free (SbSim *self)
   g_free (self->failures_at);
   g_free (self->served_by);
   g_free (self->servers);
+  g_free (self->app_next);
+  g_free (self->opened);
+  sb_sim_cluster_clear (self);
   g_free (self->health);
   g_free (self->dns_expiry);
   g_free (self->killed);
@@ -424,16 +434,17 @@ find_target (SbSim       *self,
   return e;
 }
 
-static void
-record_action (SbSim          *self,
-               SbSimEventKind  kind,
-               int             element)
+SbSimEvent *
+sb_sim_record_action (SbSim          *self,
+                      SbSimEventKind  kind,
+                      int             element)
 {
   SbSimEvent *ev = sb_events_ring_push (&self->events);
 
   ev->time = self->now;
   ev->kind = kind;
   ev->element = self->topo.elements[element].id;
+  return ev;
 }
 
 /* Tells replication which databases are up after a kill or a revive. */
@@ -459,9 +470,10 @@ sb_sim_kill (SbSim       *self,
   if (self->killed[e])
     return TRUE;
   self->killed[e] = TRUE;
-  record_action (self, SB_SIM_EVENT_KILL, e);
+  sb_sim_record_action (self, SB_SIM_EVENT_KILL, e);
   sb_sim_requests_killed (self, e);
   sync_databases (self);
+  sb_sim_vrrp_changed (self);
   process_due (self);
   return TRUE;
 }
@@ -480,10 +492,47 @@ sb_sim_revive (SbSim       *self,
   if (!self->killed[e])
     return TRUE;
   self->killed[e] = FALSE;
-  record_action (self, SB_SIM_EVENT_REVIVE, e);
+  sb_sim_record_action (self, SB_SIM_EVENT_REVIVE, e);
   sync_databases (self);
+  sb_sim_vrrp_changed (self);
   process_due (self);
   return TRUE;
+}
+
+gboolean
+sb_sim_set_firewall_open (SbSim       *self,
+                          const char  *id,
+                          gboolean     open,
+                          GError     **error)
+{
+  int e;
+
+  g_return_val_if_fail (self != NULL && id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  if ((e = find_target (self, id, error)) < 0)
+    return FALSE;
+  if (self->topo.elements[e].is_host || self->topo.elements[e].kind != SB_KIND_FIREWALL)
+    {
+      g_set_error (error, SB_SIM_ERROR, SB_SIM_ERROR_NOT_ALLOWED,
+                   _("“%s” is not a firewall"), id);
+      return FALSE;
+    }
+  if (!self->opened[e] == !open)
+    return TRUE;
+  self->opened[e] = !!open;
+  sb_sim_record_action (self, SB_SIM_EVENT_FIREWALL, e)->ok = self->opened[e];
+  return TRUE;
+}
+
+gboolean
+sb_sim_is_firewall_open (SbSim      *self,
+                         const char *id)
+{
+  int e;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  e = sb_topology_find (&self->topo, id);
+  return e >= 0 && self->opened[e];
 }
 
 static void
@@ -526,7 +575,7 @@ sb_sim_promote (SbSim       *self,
     set_scenario_role (self, self->repl.dbs[old].element, SB_DB_ROLE_REPLICA);
   set_scenario_role (self, e, SB_DB_ROLE_PRIMARY);
   self->counters.lost_writes = self->repl.lost_writes;
-  record_action (self, SB_SIM_EVENT_PROMOTE, e);
+  sb_sim_record_action (self, SB_SIM_EVENT_PROMOTE, e);
   process_due (self);
   return TRUE;
 }

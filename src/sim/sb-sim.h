@@ -40,6 +40,15 @@ typedef enum {
 #define SB_SIM_SERIES_SECONDS 600    /* seconds kept in the per-second series */
 #define SB_SIM_PATH_MAX       12     /* elements recorded in a finished request's path */
 
+/* keepalived's VRRP: the backup takes the virtual IP when it has heard
+ * nothing from the master for 3 adverts (advert_int 1 s) plus a skew of
+ * (256 - priority) / 256 s at the backup's priority 100. */
+#define SB_SIM_VRRP_DETECTION G_GINT64_CONSTANT (3609375)   /* µs */
+/* Monitoring agents report every second; an agent silent for 3 reports
+ * raises a "no data" alert. */
+#define SB_SIM_METRICS_INTERVAL G_GINT64_CONSTANT (1000000) /* µs */
+#define SB_SIM_METRICS_SILENCE 3
+
 typedef struct _SbSim SbSim;
 
 typedef enum {
@@ -120,7 +129,23 @@ typedef enum {
   SB_SIM_EVENT_REVIVE,
   SB_SIM_EVENT_PROMOTE,
   SB_SIM_EVENT_BACKEND,          /* the LB's view of a backend changed state */
+  SB_SIM_EVENT_FIREWALL,         /* a firewall opened (ok) or closed again */
+  SB_SIM_EVENT_VIP,              /* the virtual IP moved to `element` */
+  SB_SIM_EVENT_ALERT,            /* the monitoring service raised (ok FALSE) or
+                                  * cleared (ok TRUE) an alert on `element` */
 } SbSimEventKind;
+
+/* What the monitoring service alerts on. */
+typedef enum {
+  SB_ALERT_DOWN,                 /* an agent reports the element stopped */
+  SB_ALERT_NO_DATA,              /* a host's agent stopped reporting */
+} SbAlertKind;
+
+typedef struct {
+  const char     *element;       /* the component down, or the silent host */
+  SbAlertKind     kind;
+  gint64          since;         /* µs */
+} SbSimAlertView;
 
 typedef struct {
   guint64          seq;          /* 0, 1, 2... never reused */
@@ -139,6 +164,8 @@ typedef struct {
   gint64           latency;      /* µs, successes only */
   guint            path_len;
   const char      *path[SB_SIM_PATH_MAX];  /* elements reached, in order */
+  /* ALERT only */
+  SbAlertKind      alert;
   /* BACKEND only */
   SbCheckState     state;
   char             label[16];
@@ -210,6 +237,27 @@ gboolean          sb_sim_revive               (SbSim            *self,
 gboolean          sb_sim_promote              (SbSim            *self,
                                                const char       *id,
                                                GError          **error);
+
+/* A firewall opened lets every port through: traffic flows as before, but
+ * the machines behind it are exposed.  Fails for an element that is not a
+ * firewall. */
+gboolean          sb_sim_set_firewall_open    (SbSim            *self,
+                                               const char       *id,
+                                               gboolean          open,
+                                               GError          **error);
+gboolean          sb_sim_is_firewall_open     (SbSim            *self,
+                                               const char       *id);
+
+/* The load balancer that holds the public (virtual) IP: the one the
+ * requests go to; NULL without a load balancer. */
+const char       *sb_sim_get_active_load_balancer (SbSim        *self);
+
+/* The monitoring service's alerts, oldest first; none without a
+ * monitoring service, or while it is down. */
+guint             sb_sim_get_n_alerts         (SbSim            *self);
+gboolean          sb_sim_get_alert            (SbSim            *self,
+                                               guint             index,
+                                               SbSimAlertView   *view);
 
 /* Settings, live; each takes effect at the current time. */
 void              sb_sim_set_algorithm        (SbSim            *self,

@@ -28,9 +28,20 @@ up (const SbSpof *s,
   return e >= 0 && sb_topology_is_up (&s->topo, s->killed, e);
 }
 
+/* DB answers APP: it is up and, on another host, its firewall lets APP in. */
+static gboolean
+answers (const SbSpof *s,
+         int           app,
+         int           db)
+{
+  if (s->topo.elements[app].host == s->topo.elements[db].host)
+    return up (s, db);
+  return sb_topology_reachable (&s->topo, s->killed, db);
+}
+
 static gboolean
 database_available (const SbSpof  *s,
-                    const SbTopoBackend *b,
+                    int            app,
                     SbRequestType  type)
 {
   if (type == SB_REQUEST_WRITE)
@@ -41,16 +52,24 @@ database_available (const SbSpof  *s,
           int db = s->topo.databases[i];
 
           if (s->topo.elements[db].role == SB_DB_ROLE_PRIMARY)
-            return up (s, db);
+            return answers (s, app, db);
         }
       return FALSE;
     }
-  if (up (s, b->db))
-    return TRUE;
   for (guint i = 0; i < s->topo.n_databases; i++)
-    if (up (s, s->topo.databases[i]))
+    if (answers (s, app, s->topo.databases[i]))
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+application_serves (const SbSpof  *s,
+                    int            app,
+                    SbRequestType  type)
+{
+  int code = s->topo.code_of[app];
+
+  return up (s, app) && (code < 0 || up (s, code)) && database_available (s, app, type);
 }
 
 /* Step 4 of the contract: the way into the server works. */
@@ -58,7 +77,10 @@ static gboolean
 server_reachable (const SbSpof        *s,
                   const SbTopoBackend *b)
 {
-  return (b->host < 0 || up (s, b->host)) && up (s, b->web) && up (s, b->app);
+  guint k = (guint) (b - s->topo.backends);
+
+  return (b->host < 0 || up (s, b->host)) && sb_topology_reachable (&s->topo, s->killed, b->web)
+         && up (s, sb_topology_app_for (&s->topo, s->killed, k, 0));
 }
 
 static gboolean
@@ -66,8 +88,16 @@ backend_serves (const SbSpof        *s,
                 const SbTopoBackend *b,
                 SbRequestType        type)
 {
-  return server_reachable (s, b) && (b->code < 0 || up (s, b->code))
-         && database_available (s, b, type);
+  if (!server_reachable (s, b))
+    return FALSE;
+  if (b->app >= 0)
+    return application_serves (s, b->app, type);
+  /* Nginx's upstream takes each application server in turn. */
+  for (guint j = 0; j < s->topo.n_apps; j++)
+    if (sb_topology_reachable (&s->topo, s->killed, s->topo.apps[j])
+        && application_serves (s, s->topo.apps[j], type))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -78,10 +108,8 @@ settled_view (const SbSpof *s,
 
   for (guint k = 0; k < s->topo.n_backends; k++)
     {
-      const SbTopoBackend *b = &s->topo.backends[k];
 
-      servers[k].up = sb_health_check_passes (cfg->check, b->host < 0 || up (s, b->host),
-                                              up (s, b->web), up (s, b->app));
+      servers[k].up = sb_topology_check_passes (&s->topo, s->killed, cfg->check, k);
       servers[k].backup = cfg->mode == SB_MODE_ACTIVE_PASSIVE && k > 0;
       servers[k].in_flight = 0;
     }
@@ -115,6 +143,16 @@ chosen_serves (const SbSpof     *s,
   return FALSE;
 }
 
+/* Settled: the virtual IP is on a load balancer that is up. */
+static gboolean
+some_balancer_reachable (const SbSpof *s)
+{
+  for (guint i = 0; i < s->topo.n_lbs; i++)
+    if (sb_topology_reachable (&s->topo, s->killed, s->topo.lbs[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 through_balancer (const SbSpof  *s,
                   SbRequestType  type)
@@ -124,7 +162,7 @@ through_balancer (const SbSpof  *s,
   SbLbServer servers[SB_SCENARIO_MAX_HOSTS];
   guint clients = (guint) MAX (s->scenario->traffic.clients, 1);
 
-  if (!up (s, s->topo.lb) || n == 0)
+  if (!some_balancer_reachable (s) || n == 0)
     return FALSE;
   settled_view (s, servers);
   if (cfg->algorithm == SB_ALGORITHM_SOURCE)

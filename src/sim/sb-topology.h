@@ -28,9 +28,7 @@ typedef struct {
 typedef struct {
   int host;               /* element indices, -1 when absent */
   int web;
-  int app;
-  int code;
-  int db;                 /* the database on the same host */
+  int app;                /* on the same host; -1: Nginx proxies to topo.apps */
 } SbTopoBackend;
 
 typedef struct {
@@ -40,7 +38,18 @@ typedef struct {
   GHashTable    *index;          /* id → element index + 1 */
   int            client;
   int            dns;
-  int            lb;
+  int            lb;             /* the first load balancer: the VRRP master */
+  int           *lbs;            /* every load balancer (a cluster shares the VIP) */
+  guint          n_lbs;
+  int           *guard;          /* per element: the firewall in front of its host, or -1 */
+  int           *code_of;        /* per application server: the files on its host, or -1 */
+  int           *db_of;          /* per application server: the database it reads, or -1 */
+  int           *apps;           /* application servers on hosts without a web server:
+                                  * the upstream of every Nginx without its own */
+  guint          n_apps;
+  int            monitoring;     /* the monitoring service, or -1 */
+  int           *agents;         /* monitoring agents, scenario order */
+  guint          n_agents;
   SbTopoBackend *backends;
   guint          n_backends;
   int           *databases;      /* element indices, scenario order */
@@ -57,5 +66,23 @@ int       sb_topology_find   (const SbTopology *topo,
 gboolean  sb_topology_is_up  (const SbTopology *topo,
                               const gboolean   *killed,
                               int               element);
+/* Up, and the firewall in front of its host (if any) lets traffic in. */
+gboolean  sb_topology_reachable (const SbTopology *topo,
+                                 const gboolean   *killed,
+                                 int               element);
+/* The application server the Nginx of BACKEND passes a request to: the
+ * one on its host, else the first reachable one of topo.apps from
+ * position START on (Nginx's upstream skips a server that refuses the
+ * connection); -1 when none can take it. */
+/* What a health check of TYPE on backend K sees (through the firewall,
+ * and with Nginx's upstream when the application runs elsewhere). */
+gboolean  sb_topology_check_passes (const SbTopology *topo,
+                                    const gboolean   *killed,
+                                    SbCheckType       type,
+                                    guint             backend);
+int       sb_topology_app_for (const SbTopology *topo,
+                               const gboolean   *killed,
+                               guint             backend,
+                               guint             start);
 
 G_END_DECLS
