@@ -29,7 +29,9 @@ expect_error () {   # NAME PATTERN ARGS...: exit 1, one line on stderr matching 
 
 run --list-scenarios
 check "list-scenarios" test "$rc:$out" == "0:one-server
-distributed"
+distributed
+secured-monitored
+scale-up"
 
 for f in "$data"/good/*.json; do
   run --check "$f"

@@ -85,9 +85,12 @@ test_bundled_names (void)
 {
   const char * const *names = sb_scenario_bundled_names ();
 
-  g_assert_cmpuint (g_strv_length ((char **) names), ==, 2);
+  /* The lesson's four steps, in order. */
+  g_assert_cmpuint (g_strv_length ((char **) names), ==, 4);
   g_assert_cmpstr (names[0], ==, "one-server");
   g_assert_cmpstr (names[1], ==, "distributed");
+  g_assert_cmpstr (names[2], ==, "secured-monitored");
+  g_assert_cmpstr (names[3], ==, "scale-up");
   g_assert_true (g_strv_contains (names, SB_SCENARIO_DEFAULT));
 }
 
@@ -168,7 +171,7 @@ test_bundled_unknown (void)
   g_assert_null (s);
   g_assert_error (error, SB_SCENARIO_ERROR, SB_SCENARIO_ERROR_NOT_FOUND);
   g_assert_cmpstr (error->message, ==,
-                   "unknown scenario \"../distributed\" (bundled: one-server, distributed)");
+                   "unknown scenario \"../distributed\" (bundled: one-server, distributed, secured-monitored, scale-up)");
 }
 
 static void

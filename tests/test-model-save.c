@@ -401,6 +401,9 @@ main (int   argc,
 
   g_test_add_data_func ("/model/save/round-trip/distributed", "distributed", test_bundled);
   g_test_add_data_func ("/model/save/round-trip/one-server", "one-server", test_bundled);
+  g_test_add_data_func ("/model/save/round-trip/secured-monitored", "secured-monitored",
+                        test_bundled);
+  g_test_add_data_func ("/model/save/round-trip/scale-up", "scale-up", test_bundled);
   g_test_add_func ("/model/save/round-trip/good-corpus", test_good_corpus);
   g_test_add_func ("/model/save/round-trip/settings", test_settings_round_trip);
   g_test_add_func ("/model/save/form", test_form);

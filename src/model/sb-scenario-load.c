@@ -1296,7 +1296,9 @@ sb_scenario_load_from_file (const char *path,
 
 /* Bundled scenarios, in lesson order */
 
-static const char * const bundled_names[] = { "one-server", "distributed", NULL };
+static const char * const bundled_names[] = {
+  "one-server", "distributed", "secured-monitored", "scale-up", NULL
+};
 
 const char * const *
 sb_scenario_bundled_names (void)

@@ -26,7 +26,7 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "no firewall filters what reaches the machines, and no monitoring "
      "tells anyone when something breaks."),
   /* Translators: label of host server-1 in distributed; label of host
-     server-1 in one-server */
+     server-1 in one-server; label of host server-1 in secured-monitored */
   N_("Server 1"),
   /* Translators: explanation of host server-1 in distributed */
   N_("A machine in the data centre running the whole web stack. If it "
@@ -34,7 +34,8 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "database, so the site can still be read but can no longer save "
      "anything. No firewall stands in front of it, so every port it opens "
      "can be reached from the whole Internet."),
-  /* Translators: label of host server-2 in distributed */
+  /* Translators: label of host server-2 in distributed; label of host
+     server-2 in secured-monitored */
   N_("Server 2"),
   /* Translators: explanation of host server-2 in distributed */
   N_("A second machine with the same web stack as server 1. Because it "
@@ -43,7 +44,8 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "when one fails, the load balancer quietly routes around it, but "
      "nobody is told."),
   /* Translators: label of client user in distributed; label of client
-     user in one-server */
+     user in one-server; label of client user in scale-up; label of client
+     user in secured-monitored */
   N_("User (browser)"),
   /* Translators: explanation of client user in distributed */
   N_("A visitor typing www.foobar.com in a browser. The browser first "
@@ -52,7 +54,8 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "HTTP, not HTTPS, so anyone between the visitor and the site can "
      "read or change it."),
   /* Translators: label of dns dns in distributed; label of dns dns in
-     one-server */
+     one-server; label of dns dns in scale-up; label of dns dns in
+     secured-monitored */
   N_("DNS"),
   /* Translators: explanation of dns dns in distributed */
   N_("The phone book of the Internet: it turns www.foobar.com into the "
@@ -60,7 +63,9 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "answer for the record's TTL, so a short DNS outage goes unnoticed "
      "by visitors who asked recently. It is run by a DNS provider on many "
      "machines, so it is not counted as a single point of failure here."),
-  /* Translators: label of load_balancer lb in distributed */
+  /* Translators: label of load_balancer lb in distributed; label of
+     load_balancer lb-1 in scale-up; label of load_balancer lb-2 in
+     scale-up; label of load_balancer lb in secured-monitored */
   N_("Load balancer (HAProxy)"),
   /* Translators: explanation of load_balancer lb in distributed */
   N_("HAProxy receives every request and passes it to one of the servers, "
@@ -75,7 +80,9 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "failure."),
   /* Translators: label of web_server web-1 in distributed; label of
      web_server web-2 in distributed; label of web_server web-1 in
-     one-server */
+     one-server; label of web_server web-1 in scale-up; label of
+     web_server web-2 in scale-up; label of web_server web-1 in
+     secured-monitored; label of web_server web-2 in secured-monitored */
   N_("Nginx"),
   /* Translators: explanation of web_server web-1 in distributed */
   N_("The web server: it accepts the HTTP connection, serves static files "
@@ -84,40 +91,53 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "health checks notice."),
   /* Translators: label of app_server app-1 in distributed; label of
      app_server app-2 in distributed; label of app_server app-1 in
-     one-server */
+     one-server; label of app_server app-1 in scale-up; label of
+     app_server app-2 in scale-up; label of app_server app-1 in
+     secured-monitored; label of app_server app-2 in secured-monitored */
   N_("Application server"),
-  /* Translators: explanation of app_server app-1 in distributed */
+  /* Translators: explanation of app_server app-1 in distributed;
+     explanation of app_server app-1 in secured-monitored */
   N_("Runs the application code to build each page, reading and writing "
      "the primary database next to it. It is separate from the web server "
      "so each can be scaled and restarted on its own. If it stops, the "
      "load balancer's HTTP health check notices and sends every request "
      "to server 2."),
   /* Translators: label of code code-1 in distributed; label of code
-     code-2 in distributed; label of code code-1 in one-server */
+     code-2 in distributed; label of code code-1 in one-server; label of
+     code code-1 in scale-up; label of code code-2 in scale-up; label of
+     code code-1 in secured-monitored; label of code code-2 in
+     secured-monitored */
   N_("Application files"),
-  /* Translators: explanation of code code-1 in distributed */
+  /* Translators: explanation of code code-1 in distributed; explanation
+     of code code-1 in secured-monitored */
   N_("The code base of the site, the same version deployed on every "
      "server. If the servers ran different versions, visitors would see "
      "different sites depending on where the load balancer sent them."),
-  /* Translators: label of database db-1 in distributed */
+  /* Translators: label of database db-1 in distributed; label of database
+     db-1 in scale-up; label of database db-1 in secured-monitored */
   N_("MySQL primary"),
   /* Translators: explanation of database db-1 in distributed */
   N_("The primary (source) database: the only one that accepts writes. "
      "Every change is sent to the replica. There is only one primary, so "
      "if it dies nobody can sign up, post or buy: it is a single point of "
      "failure for writes until a replica is promoted."),
-  /* Translators: explanation of web_server web-2 in distributed */
+  /* Translators: explanation of web_server web-2 in distributed;
+     explanation of web_server web-2 in secured-monitored */
   N_("The web server of server 2, configured exactly like the one on "
      "server 1."),
-  /* Translators: explanation of app_server app-2 in distributed */
+  /* Translators: explanation of app_server app-2 in distributed;
+     explanation of app_server app-2 in secured-monitored */
   N_("The application server of server 2. It reads from the replica next "
      "to it, but sends every write to the primary on server 1, because "
      "only the primary accepts writes."),
-  /* Translators: explanation of code code-2 in distributed */
+  /* Translators: explanation of code code-2 in distributed; explanation
+     of code code-2 in secured-monitored */
   N_("A copy of the same application code as on server 1."),
-  /* Translators: label of database db-2 in distributed */
+  /* Translators: label of database db-2 in distributed; label of database
+     db-2 in scale-up; label of database db-2 in secured-monitored */
   N_("MySQL replica"),
-  /* Translators: explanation of database db-2 in distributed */
+  /* Translators: explanation of database db-2 in distributed; explanation
+     of database db-2 in secured-monitored */
   N_("The replica copies every change from the primary a little later "
      "(asynchronous replication). It serves reads, which are most of the "
      "traffic, but it refuses writes. A read made before the last change "
@@ -179,5 +199,213 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "accounts, posts, orders. It is the only copy of the data, on the "
      "only machine: if it stops, every read and every write fails, and if "
      "the disk dies without a backup, the data is lost."),
+  /* Translators: title of scenario scale-up */
+  N_("Scaled up, with no single point of failure for reads"),
+  /* Translators: summary of scenario scale-up */
+  N_("The site has grown, so each tier gets machines of its own: two web "
+     "servers, two application servers and two databases, each on its own "
+     "host, so that each tier can be scaled and restarted without "
+     "touching the others. The load balancer is no longer alone: two "
+     "HAProxy machines form a cluster with keepalived, sharing one "
+     "virtual IP address, the one the DNS record gives out. The active "
+     "one holds the address; if it dies, the other stops hearing it and "
+     "takes the address over after about 3.6 seconds, so visitors only "
+     "notice a short gap. Kill any single machine or program: reads keep "
+     "working, and the analysis of single points of failure for reads "
+     "comes back empty. Writes still depend on the one primary database, "
+     "until a replica is promoted. (The firewalls and monitoring of the "
+     "previous step still belong here; they are left out so the picture "
+     "stays readable.)"),
+  /* Translators: label of host lb-server-1 in scale-up */
+  N_("Load balancer 1"),
+  /* Translators: explanation of host lb-server-1 in scale-up */
+  N_("The first load balancer's machine: the master of the cluster, with "
+     "the higher keepalived priority, so it holds the virtual IP whenever "
+     "it is up."),
+  /* Translators: label of host lb-server-2 in scale-up */
+  N_("Load balancer 2"),
+  /* Translators: explanation of host lb-server-2 in scale-up */
+  N_("The second load balancer's machine: the backup, ready to take over "
+     "the virtual IP."),
+  /* Translators: label of host web-server-1 in scale-up */
+  N_("Web server 1"),
+  /* Translators: explanation of host web-server-1 in scale-up */
+  N_("A machine that only runs Nginx. Splitting the tiers means a busy "
+     "web tier can grow without buying bigger database machines."),
+  /* Translators: label of host web-server-2 in scale-up */
+  N_("Web server 2"),
+  /* Translators: explanation of host web-server-2 in scale-up */
+  N_("The second web server machine, so the web tier survives the loss of "
+     "one."),
+  /* Translators: label of host app-server-1 in scale-up */
+  N_("Application server 1"),
+  /* Translators: explanation of host app-server-1 in scale-up */
+  N_("A machine for the application code only."),
+  /* Translators: label of host app-server-2 in scale-up */
+  N_("Application server 2"),
+  /* Translators: explanation of host app-server-2 in scale-up */
+  N_("The second application machine: both web servers pass requests to "
+     "either application server, so one can fail or be updated while the "
+     "other carries on."),
+  /* Translators: label of host db-server-1 in scale-up */
+  N_("Database server 1"),
+  /* Translators: explanation of host db-server-1 in scale-up */
+  N_("The machine of the primary database. Databases get machines of "
+     "their own because they need memory and fast disks more than "
+     "anything else."),
+  /* Translators: label of host db-server-2 in scale-up */
+  N_("Database server 2"),
+  /* Translators: explanation of host db-server-2 in scale-up */
+  N_("The machine of the replica."),
+  /* Translators: explanation of client user in scale-up */
+  N_("A visitor typing www.foobar.com in a browser. DNS gives out the "
+     "virtual IP, which always points to whichever load balancer is "
+     "active, so the browser never needs to know there are two."),
+  /* Translators: explanation of dns dns in scale-up */
+  N_("DNS gives out the cluster's virtual IP, not the address of one "
+     "machine: when the load balancers swap roles, the record does not "
+     "change and no cache needs to expire. It is run by a DNS provider on "
+     "many machines, so it is not counted as a single point of failure "
+     "here."),
+  /* Translators: explanation of load_balancer lb-1 in scale-up;
+     explanation of load_balancer lb-2 in scale-up */
+  N_("One of two HAProxy load balancers configured alike. keepalived runs "
+     "the VRRP protocol between them: the active one (the master) holds "
+     "the virtual IP 203.0.113.10 and announces itself every second; when "
+     "the other has heard nothing for three announcements and a little "
+     "more, it takes the address over. Both check the web servers, so "
+     "whichever holds the address knows which ones are up. With two of "
+     "them, the load balancer is no longer a single point of failure."),
+  /* Translators: explanation of web_server web-1 in scale-up */
+  N_("The web server: it takes the request from the load balancer and "
+     "passes it to an application server, in turn. If one application "
+     "server refuses the connection, Nginx tries the other at once."),
+  /* Translators: explanation of web_server web-2 in scale-up */
+  N_("The second web server, configured exactly like the first."),
+  /* Translators: explanation of app_server app-1 in scale-up */
+  N_("Runs the application code. It reads from the primary database and "
+     "sends every write to it."),
+  /* Translators: explanation of code code-1 in scale-up */
+  N_("The code base, the same version on both application servers."),
+  /* Translators: explanation of app_server app-2 in scale-up */
+  N_("The second application server. It reads from the replica and sends "
+     "every write to the primary, because only the primary accepts writes."),
+  /* Translators: explanation of code code-2 in scale-up */
+  N_("A copy of the same application code."),
+  /* Translators: explanation of database db-1 in scale-up */
+  N_("The primary database, the only one that accepts writes: still a "
+     "single point of failure for writes until the replica is promoted."),
+  /* Translators: explanation of database db-2 in scale-up */
+  N_("The replica copies every change from the primary a little later and "
+     "serves reads. If the primary dies, reads carry on here, and the "
+     "replica can be promoted to take the writes."),
+  /* Translators: title of scenario secured-monitored */
+  N_("Secured and monitored web infrastructure"),
+  /* Translators: summary of scenario secured-monitored */
+  N_("The same three machines as the distributed design, now protected "
+     "and watched. Visitors reach the site over HTTPS: the load balancer "
+     "holds the certificate for www.foobar.com and decrypts the traffic, "
+     "so nobody on the way can read or change it, while the servers "
+     "behind it speak plain HTTP on the private network. A firewall "
+     "stands in front of each machine and lets in only what it should: "
+     "HTTPS from the Internet to the load balancer, HTTP from the load "
+     "balancer to the web servers, MySQL between the two servers. A "
+     "monitoring agent on each machine sends its metrics every second to "
+     "an outside monitoring service, which raises an alert within seconds "
+     "when something stops, instead of waiting for a visitor to complain. "
+     "Kill a server or a program and watch the alert appear; open a "
+     "firewall and see what it exposes. The load balancer and the primary "
+     "database are still single points of failure: the next step removes "
+     "them."),
+  /* Translators: label of host lb-server in secured-monitored */
+  N_("Load balancer server"),
+  /* Translators: explanation of host lb-server in secured-monitored */
+  N_("The machine that runs the load balancer, now behind a firewall of "
+     "its own. Its firewall lets in only HTTPS (port 443, and port 80 to "
+     "redirect to it) from the Internet; the load balancer's own "
+     "administration ports stay closed to the world. The monitoring agent "
+     "reports on it like on every other machine."),
+  /* Translators: explanation of host server-1 in secured-monitored */
+  N_("A machine running the whole web stack, behind its own firewall, "
+     "which lets in HTTP only from the load balancer and MySQL only from "
+     "server 2. If it dies, its monitoring agent falls silent and the "
+     "monitoring service raises a \"no data\" alert within a few seconds."),
+  /* Translators: explanation of host server-2 in secured-monitored */
+  N_("The second machine, set up exactly like server 1: the same firewall "
+     "rules and the same monitoring agent, so a failure on either one is "
+     "reported."),
+  /* Translators: explanation of client user in secured-monitored */
+  N_("A visitor typing www.foobar.com in a browser. The browser asks DNS "
+     "for the address, then opens an HTTPS connection to the load "
+     "balancer: everything it sends and receives is encrypted, and the "
+     "certificate proves it is really talking to www.foobar.com."),
+  /* Translators: explanation of dns dns in secured-monitored */
+  N_("The phone book of the Internet: it turns www.foobar.com into the "
+     "load balancer's public IP with an A record. It is run by a DNS "
+     "provider on many machines, so it is not counted as a single point "
+     "of failure here."),
+  /* Translators: label of monitoring monitoring in secured-monitored */
+  N_("Monitoring service"),
+  /* Translators: explanation of monitoring monitoring in secured-monitored */
+  N_("An outside service (Datadog, Sumo Logic, New Relic...) that "
+     "receives the agents' metrics and raises an alert when a program "
+     "stops or a machine falls silent. It runs outside the data centre, "
+     "so it can still tell when the whole site is down. It watches the "
+     "site without being on the way of any request: killing it blinds the "
+     "team but does not stop a single visitor."),
+  /* Translators: label of firewall fw-lb in secured-monitored; label of
+     firewall fw-1 in secured-monitored; label of firewall fw-2 in
+     secured-monitored */
+  N_("Firewall"),
+  /* Translators: explanation of firewall fw-lb in secured-monitored */
+  N_("A firewall filters the traffic that reaches the machine behind it, "
+     "port by port and source by source. Kill it and nothing gets through "
+     "any more; open it and everything gets through, including ports that "
+     "were never meant for the Internet, such as MySQL's 3306 or SSH. "
+     "This one protects the load balancer: it lets in only HTTPS from the "
+     "Internet."),
+  /* Translators: explanation of load_balancer lb in secured-monitored */
+  N_("HAProxy terminates HTTPS: it holds the certificate for "
+     "www.foobar.com, decrypts each request and passes it over plain HTTP "
+     "to one of the servers on the private network. Decrypting once, at "
+     "the edge, keeps the servers simple; the price is that the traffic "
+     "between the load balancer and the servers is not encrypted, which "
+     "is acceptable only on a network you control. There is still only "
+     "one load balancer: if it dies, the whole site is unreachable."),
+  /* Translators: label of monitoring_agent agent-lb in secured-monitored;
+     label of monitoring_agent agent-1 in secured-monitored; label of
+     monitoring_agent agent-2 in secured-monitored */
+  N_("Monitoring agent"),
+  /* Translators: explanation of monitoring_agent agent-lb in
+     secured-monitored; explanation of monitoring_agent agent-1 in
+     secured-monitored; explanation of monitoring_agent agent-2 in
+     secured-monitored */
+  N_("A monitoring client (like the Datadog or Sumo Logic agent) that "
+     "collects the machine's metrics and the state of its programs and "
+     "sends them every second to the monitoring service. If it stops "
+     "reporting, the service knows the machine is in trouble."),
+  /* Translators: explanation of firewall fw-1 in secured-monitored */
+  N_("A firewall filters the traffic that reaches the machine behind it, "
+     "port by port and source by source. Kill it and nothing gets through "
+     "any more; open it and everything gets through, including ports that "
+     "were never meant for the Internet, such as MySQL's 3306 or SSH. "
+     "This one lets in HTTP only from the load balancer, and MySQL only "
+     "from server 2."),
+  /* Translators: explanation of web_server web-1 in secured-monitored */
+  N_("The web server: it accepts the plain HTTP connection that the load "
+     "balancer opens after decrypting HTTPS, serves static files itself "
+     "and hands dynamic requests to the application server."),
+  /* Translators: explanation of database db-1 in secured-monitored */
+  N_("The primary (source) database: the only one that accepts writes, "
+     "each of which it sends on to the replica. It is still a single "
+     "point of failure for writes, but now the monitoring service raises "
+     "an alert the moment it stops, so someone can promote the replica."),
+  /* Translators: explanation of firewall fw-2 in secured-monitored */
+  N_("A firewall filters the traffic that reaches the machine behind it, "
+     "port by port and source by source. Kill it and nothing gets through "
+     "any more; open it and everything gets through, including ports that "
+     "were never meant for the Internet, such as MySQL's 3306 or SSH. "
+     "This one lets in HTTP only from the load balancer, and MySQL only "
+     "from server 1."),
   NULL
 };
