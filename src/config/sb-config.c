@@ -263,16 +263,14 @@ add_databases (GPtrArray        *files,
     }
 }
 
-/* The address the name points at: the load balancer's, else the web server's machine. */
+/* The address the name points at (a cluster's virtual IP, the load
+ * balancer's, else the web server's machine). */
 static const char *
 public_ip (const SbScenario *s)
 {
-  const SbComponent *lb = sb_scenario_find_kind (s, SB_KIND_LOAD_BALANCER, NULL);
-  const SbComponent *web = sb_scenario_find_kind (s, SB_KIND_WEB_SERVER, NULL);
+  const char *ip = sb_scenario_public_address (s);
 
-  if (lb && lb->ip)
-    return lb->ip;
-  return web ? host_ip (s, web->host) : "127.0.0.1";
+  return ip ? ip : "127.0.0.1";
 }
 
 static void

@@ -63,9 +63,7 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "answer for the record's TTL, so a short DNS outage goes unnoticed "
      "by visitors who asked recently. It is run by a DNS provider on many "
      "machines, so it is not counted as a single point of failure here."),
-  /* Translators: label of load_balancer lb in distributed; label of
-     load_balancer lb-1 in scale-up; label of load_balancer lb-2 in
-     scale-up; label of load_balancer lb in secured-monitored */
+  /* Translators: label of load_balancer lb in distributed */
   N_("Load balancer (HAProxy)"),
   /* Translators: explanation of load_balancer lb in distributed */
   N_("HAProxy receives every request and passes it to one of the servers, "
@@ -217,44 +215,44 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "previous step still belong here; they are left out so the picture "
      "stays readable.)"),
   /* Translators: label of host lb-server-1 in scale-up */
-  N_("Load balancer 1"),
+  N_("LB 1"),
   /* Translators: explanation of host lb-server-1 in scale-up */
   N_("The first load balancer's machine: the master of the cluster, with "
      "the higher keepalived priority, so it holds the virtual IP whenever "
      "it is up."),
   /* Translators: label of host lb-server-2 in scale-up */
-  N_("Load balancer 2"),
+  N_("LB 2"),
   /* Translators: explanation of host lb-server-2 in scale-up */
   N_("The second load balancer's machine: the backup, ready to take over "
      "the virtual IP."),
   /* Translators: label of host web-server-1 in scale-up */
-  N_("Web server 1"),
+  N_("Web 1"),
   /* Translators: explanation of host web-server-1 in scale-up */
   N_("A machine that only runs Nginx. Splitting the tiers means a busy "
      "web tier can grow without buying bigger database machines."),
   /* Translators: label of host web-server-2 in scale-up */
-  N_("Web server 2"),
+  N_("Web 2"),
   /* Translators: explanation of host web-server-2 in scale-up */
   N_("The second web server machine, so the web tier survives the loss of "
      "one."),
   /* Translators: label of host app-server-1 in scale-up */
-  N_("Application server 1"),
+  N_("App 1"),
   /* Translators: explanation of host app-server-1 in scale-up */
   N_("A machine for the application code only."),
   /* Translators: label of host app-server-2 in scale-up */
-  N_("Application server 2"),
+  N_("App 2"),
   /* Translators: explanation of host app-server-2 in scale-up */
   N_("The second application machine: both web servers pass requests to "
      "either application server, so one can fail or be updated while the "
      "other carries on."),
   /* Translators: label of host db-server-1 in scale-up */
-  N_("Database server 1"),
+  N_("DB 1"),
   /* Translators: explanation of host db-server-1 in scale-up */
   N_("The machine of the primary database. Databases get machines of "
      "their own because they need memory and fast disks more than "
      "anything else."),
   /* Translators: label of host db-server-2 in scale-up */
-  N_("Database server 2"),
+  N_("DB 2"),
   /* Translators: explanation of host db-server-2 in scale-up */
   N_("The machine of the replica."),
   /* Translators: explanation of client user in scale-up */
@@ -267,6 +265,10 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "change and no cache needs to expire. It is run by a DNS provider on "
      "many machines, so it is not counted as a single point of failure "
      "here."),
+  /* Translators: label of load_balancer lb-1 in scale-up; label of
+     load_balancer lb-2 in scale-up; label of load_balancer lb in
+     secured-monitored */
+  N_("HAProxy"),
   /* Translators: explanation of load_balancer lb-1 in scale-up;
      explanation of load_balancer lb-2 in scale-up */
   N_("One of two HAProxy load balancers configured alike. keepalived runs "
@@ -318,7 +320,7 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "database are still single points of failure: the next step removes "
      "them."),
   /* Translators: label of host lb-server in secured-monitored */
-  N_("Load balancer server"),
+  N_("Load balancer"),
   /* Translators: explanation of host lb-server in secured-monitored */
   N_("The machine that runs the load balancer, now behind a firewall of "
      "its own. Its firewall lets in only HTTPS (port 443, and port 80 to "

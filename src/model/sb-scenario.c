@@ -348,6 +348,34 @@ sb_scenario_find_component (const SbScenario *self,
   return i < 0 ? NULL : self->components->pdata[i];
 }
 
+static const char *
+address_of (const SbScenario  *self,
+            const SbComponent *component)
+{
+  const SbHost *host;
+
+  if (component == NULL)
+    return NULL;
+  if (component->ip != NULL)
+    return component->ip;
+  host = component->host ? sb_scenario_find_host (self, component->host) : NULL;
+  return host ? host->ip : NULL;
+}
+
+const char *
+sb_scenario_public_address (const SbScenario *self)
+{
+  const SbComponent *lb;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  if (self->balancer.virtual_ip != NULL)
+    return self->balancer.virtual_ip;
+  lb = sb_scenario_find_kind (self, SB_KIND_LOAD_BALANCER, NULL);
+  if (lb != NULL)
+    return address_of (self, lb);
+  return address_of (self, sb_scenario_find_kind (self, SB_KIND_WEB_SERVER, NULL));
+}
+
 const SbComponent *
 sb_scenario_find_kind (const SbScenario *self,
                        SbKind            kind,

@@ -203,6 +203,10 @@ int                sb_scenario_component_index  (const SbScenario *self,
 int                sb_scenario_host_index       (const SbScenario *self,
                                                  const char       *id);
 /* First component of KIND (on HOST when host != NULL), or NULL. */
+/* The address the DNS name points at: the cluster's virtual IP, else the
+ * load balancer's address (or its machine's), else the web server's (or
+ * its machine's); NULL when none is written. */
+const char        *sb_scenario_public_address   (const SbScenario *self);
 const SbComponent *sb_scenario_find_kind        (const SbScenario *self,
                                                  SbKind            kind,
                                                  const char       *host);

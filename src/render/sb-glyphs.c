@@ -196,6 +196,60 @@ glyph_database (cairo_t *cr, double s)
   cairo_stroke (cr);
 }
 
+/* A brick wall: three courses, the joints staggered. */
+static void
+glyph_firewall (cairo_t *cr, double s)
+{
+  double x0 = 0.08 * s, x1 = 0.92 * s, y0 = 0.2 * s, h = 0.2 * s;
+
+  cairo_rectangle (cr, x0, y0, x1 - x0, 3 * h);
+  for (int row = 1; row < 3; row++)
+    {
+      cairo_move_to (cr, x0, y0 + row * h);
+      cairo_line_to (cr, x1, y0 + row * h);
+    }
+  for (int row = 0; row < 3; row++)
+    for (double x = row % 2 ? 0.36 : 0.22; x < 0.9; x += 0.28)
+      {
+        cairo_move_to (cr, x * s, y0 + row * h);
+        cairo_line_to (cr, x * s, y0 + (row + 1) * h);
+      }
+  cairo_stroke (cr);
+}
+
+/* A heartbeat line in a small screen: what an agent sends. */
+static void
+glyph_monitoring_agent (cairo_t *cr, double s)
+{
+  rounded_rect (cr, 0.06 * s, 0.18 * s, 0.88 * s, 0.64 * s, 0.08 * s);
+  cairo_stroke (cr);
+  cairo_move_to (cr, 0.14 * s, 0.52 * s);
+  cairo_line_to (cr, 0.34 * s, 0.52 * s);
+  cairo_line_to (cr, 0.42 * s, 0.3 * s);
+  cairo_line_to (cr, 0.54 * s, 0.72 * s);
+  cairo_line_to (cr, 0.62 * s, 0.52 * s);
+  cairo_line_to (cr, 0.86 * s, 0.52 * s);
+  cairo_stroke (cr);
+}
+
+/* A bar chart under a bell: metrics in, alerts out. */
+static void
+glyph_monitoring (cairo_t *cr, double s)
+{
+  static const double bars[] = { 0.3, 0.5, 0.38, 0.62 };
+
+  cairo_move_to (cr, 0.06 * s, 0.92 * s);
+  cairo_line_to (cr, 0.94 * s, 0.92 * s);
+  for (guint i = 0; i < G_N_ELEMENTS (bars); i++)
+    cairo_rectangle (cr, (0.12 + i * 0.2) * s, (0.92 - bars[i]) * s, 0.12 * s, bars[i] * s);
+  cairo_stroke (cr);
+  cairo_arc (cr, 0.78 * s, 0.2 * s, 0.14 * s, G_PI, 2 * G_PI);
+  cairo_line_to (cr, 0.94 * s, 0.34 * s);
+  cairo_line_to (cr, 0.62 * s, 0.34 * s);
+  cairo_close_path (cr);
+  cairo_stroke (cr);
+}
+
 void
 sb_glyph_draw (cairo_t *cr,
                SbKind   kind,
@@ -211,6 +265,9 @@ sb_glyph_draw (cairo_t *cr,
     [SB_KIND_APP_SERVER] = glyph_app_server,
     [SB_KIND_CODE] = glyph_code,
     [SB_KIND_DATABASE] = glyph_database,
+    [SB_KIND_FIREWALL] = glyph_firewall,
+    [SB_KIND_MONITORING_AGENT] = glyph_monitoring_agent,
+    [SB_KIND_MONITORING] = glyph_monitoring,
   };
 
   g_return_if_fail (kind < SB_KIND_N);

@@ -46,8 +46,9 @@ add_rect (SbLayout   *self,
 static gboolean
 is_lower_row (const SbComponent *comp)
 {
-  /* Data lives below the code that uses it. */
-  return comp->kind == SB_KIND_DATABASE;
+  /* Data lives below the code that uses it; the monitoring agent, which
+   * serves no request, sits out of the request's way. */
+  return comp->kind == SB_KIND_DATABASE || comp->kind == SB_KIND_MONITORING_AGENT;
 }
 
 static GPtrArray *
@@ -140,21 +141,64 @@ place_host (SbLayout         *self,
   place_row (self, lower, cx, row_y, SB_NODE_WIDTH, SB_NODE_GAP_X);
 }
 
-static double hosts_row_width (const SbScenario *scenario,
-                               double            top);
+/* Where a host goes: the load balancers' machines in the tier of the load
+ * balancer; the others below, and when the tiers are split over machines
+ * of their own, web and application machines in a row above the
+ * databases' machines. */
+typedef enum {
+  RANK_BALANCER,
+  RANK_WEB,
+  RANK_APP,
+  RANK_DATA,
+} Rank;
+
+static Rank
+host_rank (const SbScenario *scenario,
+           const char       *host_id)
+{
+  if (sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, host_id))
+    return RANK_BALANCER;
+  if (sb_scenario_find_kind (scenario, SB_KIND_WEB_SERVER, host_id))
+    return RANK_WEB;
+  if (sb_scenario_find_kind (scenario, SB_KIND_APP_SERVER, host_id))
+    return RANK_APP;
+  if (sb_scenario_find_kind (scenario, SB_KIND_DATABASE, host_id))
+    return RANK_DATA;
+  return RANK_WEB;
+}
+
+/* Hosts whose rank is between FIRST and LAST, in scenario order. */
+static GPtrArray *
+hosts_ranked (const SbScenario *scenario,
+              Rank              first,
+              Rank              last)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+      Rank rank = host_rank (scenario, host->id);
+
+      if (rank >= first && rank <= last)
+        g_ptr_array_add (list, (gpointer) host);
+    }
+  return list;
+}
 
 /* The number of host columns that lets the whole board be drawn largest
  * on a 16:9 projector. */
 static guint
 best_columns (const SbScenario *scenario,
+              GPtrArray        *hosts,
               double            top)
 {
-  guint n = scenario->hosts->len, best = 1;
+  guint n = hosts->len, best = 1;
   double host_w = 0, host_h = 0, best_scale = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+      const SbHost *host = g_ptr_array_index (hosts, i);
       host_w = MAX (host_w, host_width (scenario, host->id));
       host_h = MAX (host_h, host_height (scenario, host->id));
     }
@@ -174,31 +218,58 @@ best_columns (const SbScenario *scenario,
   return best;
 }
 
-/* Hosts in a grid whose columns line up (a last, shorter row starts at the
- * left), so links routed down the gaps between columns never cross a host. */
+/* Hosts laid out in COLUMNS columns. */
+typedef struct {
+  GPtrArray *hosts;
+  guint      columns;
+} Block;
+
 static double
-place_hosts (SbLayout         *self,
+block_width (const SbScenario *scenario,
+             const Block      *block)
+{
+  double widest = 0;
+
+  for (guint first = 0; first < block->hosts->len; first += block->columns)
+    {
+      double total = 0;
+
+      for (guint i = first; i < MIN (first + block->columns, block->hosts->len); i++)
+        {
+          const SbHost *host = g_ptr_array_index (block->hosts, i);
+          total += host_width (scenario, host->id) + (i > first ? SB_HOST_GAP_X : 0);
+        }
+      widest = MAX (widest, total);
+    }
+  return widest;
+}
+
+/* A grid whose columns line up (a last, shorter row starts at the left),
+ * so links routed down the gaps between columns never cross a host.
+ * Returns the bottom of the block. */
+static double
+place_block (SbLayout         *self,
              const SbScenario *scenario,
+             const Block      *block,
              double            top,
              double            center_x)
 {
-  guint n = scenario->hosts->len;
-  guint columns = best_columns (scenario, top);
-  double y = top, left = center_x - hosts_row_width (scenario, top) / 2;
+  guint n = block->hosts->len;
+  double y = top, left = center_x - block_width (scenario, block) / 2;
 
-  for (guint first = 0; first < n; first += columns)
+  for (guint first = 0; first < n; first += block->columns)
     {
-      guint last = MIN (first + columns, n);
+      guint last = MIN (first + block->columns, n);
       double tallest = 0, x = left;
 
       for (guint i = first; i < last; i++)
         {
-          const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+          const SbHost *host = g_ptr_array_index (block->hosts, i);
           tallest = MAX (tallest, host_height (scenario, host->id));
         }
       for (guint i = first; i < last; i++)
         {
-          const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+          const SbHost *host = g_ptr_array_index (block->hosts, i);
           double w = host_width (scenario, host->id);
 
           place_host (self, scenario, host, x, y, w, tallest);
@@ -207,28 +278,6 @@ place_hosts (SbLayout         *self,
       y += tallest + SB_HOST_GAP_Y;
     }
   return n > 0 ? y - SB_HOST_GAP_Y : top;
-}
-
-static double
-hosts_row_width (const SbScenario *scenario,
-                 double            top)
-{
-  guint n = scenario->hosts->len;
-  guint columns = best_columns (scenario, top);
-  double widest = 0;
-
-  for (guint first = 0; first < n; first += columns)
-    {
-      double total = 0;
-
-      for (guint i = first; i < MIN (first + columns, n); i++)
-        {
-          const SbHost *host = g_ptr_array_index (scenario->hosts, i);
-          total += host_width (scenario, host->id) + (i > first ? SB_HOST_GAP_X : 0);
-        }
-      widest = MAX (widest, total);
-    }
-  return widest;
 }
 
 /* Standalone components of the given tier: 0 = clients and DNS, 1 = the rest. */
@@ -241,7 +290,8 @@ tier_components (const SbScenario *scenario,
   for (guint i = 0; i < scenario->components->len; i++)
     {
       const SbComponent *comp = g_ptr_array_index (scenario->components, i);
-      gboolean top = comp->kind == SB_KIND_CLIENT || comp->kind == SB_KIND_DNS;
+      gboolean top = comp->kind == SB_KIND_CLIENT || comp->kind == SB_KIND_DNS
+                     || comp->kind == SB_KIND_MONITORING;
 
       if (comp->host == NULL && (tier == 0) == top)
         g_ptr_array_add (list, (gpointer) comp);
@@ -329,13 +379,40 @@ fit_bounds (SbLayout *self)
     }
 }
 
+/* The blocks of hosts under the load balancers' tier: one grid, or when
+ * the tiers have machines of their own, a row per tier (web, application,
+ * data), so the lines between tiers run down. */
+static guint
+lower_blocks (const SbScenario *scenario,
+              double            top,
+              Block            *blocks)
+{
+  g_autoptr(GPtrArray) app = hosts_ranked (scenario, RANK_APP, RANK_APP);
+  g_autoptr(GPtrArray) data = hosts_ranked (scenario, RANK_DATA, RANK_DATA);
+
+  if (app->len == 0 && data->len == 0)
+    {
+      blocks[0].hosts = hosts_ranked (scenario, RANK_WEB, RANK_DATA);
+      blocks[0].columns = best_columns (scenario, blocks[0].hosts, top);
+      return 1;
+    }
+  for (Rank rank = RANK_WEB; rank <= RANK_DATA; rank++)
+    {
+      blocks[rank - RANK_WEB].hosts = hosts_ranked (scenario, rank, rank);
+      blocks[rank - RANK_WEB].columns = MAX (blocks[rank - RANK_WEB].hosts->len, 1);
+    }
+  return 3;
+}
+
 SbLayout *
 sb_layout_new (const SbScenario *scenario)
 {
   SbLayout *self;
   g_autoptr(GPtrArray) top = NULL;
   g_autoptr(GPtrArray) middle = NULL;
-  double center_x, hosts_top, y = 0;
+  Block balancers, lower[3];
+  guint n_lower;
+  double center_x, lower_top, y = 0, width = SB_MIN_WIDTH;
 
   g_return_val_if_fail (scenario != NULL, NULL);
 
@@ -346,8 +423,19 @@ sb_layout_new (const SbScenario *scenario)
 
   top = tier_components (scenario, 0);
   middle = tier_components (scenario, 1);
-  hosts_top = SB_NODE_HEIGHT + SB_TIER_GAP + (middle->len > 0 ? SB_NODE_HEIGHT + SB_TIER_GAP : 0);
-  center_x = MAX (hosts_row_width (scenario, hosts_top), SB_MIN_WIDTH) / 2;
+  balancers.hosts = hosts_ranked (scenario, RANK_BALANCER, RANK_BALANCER);
+  balancers.columns = MAX (balancers.hosts->len, 1);
+  lower_top = SB_NODE_HEIGHT + SB_TIER_GAP + (middle->len > 0 ? SB_NODE_HEIGHT + SB_TIER_GAP : 0);
+  for (guint i = 0; i < balancers.hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (balancers.hosts, i);
+      lower_top += (i == 0) * (host_height (scenario, host->id) + SB_TIER_GAP);
+    }
+  n_lower = lower_blocks (scenario, lower_top, lower);
+  width = MAX (width, block_width (scenario, &balancers));
+  for (guint i = 0; i < n_lower; i++)
+    width = MAX (width, block_width (scenario, &lower[i]));
+  center_x = width / 2;
 
   place_row (self, top, center_x, y, SB_TOP_NODE_WIDTH, SB_TOP_GAP_X);
   y += SB_NODE_HEIGHT + SB_TIER_GAP;
@@ -356,7 +444,14 @@ sb_layout_new (const SbScenario *scenario)
       place_row (self, middle, center_x, y, SB_TOP_NODE_WIDTH, SB_TOP_GAP_X);
       y += SB_NODE_HEIGHT + SB_TIER_GAP;
     }
-  place_hosts (self, scenario, y, center_x);
+  if (balancers.hosts->len > 0)
+    y = place_block (self, scenario, &balancers, y, center_x) + SB_TIER_GAP;
+  for (guint i = 0; i < n_lower; i++)
+    {
+      y = place_block (self, scenario, &lower[i], y, center_x) + SB_HOST_GAP_Y;
+      g_ptr_array_unref (lower[i].hosts);
+    }
+  g_ptr_array_unref (balancers.hosts);
   apply_scenario_positions (self, scenario);
   fit_bounds (self);
   return self;

@@ -1,133 +1,180 @@
 /* sb-links.c — derives the diagram's lines from the topology
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The lines follow the simulation's routing rules (sb-topology.c): a hop
+ * into a host with a firewall goes through the firewall, Nginx reaches
+ * application servers on other hosts through its upstream, and an
+ * application server reads its own database and writes to the primary.
  */
 #include "config.h"
 
+#include "sim/sb-topology.h"
+
 #include "sb-links.h"
 
-static void
-add (GArray     *links,
-     SbLinkKind  kind,
-     const char *from,
-     const char *to,
-     gboolean    backup)
-{
-  SbLink link = { kind, from, to, backup };
-
-  if (from != NULL && to != NULL)
-    g_array_append_val (links, link);
-}
+typedef struct {
+  GArray           *links;
+  const SbTopology *topo;
+  GHashTable       *seen;    /* "from\nto" of the links added */
+} Builder;
 
 static const char *
-id_of (const SbComponent *comp)
+id_of (const Builder *b,
+       int            e)
 {
-  return comp ? comp->id : NULL;
-}
-
-static const SbComponent *
-primary_of (const SbScenario *scenario)
-{
-  for (guint i = 0; i < scenario->components->len; i++)
-    {
-      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
-
-      if (comp->kind == SB_KIND_DATABASE && comp->role == SB_DB_ROLE_PRIMARY)
-        return comp;
-    }
-  return NULL;
-}
-
-/* Where a client's HTTP request goes after DNS: the load balancer, or
- * without one the first web server. */
-static const SbComponent *
-entry_point (const SbScenario *scenario)
-{
-  const SbComponent *lb = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
-
-  return lb ? lb : sb_scenario_find_kind (scenario, SB_KIND_WEB_SERVER, NULL);
+  return e >= 0 ? b->topo->elements[e].id : NULL;
 }
 
 static void
-add_client_links (GArray           *links,
-                  const SbScenario *scenario)
+add (Builder    *b,
+     SbLinkKind  kind,
+     int         from,
+     int         to,
+     gboolean    backup)
 {
-  const SbComponent *dns = sb_scenario_find_kind (scenario, SB_KIND_DNS, NULL);
-  const SbComponent *entry = entry_point (scenario);
+  SbLink link = { kind, id_of (b, from), id_of (b, to), backup };
+  char *key;
 
-  for (guint i = 0; i < scenario->components->len; i++)
+  if (from < 0 || to < 0)
+    return;
+  key = g_strconcat (link.from, "\n", link.to, NULL);
+  if (!g_hash_table_add (b->seen, key))
+    return;
+  g_array_append_val (b->links, link);
+}
+
+/* A line from FROM to TO, through the firewall of TO's host when it has
+ * one and FROM is elsewhere, as the simulation's hops go. */
+static void
+add_hop (Builder    *b,
+         SbLinkKind  kind,
+         int         from,
+         int         to,
+         gboolean    backup)
+{
+  const SbTopology *topo = b->topo;
+  int fw = to >= 0 ? topo->guard[to] : -1;
+
+  if (from < 0 || to < 0)
+    return;
+  if (fw >= 0 && from != fw && topo->elements[from].host != topo->elements[to].host)
     {
-      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
+      add (b, kind, from, fw, backup);
+      add (b, SB_LINK_LOCAL, fw, to, backup);
+      return;
+    }
+  add (b, kind, from, to, backup);
+}
 
-      if (comp->kind != SB_KIND_CLIENT)
+static int
+primary_of (const SbTopology *topo)
+{
+  for (guint i = 0; i < topo->n_databases; i++)
+    if (topo->elements[topo->databases[i]].role == SB_DB_ROLE_PRIMARY)
+      return topo->databases[i];
+  return -1;
+}
+
+/* Client ⇢ DNS, then to the public address: the load balancer holding it
+ * (the others of a cluster would take it over), or the one web server. */
+static void
+add_client_links (Builder *b)
+{
+  const SbTopology *topo = b->topo;
+
+  for (guint i = 0; i < topo->n_components; i++)
+    {
+      if (topo->elements[i].kind != SB_KIND_CLIENT)
         continue;
-      add (links, SB_LINK_DNS_LOOKUP, comp->id, id_of (dns), FALSE);
-      add (links, SB_LINK_HTTP, comp->id, id_of (entry), FALSE);
+      add (b, SB_LINK_DNS_LOOKUP, (int) i, topo->dns, FALSE);
+      for (guint j = 0; j < topo->n_lbs; j++)
+        add_hop (b, SB_LINK_HTTP, (int) i, topo->lbs[j], j > 0);
+      if (topo->n_lbs == 0 && topo->n_backends > 0)
+        add_hop (b, SB_LINK_HTTP, (int) i, topo->backends[0].web, FALSE);
     }
+  for (guint j = 1; j < topo->n_lbs; j++)
+    add (b, SB_LINK_VRRP, topo->lbs[0], topo->lbs[j], FALSE);
 }
 
 static void
-add_backend_links (GArray           *links,
+add_backend_links (Builder          *b,
                    const SbScenario *scenario)
 {
-  const SbComponent *lb = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
-  const SbBalancer *bal = &scenario->balancer;
+  const SbTopology *topo = b->topo;
 
-  if (lb == NULL || bal->backends == NULL)
-    return;
-  for (guint i = 0; i < bal->backends->len; i++)
+  for (guint j = 0; j < topo->n_lbs; j++)
+    for (guint k = 0; k < topo->n_backends; k++)
+      {
+        gboolean backup = scenario->balancer.mode == SB_MODE_ACTIVE_PASSIVE && k > 0;
+
+        add_hop (b, SB_LINK_BACKEND, topo->lbs[j], topo->backends[k].web, backup || j > 0);
+      }
+}
+
+/* Nginx → application server(s) → files and databases. */
+static void
+add_application_links (Builder *b,
+                       int      primary)
+{
+  const SbTopology *topo = b->topo;
+
+  for (guint k = 0; k < topo->n_backends; k++)
     {
-      const char *host = g_ptr_array_index (bal->backends, i);
-      const SbComponent *web = sb_scenario_find_kind (scenario, SB_KIND_WEB_SERVER, host);
-      gboolean backup = bal->mode == SB_MODE_ACTIVE_PASSIVE && i > 0;
+      const SbTopoBackend *be = &topo->backends[k];
 
-      add (links, SB_LINK_BACKEND, lb->id, id_of (web), backup);
+      add (b, SB_LINK_LOCAL, be->web, be->app, FALSE);
+      for (guint j = 0; be->app < 0 && be->web >= 0 && j < topo->n_apps; j++)
+        add_hop (b, SB_LINK_UPSTREAM, be->web, topo->apps[j], FALSE);
+    }
+  for (guint i = 0; i < topo->n_components; i++)
+    {
+      int app = (int) i, db;
+
+      if (topo->elements[i].kind != SB_KIND_APP_SERVER)
+        continue;
+      db = topo->db_of[app];
+      add (b, SB_LINK_LOCAL, app, topo->code_of[app], FALSE);
+      if (db >= 0 && topo->elements[db].host == topo->elements[app].host)
+        add (b, SB_LINK_LOCAL, app, db, FALSE);
+      else if (db != primary)
+        add_hop (b, SB_LINK_REMOTE_READ, app, db, FALSE);
+      /* Writes only go to the primary, wherever it runs. */
+      if (primary >= 0 && topo->elements[primary].host != topo->elements[app].host)
+        add_hop (b, SB_LINK_REMOTE_WRITE, app, primary, FALSE);
     }
 }
 
 static void
-add_host_links (GArray           *links,
-                const SbScenario *scenario,
-                const SbHost     *host,
-                const SbComponent *primary)
+add_watch_links (Builder *b,
+                 int      primary)
 {
-  const SbComponent *web = sb_scenario_find_kind (scenario, SB_KIND_WEB_SERVER, host->id);
-  const SbComponent *app = sb_scenario_find_kind (scenario, SB_KIND_APP_SERVER, host->id);
-  const SbComponent *code = sb_scenario_find_kind (scenario, SB_KIND_CODE, host->id);
-  const SbComponent *db = sb_scenario_find_kind (scenario, SB_KIND_DATABASE, host->id);
+  const SbTopology *topo = b->topo;
 
-  add (links, SB_LINK_LOCAL, id_of (web), id_of (app), FALSE);
-  add (links, SB_LINK_LOCAL, id_of (app), id_of (code), FALSE);
-  add (links, SB_LINK_LOCAL, id_of (app), id_of (db), FALSE);
-  /* Writes only go to the primary, wherever it runs. */
-  if (primary != NULL && g_strcmp0 (primary->host, host->id) != 0)
-    add (links, SB_LINK_REMOTE_WRITE, id_of (app), primary->id, FALSE);
-}
-
-static void
-add_replication_links (GArray           *links,
-                       const SbScenario *scenario,
-                       const SbComponent *primary)
-{
-  for (guint i = 0; primary && i < scenario->components->len; i++)
-    {
-      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
-
-      if (comp->kind == SB_KIND_DATABASE && comp->role == SB_DB_ROLE_REPLICA)
-        add (links, SB_LINK_REPLICATION, primary->id, comp->id, FALSE);
-    }
+  for (guint i = 0; primary >= 0 && i < topo->n_databases; i++)
+    if (topo->elements[topo->databases[i]].role == SB_DB_ROLE_REPLICA)
+      add (b, SB_LINK_REPLICATION, primary, topo->databases[i], FALSE);
+  for (guint i = 0; i < topo->n_agents; i++)
+    add (b, SB_LINK_METRICS, topo->agents[i], topo->monitoring, FALSE);
 }
 
 GArray *
 sb_links_derive (const SbScenario *scenario)
 {
-  GArray *links = g_array_new (FALSE, FALSE, sizeof (SbLink));
-  const SbComponent *primary = primary_of (scenario);
+  SbTopology topo;
+  Builder b;
+  int primary;
 
-  add_client_links (links, scenario);
-  add_backend_links (links, scenario);
-  for (guint i = 0; i < scenario->hosts->len; i++)
-    add_host_links (links, scenario, g_ptr_array_index (scenario->hosts, i), primary);
-  add_replication_links (links, scenario, primary);
-  return links;
+  sb_topology_init (&topo, scenario);
+  b.links = g_array_new (FALSE, FALSE, sizeof (SbLink));
+  b.topo = &topo;
+  b.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  primary = primary_of (&topo);
+  add_client_links (&b);
+  add_backend_links (&b, scenario);
+  add_application_links (&b, primary);
+  add_watch_links (&b, primary);
+  g_hash_table_unref (b.seen);
+  sb_topology_clear (&topo);
+  return b.links;
 }

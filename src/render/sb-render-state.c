@@ -106,8 +106,13 @@ draw_backend_views (SbDrawContext *ctx)
         continue;
       text = view.backup ? g_strdup_printf (_("LB: %s · backup"), view.label)
                          : g_strdup_printf (_("LB: %s"), view.label);
-      sb_render_pill (ctx, text, r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3,
-                      &haproxy_text, backend_color (&view));
+      /* A one-node host has no room beside its title: on its bottom edge. */
+      if (r->width < 2 * SB_NODE_WIDTH)
+        sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height - 20,
+                        &haproxy_text, backend_color (&view));
+      else
+        sb_render_pill (ctx, text, r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3,
+                        &haproxy_text, backend_color (&view));
     }
 }
 

@@ -293,23 +293,58 @@ sb_render_pill (SbDrawContext *ctx,
 }
 
 static const char *
-link_caption (const SbLink *link)
+link_caption (SbDrawContext *ctx,
+              const SbLink  *link)
 {
+  gboolean https = ctx->scenario->balancer.https;
+
   switch (link->kind)
     {
     case SB_LINK_DNS_LOOKUP:
       return _("DNS lookup");
     case SB_LINK_HTTP:
-      return _("HTTP request");
+      if (link->backup)
+        return NULL;
+      return https ? _("HTTPS request") : _("HTTP request");
     case SB_LINK_REPLICATION:
       return _("async replication");
     case SB_LINK_REMOTE_WRITE:
       return _("writes");
+    case SB_LINK_REMOTE_READ:
+      return _("reads");
+    case SB_LINK_METRICS:
+      return _("metrics");
+    case SB_LINK_VRRP:
+      return _("VRRP heartbeat");
     case SB_LINK_BACKEND:
-      return link->backup ? _("backup") : NULL;
+      /* The load balancer decrypts: inside, the traffic is plain HTTP. */
+      if (link->backup && sb_scenario_find_component (ctx->scenario, link->from)
+          != sb_scenario_find_kind (ctx->scenario, SB_KIND_LOAD_BALANCER, NULL))
+        return NULL;
+      return link->backup ? _("backup") : https ? _("plain HTTP inside") : NULL;
+    case SB_LINK_UPSTREAM:
     case SB_LINK_LOCAL:
     default:
       return NULL;
+    }
+}
+
+/* Lines that carry no request (lookups, copies, heartbeats, metrics) or
+ * carry them only in a failover are dashed. */
+static gboolean
+link_dashed (const SbLink *link)
+{
+  switch (link->kind)
+    {
+    case SB_LINK_DNS_LOOKUP:
+    case SB_LINK_REPLICATION:
+    case SB_LINK_REMOTE_WRITE:
+    case SB_LINK_REMOTE_READ:
+    case SB_LINK_METRICS:
+    case SB_LINK_VRRP:
+      return TRUE;
+    default:
+      return link->backup;
     }
 }
 
@@ -348,12 +383,11 @@ draw_link (SbDrawContext *ctx,
   guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
   const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
                                                             : &ctx->palette->link;
-  double width = link->kind == SB_LINK_REPLICATION ? 4 : link->kind == SB_LINK_DNS_LOOKUP ? 2.5 : 3;
-  gboolean dashed = link->kind == SB_LINK_DNS_LOOKUP || link->kind == SB_LINK_REPLICATION
-                    || link->kind == SB_LINK_REMOTE_WRITE || link->backup;
+  double width = link->kind == SB_LINK_REPLICATION ? 4
+                 : link->kind == SB_LINK_DNS_LOOKUP || link->kind == SB_LINK_METRICS ? 2.5 : 3;
 
   if (n >= 2)
-    stroke_route (ctx, xs, ys, n, color, width, dashed);
+    stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
 }
 
 /* A caption sits on the longest segment of its link's route; links of a
@@ -363,7 +397,7 @@ draw_link_caption (SbDrawContext *ctx,
                    const SbLink  *link,
                    GHashTable    *captioned)
 {
-  const char *caption = link_caption (link);
+  const char *caption = link_caption (ctx, link);
   const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
                                                             : &ctx->palette->ink;
   double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], best = -1, x = 0, y = 0;
@@ -483,19 +517,10 @@ draw_node (SbDrawContext     *ctx,
 char *
 sb_render_dns_record (const SbScenario *scenario)
 {
-  const SbComponent *lb = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
-  const char *ip = lb ? lb->ip : NULL;
+  const char *ip = sb_scenario_public_address (scenario);
 
   if (sb_scenario_find_kind (scenario, SB_KIND_DNS, NULL) == NULL || scenario->dns_name == NULL)
     return NULL;
-  /* Without a load balancer the name points at the web server's machine. */
-  if (ip == NULL)
-    {
-      const SbComponent *web = sb_scenario_find_kind (scenario, SB_KIND_WEB_SERVER, NULL);
-      const SbHost *host = web ? sb_scenario_find_host (scenario, web->host) : NULL;
-
-      ip = web && web->ip ? web->ip : host ? host->ip : NULL;
-    }
   return g_strdup_printf ("%s  A  %s", scenario->dns_name, ip ? ip : "?");
 }
 

@@ -57,12 +57,27 @@ host_rect (const SbLayout   *layout,
   return comp && comp->host ? sb_layout_get_rect (layout, comp->host) : NULL;
 }
 
-/* Two servers under a load balancer read best as the classic fork; more
- * take the bus, whose lines never cross a host's title or a node. */
+/* Two servers side by side under a load balancer read best as the
+ * classic fork; more, or servers stacked, take the bus, whose lines never
+ * cross a host's title or a node. */
 static gboolean
-use_bus (const SbScenario *scenario)
+use_bus (const SbLayout   *layout,
+         const SbScenario *scenario)
 {
-  return scenario->hosts->len > 2;
+  const GPtrArray *backends = scenario->balancer.backends;
+  double y0 = 0;
+
+  if (backends->len > 2)
+    return TRUE;
+  for (guint i = 0; i < backends->len; i++)
+    {
+      const SbRect *r = sb_layout_get_rect (layout, g_ptr_array_index (backends, i));
+
+      if (r != NULL && i > 0 && r->y != y0)
+        return TRUE;
+      y0 = r ? r->y : y0;
+    }
+  return FALSE;
 }
 
 static double
@@ -107,7 +122,10 @@ remote_write (const SbRect *app,
 {
   double ax = app->x + app->width / 2, ay = app->y + app->height;
   double mid_a = ay + SB_NODE_GAP_Y * 0.45;
-  double mid_b = db->y - SB_NODE_GAP_Y * 0.55;
+  /* A firewall in the top row of its host is entered from below. */
+  gboolean from_below = db->y < db_host->y + SB_HOST_TITLE + SB_HOST_PAD + 1;
+  double end_y = from_below ? db->y + db->height : db->y;
+  double mid_b = from_below ? end_y + SB_NODE_GAP_Y * 0.45 : db->y - SB_NODE_GAP_Y * 0.55;
   double bx = db->x + db->width * (ax > db->x ? 0.8 : 0.2);
 
   push (route, ax, ay);
@@ -118,7 +136,7 @@ remote_write (const SbRect *app,
       push (route, left_gap (app_host), mid_b);
     }
   push (route, bx, mid_b);
-  push (route, bx, db->y);
+  push (route, bx, end_y);
   return route->n;
 }
 
@@ -149,16 +167,18 @@ replication (const SbRect *primary,
   return route->n;
 }
 
+/* The top of the highest backend host: the bus runs just above it. */
 static double
-hosts_top (const SbLayout   *layout,
-           const SbScenario *scenario)
+backends_top (const SbLayout   *layout,
+              const SbScenario *scenario)
 {
+  const GPtrArray *backends = scenario->balancer.backends;
   double top = G_MAXDOUBLE;
 
-  for (guint i = 0; i < scenario->hosts->len; i++)
+  for (guint i = 0; i < backends->len; i++)
     {
-      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
-      top = MIN (top, sb_layout_get_rect (layout, host->id)->y);
+      const SbRect *r = sb_layout_get_rect (layout, g_ptr_array_index (backends, i));
+      top = r ? MIN (top, r->y) : top;
     }
   return top;
 }
@@ -178,8 +198,8 @@ sb_route_link (const SbLayout   *layout,
 
   if (a == NULL || b == NULL)
     return 0;
-  if (link->kind == SB_LINK_BACKEND && hb && use_bus (scenario))
-    return backend_bus (a, b, hb, hosts_top (layout, scenario) - SB_TIER_GAP / 2, &route);
+  if (link->kind == SB_LINK_BACKEND && hb && use_bus (layout, scenario))
+    return backend_bus (a, b, hb, backends_top (layout, scenario) - SB_TIER_GAP / 2, &route);
   if (link->kind == SB_LINK_REMOTE_WRITE && ha && hb)
     return remote_write (a, ha, b, hb, &route);
   if (link->kind == SB_LINK_REPLICATION && ha && hb)
