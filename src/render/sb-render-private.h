@@ -78,5 +78,9 @@ void       sb_render_pill          (SbDrawContext  *ctx,
 void       sb_render_dead_element  (SbDrawContext  *ctx,
                                     const char     *id);
 void       sb_render_state         (SbDrawContext  *ctx);
+/* sb-render-watch.c: the virtual IP, opened firewalls, metrics and alerts. */
+void       sb_render_watch         (SbDrawContext  *ctx);
+/* A text of the scenario (label, explanation) in the user's language. */
+const char *sb_render_tr           (const char     *text);
 
 G_END_DECLS

@@ -321,6 +321,7 @@ sb_render_state (SbDrawContext *ctx)
   draw_dead_elements (ctx);
   draw_backend_views (ctx);
   draw_database_versions (ctx);
+  sb_render_watch (ctx);
   draw_requests (ctx);
   draw_recent_failures (ctx);
 }

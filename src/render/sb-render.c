@@ -82,8 +82,8 @@ sb_render_show_text_at (SbDrawContext *ctx,
   pango_cairo_show_layout (ctx->cr, ctx->text);
 }
 
-static const char *
-tr (const char *text)
+const char *
+sb_render_tr (const char *text)
 {
   return text ? g_dgettext (GETTEXT_PACKAGE, text) : "";
 }
@@ -242,7 +242,7 @@ draw_host (SbDrawContext *ctx,
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
 
-  sb_render_prepare_text (ctx, tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
+  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
                 r->width / 2, 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - th) / 2 + 6);
@@ -491,7 +491,7 @@ draw_node (SbDrawContext     *ctx,
    * before an ellipsis. */
   for (double size = SB_FONT_LABEL; size >= SB_FONT_LABEL * 0.75; size -= 1.5)
     {
-      sb_render_prepare_text (ctx, tr (comp->label), SB_FONT_FAMILY, size, PANGO_WEIGHT_BOLD,
+      sb_render_prepare_text (ctx, sb_render_tr (comp->label), SB_FONT_FAMILY, size, PANGO_WEIGHT_BOLD,
                               text_w, 2, &lw, &lh);
       if (!pango_layout_is_ellipsized (ctx->text))
         break;
@@ -578,15 +578,43 @@ draw_spof (SbDrawContext *ctx,
 static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
 static const SbColor issue_text = { 0.1, 0.1, 0.1 };
 
+static void
+issue (SbDrawContext *ctx,
+       const char    *text,
+       double         x,
+       double         y)
+{
+  sb_render_pill (ctx, text, x, y, &issue_text, &issue_fill);
+}
+
+/* A machine's own badges; a one-node machine has them above and below. */
+static void
+draw_host_issues (SbDrawContext *ctx,
+                  const SbHost  *host)
+{
+  const SbScenario *scenario = ctx->scenario;
+  const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+  gboolean narrow = r->width < 2 * SB_NODE_WIDTH;
+  double bottom = r->y + r->height - 20;
+
+  if (sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
+    issue (ctx, _("⚠ No firewall"), narrow ? r->x + r->width / 2 : r->x + 90,
+           narrow ? r->y - 4 : bottom);
+  if (sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
+    issue (ctx, _("⚠ No monitoring"), narrow ? r->x + r->width / 2 : r->x + r->width - 100,
+           narrow ? r->y + r->height + 18 : bottom);
+}
+
 /* The known issues of a design without firewalls, TLS or monitoring, as
- * badges where they bite: the plain-HTTP link and every exposed machine. */
+ * badges where they bite: the plain-HTTP link and every exposed machine;
+ * each goes where the scenario fixes it. */
 static void
 draw_issues (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   const SbComponent *entry = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
 
-  for (guint i = 0; i < ctx->links->len; i++)
+  for (guint i = 0; !scenario->balancer.https && i < ctx->links->len; i++)
     {
       const SbLink *link = &g_array_index (ctx->links, SbLink, i);
       double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
@@ -600,22 +628,14 @@ draw_issues (SbDrawContext *ctx)
                         (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36,
                         &issue_text, &issue_fill);
     }
-  if (entry != NULL)
+  /* A load balancer on a machine of its own has that machine's badges. */
+  if (entry != NULL && entry->host == NULL)
     {
       const SbRect *r = sb_layout_get_rect (ctx->layout, entry->id);
-      sb_render_pill (ctx, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2,
-                      &issue_text, &issue_fill);
+      issue (ctx, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2);
     }
   for (guint i = 0; i < scenario->hosts->len; i++)
-    {
-      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
-      const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
-
-      sb_render_pill (ctx, _("⚠ No firewall"), r->x + 90, r->y + r->height - 20,
-                      &issue_text, &issue_fill);
-      sb_render_pill (ctx, _("⚠ No monitoring"), r->x + r->width - 100, r->y + r->height - 20,
-                      &issue_text, &issue_fill);
-    }
+    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i));
 }
 
 static void

@@ -118,14 +118,18 @@ remote_write (const SbRect *app,
               const SbRect *app_host,
               const SbRect *db,
               const SbRect *db_host,
+              gboolean      firewall,
               Route        *route)
 {
   double ax = app->x + app->width / 2, ay = app->y + app->height;
   double mid_a = ay + SB_NODE_GAP_Y * 0.45;
-  /* A firewall in the top row of its host is entered from below. */
-  gboolean from_below = db->y < db_host->y + SB_HOST_TITLE + SB_HOST_PAD + 1;
+  /* A firewall, in the top row of its host, is entered from below; a
+   * database alone on its machine from the corridor above the machine. */
+  gboolean top_row = db->y < db_host->y + SB_HOST_TITLE + SB_HOST_PAD + 1;
+  gboolean from_below = firewall && top_row;
   double end_y = from_below ? db->y + db->height : db->y;
-  double mid_b = from_below ? end_y + SB_NODE_GAP_Y * 0.45 : db->y - SB_NODE_GAP_Y * 0.55;
+  double mid_b = from_below ? end_y + SB_NODE_GAP_Y * 0.45
+                 : top_row ? db_host->y - SB_HOST_GAP_Y / 2 : db->y - SB_NODE_GAP_Y * 0.55;
   double bx = db->x + db->width * (ax > db->x ? 0.8 : 0.2);
 
   push (route, ax, ay);
@@ -200,8 +204,12 @@ sb_route_link (const SbLayout   *layout,
     return 0;
   if (link->kind == SB_LINK_BACKEND && hb && use_bus (layout, scenario))
     return backend_bus (a, b, hb, backends_top (layout, scenario) - SB_TIER_GAP / 2, &route);
-  if (link->kind == SB_LINK_REMOTE_WRITE && ha && hb)
-    return remote_write (a, ha, b, hb, &route);
+  if ((link->kind == SB_LINK_REMOTE_WRITE || link->kind == SB_LINK_REMOTE_READ) && ha && hb)
+    {
+      const SbComponent *to = sb_scenario_find_component (scenario, link->to);
+
+      return remote_write (a, ha, b, hb, to->kind == SB_KIND_FIREWALL, &route);
+    }
   if (link->kind == SB_LINK_REPLICATION && ha && hb)
     return replication (a, ha, b, hb, &route);
   return straight (a, b, &route);

@@ -1,0 +1,147 @@
+/* sb-render-watch.c — what watches the machines: the virtual IP, opened
+ * firewalls, the agents' metrics and the monitoring service's alerts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Part of the live layer (sb-render-state.c): drawn from the sim's view.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "sb-glyphs.h"
+#include "sb-metrics.h"
+#include "sb-render-private.h"
+#include "sb-route.h"
+
+static const SbColor warning_fill = { 0.96, 0.83, 0.18 };
+static const SbColor warning_text = { 0.1, 0.1, 0.1 };
+static const SbColor vip_fill = { 0.11, 0.44, 0.85 };
+static const SbColor vip_text = { 1, 1, 1 };
+static const SbColor clear_fill = { 0.75, 1.0, 0.75 };
+#define ALERT_LINE 40.0   /* diagram units between two alerts */
+
+/* The address the DNS record gives out, on the load balancer holding it. */
+static void
+draw_virtual_ip (SbDrawContext *ctx)
+{
+  const char *vip = ctx->scenario->balancer.virtual_ip;
+  const char *active = sb_sim_get_active_load_balancer (ctx->sim);
+  const SbRect *r = sb_layout_get_rect (ctx->layout, active);
+  g_autofree char *text = NULL;
+
+  if (vip == NULL || r == NULL)
+    return;
+  /* Translators: the tag on the load balancer that holds the virtual IP address */
+  text = g_strdup_printf (_("VIP %s"), vip);
+  sb_render_pill (ctx, text, r->x + r->width / 2, r->y - 2, &vip_text, &vip_fill);
+}
+
+static void
+draw_opened_firewalls (SbDrawContext *ctx)
+{
+  for (guint i = 0; i < ctx->scenario->components->len; i++)
+    {
+      const SbComponent *c = g_ptr_array_index (ctx->scenario->components, i);
+      const SbRect *r;
+
+      if (c->kind != SB_KIND_FIREWALL || !sb_sim_is_firewall_open (ctx->sim, c->id)
+          || (r = sb_layout_get_rect (ctx->layout, c->id)) == NULL)
+        continue;
+      /* A thick warning frame, readable without colour, and the reason. */
+      sb_glyph_rounded_rect (ctx->cr, r->x - 5, r->y - 5, r->width + 10, r->height + 10, SB_CORNER + 5);
+      sb_render_set_color (ctx->cr, &warning_fill);
+      cairo_set_line_width (ctx->cr, 6);
+      cairo_stroke (ctx->cr);
+      sb_render_pill (ctx, _("⚠ Open: every port exposed"), r->x + r->width / 2,
+                      r->y + r->height + 2, &warning_text, &warning_fill);
+    }
+}
+
+/* Each agent that reports sends a dot to the service once a second. */
+static void
+draw_metrics (SbDrawContext *ctx,
+              const char    *monitoring)
+{
+  gint64 now = sb_sim_get_time (ctx->sim);
+  double progress = (double) (now % SB_SIM_METRICS_INTERVAL) / SB_SIM_METRICS_INTERVAL;
+
+  if (ctx->options->reduced_motion)
+    return;
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const SbLink *link = &g_array_index (ctx->links, SbLink, i);
+      double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], x, y;
+      guint n;
+
+      if (link->kind != SB_LINK_METRICS || !sb_sim_is_up (ctx->sim, link->from)
+          || !sb_sim_is_up (ctx->sim, monitoring))
+        continue;
+      n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+      if (n < 2)
+        continue;
+      sb_route_point_at (xs, ys, n, progress, &x, &y);
+      cairo_arc (ctx->cr, x, y, 7, 0, 2 * G_PI);
+      sb_render_set_color (ctx->cr, &ctx->palette->link);
+      cairo_fill (ctx->cr);
+    }
+}
+
+static char *
+alert_text (SbDrawContext        *ctx,
+            const SbSimAlertView *alert)
+{
+  const SbComponent *c = sb_scenario_find_component (ctx->scenario, alert->element);
+  const SbHost *host = sb_scenario_find_host (ctx->scenario, c ? c->host : alert->element);
+  const char *host_label = host ? sb_render_tr (host->label) : alert->element;
+
+  if (alert->kind == SB_ALERT_NO_DATA)
+    /* Translators: a monitoring alert; %s is a machine such as "Server 1" */
+    return g_strdup_printf (_("⚠ %s: no data"), host_label);
+  /* Translators: a monitoring alert; the first %s is a program such as
+   * "Nginx", the second the machine it runs on, such as "Server 1" */
+  return g_strdup_printf (_("⚠ %s on %s is down"), c ? sb_render_tr (c->label) : alert->element,
+                          host_label);
+}
+
+/* Under the monitoring service: its alerts, or that all is well. */
+static void
+draw_alerts (SbDrawContext *ctx,
+             const char    *monitoring)
+{
+  const SbRect *r = sb_layout_get_rect (ctx->layout, monitoring);
+  guint n = sb_sim_get_n_alerts (ctx->sim);
+  double x, y;
+
+  if (r == NULL || !sb_sim_is_up (ctx->sim, monitoring))
+    return;
+  x = r->x + r->width / 2;
+  y = r->y + r->height + 24;
+  if (n == 0)
+    sb_render_pill (ctx, _("✓ No alerts"), x, y, &warning_text, &clear_fill);
+  for (guint i = 0; i < n; i++)
+    {
+      SbSimAlertView alert;
+      g_autofree char *text = NULL;
+
+      if (!sb_sim_get_alert (ctx->sim, i, &alert))
+        continue;
+      text = alert_text (ctx, &alert);
+      sb_render_pill (ctx, text, x, y + i * ALERT_LINE, &ctx->palette->node_fill,
+                      &ctx->palette->failure);
+    }
+}
+
+void
+sb_render_watch (SbDrawContext *ctx)
+{
+  const SbComponent *monitoring = sb_scenario_find_kind (ctx->scenario, SB_KIND_MONITORING, NULL);
+
+  draw_virtual_ip (ctx);
+  draw_opened_firewalls (ctx);
+  if (monitoring != NULL)
+    {
+      draw_metrics (ctx, monitoring->id);
+      draw_alerts (ctx, monitoring->id);
+    }
+}
