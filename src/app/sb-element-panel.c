@@ -24,6 +24,7 @@ struct _SbElementPanel
   GtkLabel  *state;
   GtkLabel  *counters;
   GtkLabel  *explanation;
+  GtkWidget *firewall_button;   /* win.toggle-firewall, for a firewall */
   guint      refresh_id;
 };
 
@@ -46,6 +47,12 @@ kind_name (SbKind kind)
       return _("Application server");
     case SB_KIND_CODE:
       return _("Application files (code base)");
+    case SB_KIND_FIREWALL:
+      return _("Firewall");
+    case SB_KIND_MONITORING_AGENT:
+      return _("Monitoring agent");
+    case SB_KIND_MONITORING:
+      return _("Monitoring service");
     case SB_KIND_DATABASE:
     case SB_KIND_N:
     default:
@@ -93,6 +100,25 @@ state_text (SbSim      *sim,
     }
 }
 
+/* What only some kinds have: an opened firewall, the virtual IP. */
+static char *
+extra_state_text (SbSim             *sim,
+                  const SbComponent *comp)
+{
+  const SbScenario *scenario = sb_sim_get_scenario (sim);
+
+  if (comp == NULL)
+    return NULL;
+  if (comp->kind == SB_KIND_FIREWALL && sb_sim_is_firewall_open (sim, comp->id))
+    return g_strdup (_("Opened: every port of the machine is exposed"));
+  if (comp->kind == SB_KIND_LOAD_BALANCER && scenario->balancer.virtual_ip != NULL)
+    return g_strdup_printf (g_strcmp0 (sb_sim_get_active_load_balancer (sim), comp->id) == 0
+                            ? _("Holds the virtual IP %s") : _("Standby: takes the virtual IP %s "
+                                                               "if the other one fails"),
+                            scenario->balancer.virtual_ip);
+  return NULL;
+}
+
 /* The LB's view of a backend host, in HAProxy's words, or NULL. */
 static char *
 lb_view_text (SbSim      *sim,
@@ -111,19 +137,46 @@ lb_view_text (SbSim      *sim,
   return NULL;
 }
 
-static const char *
-issues_text (void)
+/* Whether some machine of SCENARIO has no component of KIND. */
+static gboolean
+some_host_lacks (const SbScenario *scenario,
+                 SbKind            kind)
 {
-  return _("Known issues of this design:\n\n"
-           "• No HTTPS: requests and answers cross the Internet as plain text, so anyone on the "
-           "way can read passwords and change pages. A certificate on the load balancer fixes it.\n\n"
-           "• No firewall: every port the machines open can be reached from the whole Internet. "
-           "A firewall in front of the load balancer and of each server lets only the traffic "
-           "that should through.\n\n"
-           "• No monitoring: nobody knows a server died until users complain. A monitoring client "
-           "on each server would send alerts within seconds.\n\n"
-           "• Single points of failure: elements whose failure alone stops the site, or stops "
-           "every write (see Show Single Points of Failure).");
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+
+      if (sb_scenario_find_kind (scenario, kind, host->id) == NULL)
+        return TRUE;
+    }
+  return scenario->hosts->len == 0;
+}
+
+/* The known issues the scenario still has: each one a later step fixes. */
+static char *
+issues_text (const SbScenario *scenario)
+{
+  GString *text = g_string_new (_("Known issues of this design:"));
+
+  if (!scenario->balancer.https)
+    g_string_append_printf (text, "\n\n%s",
+                            _("• No HTTPS: requests and answers cross the Internet as plain text, "
+                              "so anyone on the way can read passwords and change pages. A "
+                              "certificate on the load balancer fixes it."));
+  if (some_host_lacks (scenario, SB_KIND_FIREWALL))
+    g_string_append_printf (text, "\n\n%s",
+                            _("• No firewall: every port the machines open can be reached from the "
+                              "whole Internet. A firewall in front of the load balancer and of "
+                              "each server lets only the traffic that should through."));
+  if (some_host_lacks (scenario, SB_KIND_MONITORING_AGENT))
+    g_string_append_printf (text, "\n\n%s",
+                            _("• No monitoring: nobody knows a server died until users complain. A "
+                              "monitoring client on each server would send alerts within "
+                              "seconds."));
+  g_string_append_printf (text, "\n\n%s",
+                          _("• Single points of failure: elements whose failure alone stops the "
+                            "site, or stops every write (see Show Single Points of Failure)."));
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -132,13 +185,15 @@ show_overview (SbElementPanel   *self,
 {
   const char *summary = scenario->summary ? g_dgettext (GETTEXT_PACKAGE, scenario->summary) : "";
   gboolean issues = self->canvas && sb_canvas_get_show_issues (self->canvas);
-  g_autofree char *text = issues ? g_strconcat (summary, "\n\n", issues_text (), NULL) : g_strdup (summary);
+  g_autofree char *known = issues ? issues_text (scenario) : NULL;
+  g_autofree char *text = known ? g_strconcat (summary, "\n\n", known, NULL) : g_strdup (summary);
 
   set_text (self->title, scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
   set_text (self->role, _("Click an element on the board to see what it does."));
   set_text (self->state, "");
   set_text (self->counters, "");
   set_text (self->explanation, text);
+  gtk_widget_set_visible (self->firewall_button, FALSE);
 }
 
 static void
@@ -169,7 +224,9 @@ show_element (SbElementPanel *self,
   const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
   g_autofree char *state = state_text (sim, id);
   g_autofree char *lb = lb_view_text (sim, comp ? comp->host : id);
-  g_autofree char *full_state = lb ? g_strconcat (state, "\n", lb, NULL) : g_strdup (state);
+  g_autofree char *extra = extra_state_text (sim, comp);
+  g_autofree char *full_state = g_strjoin ("\n", state, lb ? lb : extra, lb ? extra : NULL, NULL);
+  gboolean firewall = comp && comp->kind == SB_KIND_FIREWALL;
   const char *label = comp ? comp->label : host ? host->label : id;
   const char *explanation = comp ? comp->explanation : host ? host->explanation : NULL;
 
@@ -178,6 +235,11 @@ show_element (SbElementPanel *self,
   set_text (self->state, full_state);
   show_counters (self, sim, id, comp == NULL);
   set_text (self->explanation, explanation ? g_dgettext (GETTEXT_PACKAGE, explanation) : "");
+  gtk_widget_set_visible (self->firewall_button, firewall);
+  if (firewall)
+    gtk_button_set_label (GTK_BUTTON (self->firewall_button),
+                          sb_sim_is_firewall_open (sim, id) ? _("_Close the Firewall")
+                                                            : _("_Open the Firewall"));
 }
 
 void
@@ -259,6 +321,13 @@ sb_element_panel_init (SbElementPanel *self)
   self->role = add_label (self, "dim-label");
   self->state = add_label (self, "heading");
   self->counters = add_label (self, NULL);
+  self->firewall_button = gtk_button_new ();
+  gtk_button_set_use_underline (GTK_BUTTON (self->firewall_button), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->firewall_button), "win.toggle-firewall");
+  gtk_widget_set_halign (self->firewall_button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (self->firewall_button,
+                               _("An opened firewall lets everything through: see what it exposes"));
+  gtk_box_append (GTK_BOX (self->box), self->firewall_button);
   self->explanation = add_label (self, "sb-explanation");
 }
 

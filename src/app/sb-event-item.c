@@ -73,6 +73,17 @@ describe (const SbSimEvent *e,
       return g_strdup_printf (_("%.2f s · %s revived"), t, e->element);
     case SB_SIM_EVENT_PROMOTE:
       return g_strdup_printf (_("%.2f s · %s promoted to primary"), t, e->element);
+    case SB_SIM_EVENT_FIREWALL:
+      return e->ok ? g_strdup_printf (_("%.2f s · firewall %s opened: every port exposed"), t, e->element)
+                   : g_strdup_printf (_("%.2f s · firewall %s closed again"), t, e->element);
+    case SB_SIM_EVENT_VIP:
+      return g_strdup_printf (_("%.2f s · the virtual IP moved to %s"), t, e->element);
+    case SB_SIM_EVENT_ALERT:
+      if (e->ok)
+        return g_strdup_printf (_("%.2f s · monitoring: %s is fine again"), t, e->element);
+      return e->alert == SB_ALERT_NO_DATA
+             ? g_strdup_printf (_("%.2f s · monitoring alert: no data from %s"), t, e->element)
+             : g_strdup_printf (_("%.2f s · monitoring alert: %s is down"), t, e->element);
     case SB_SIM_EVENT_BACKEND:
     default:
       return g_strdup_printf (_("%.2f s · the load balancer sees %s: %s"), t, e->element, e->label);
@@ -92,7 +103,8 @@ sb_event_item_new (const SbSimEvent *event)
   g_strv_builder_unref (builder);
   path = g_strjoinv (" → ", self->path);
   self->text = describe (event, path);
-  self->failure = event->kind == SB_SIM_EVENT_REQUEST ? !event->ok : event->kind == SB_SIM_EVENT_KILL;
+  self->failure = event->kind == SB_SIM_EVENT_REQUEST || event->kind == SB_SIM_EVENT_ALERT
+                  ? !event->ok : event->kind == SB_SIM_EVENT_KILL;
   return self;
 }
 

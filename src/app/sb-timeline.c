@@ -61,6 +61,9 @@ run_action (SbSim           *sim,
       return sb_sim_revive (sim, id, error);
     case SB_CANVAS_PROMOTE:
       return sb_sim_promote (sim, id, error);
+    case SB_CANVAS_OPEN_FIREWALL:
+    case SB_CANVAS_CLOSE_FIREWALL:
+      return sb_sim_set_firewall_open (sim, id, action == SB_CANVAS_OPEN_FIREWALL, error);
     case SB_CANVAS_KILL:
     default:
       return sb_sim_kill (sim, id, error);

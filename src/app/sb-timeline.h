@@ -16,6 +16,8 @@ typedef enum {
   SB_CANVAS_KILL,
   SB_CANVAS_REVIVE,
   SB_CANVAS_PROMOTE,
+  SB_CANVAS_OPEN_FIREWALL,
+  SB_CANVAS_CLOSE_FIREWALL,
 } SbCanvasAction;
 
 /* The settings a teacher changes live; each takes the value as a double

@@ -95,6 +95,20 @@ promote_activated (GtkWidget  *widget,
   act_on_selection (SB_WINDOW (widget), SB_CANVAS_PROMOTE);
 }
 
+/* Opens the selected firewall, or closes it again. */
+static void
+toggle_firewall_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  SbWindow *self = SB_WINDOW (widget);
+  const char *id = sb_canvas_get_selected (self->canvas);
+  SbSim *sim = sb_canvas_get_sim (self->canvas);
+
+  act_on_selection (self, id && sim && sb_sim_is_firewall_open (sim, id)
+                          ? SB_CANVAS_CLOSE_FIREWALL : SB_CANVAS_OPEN_FIREWALL);
+}
+
 static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
 
 static void
@@ -670,6 +684,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.kill", NULL, kill_activated);
   gtk_widget_class_install_action (widget_class, "win.revive", NULL, revive_activated);
   gtk_widget_class_install_action (widget_class, "win.promote", NULL, promote_activated);
+  gtk_widget_class_install_action (widget_class, "win.toggle-firewall", NULL,
+                                   toggle_firewall_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "win.kill", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "win.revive", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "win.play", NULL);
