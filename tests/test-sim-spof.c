@@ -49,6 +49,27 @@ test_one_server (void)
   assert_spof (scenario, "app-1,code-1,db-1,server-1,web-1", "app-1,code-1,db-1,server-1,web-1");
 }
 
+/* Firewalls stand on the request's way: the load balancer's, like the
+ * load balancer, stops everything; server 1's stops the writes from
+ * server 2, which reach the primary through it. */
+static void
+test_secured_monitored (void)
+{
+  g_autoptr(SbScenario) scenario = load_scenario ("secured-monitored");
+
+  assert_spof (scenario, "fw-lb,lb,lb-server", "db-1,fw-1,fw-lb,lb,lb-server,server-1");
+}
+
+/* Two load balancers and every tier doubled: nothing alone stops reads;
+ * the one primary still stops writes. */
+static void
+test_scale_up (void)
+{
+  g_autoptr(SbScenario) scenario = load_scenario ("scale-up");
+
+  assert_spof (scenario, "", "db-1,db-server-1");
+}
+
 static void
 test_variants (void)
 {
@@ -167,7 +188,8 @@ check_by_simulation (const SbScenario *scenario)
 static void
 test_by_simulation (void)
 {
-  static const char * const names[] = { "distributed", "one-server" };
+  static const char * const names[] = { "distributed", "one-server", "secured-monitored",
+                                        "scale-up" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -198,6 +220,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/sim/spof/distributed", test_distributed);
+  g_test_add_func ("/sim/spof/secured-monitored", test_secured_monitored);
+  g_test_add_func ("/sim/spof/scale-up", test_scale_up);
   g_test_add_func ("/sim/spof/one-server", test_one_server);
   g_test_add_func ("/sim/spof/variants", test_variants);
   g_test_add_func ("/sim/spof/can-succeed", test_can_succeed);

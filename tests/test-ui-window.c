@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "app/sb-application.h"
@@ -251,6 +252,47 @@ test_window_step (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
   g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[5]);
   g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+}
+
+/* The lesson menu walks the four steps in order, each introduced by its
+ * summary; in step 3 a firewall opens and closes, and step back replays it. */
+static void
+test_window_lesson (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const steps[] = { "one-server", "distributed", "secured-monitored", "scale-up" };
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  SbElementPanel *panel = SB_ELEMENT_PANEL (sb_window_get_panel (f->window));
+  SbSim *sim;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      const SbScenario *scenario;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", steps[i]);
+      scenario = sb_canvas_get_scenario (canvas);
+      g_assert_cmpstr (scenario->name, ==, steps[i]);
+      g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, scenario->summary);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "secured-monitored");
+  sb_canvas_set_playing (canvas, FALSE);
+  for (int i = 0; i < 4; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+  sb_canvas_set_selected (canvas, "fw-1");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-firewall", NULL);
+  sim = sb_canvas_get_sim (canvas);
+  g_assert_true (sb_sim_is_firewall_open (sim, "fw-1"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (sb_element_panel_get_state_label (panel))),
+                            "\nOpened: every port of the machine is exposed"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
+  g_assert_true (sb_sim_is_firewall_open (sb_canvas_get_sim (canvas), "fw-1"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-firewall", NULL);
+  g_assert_false (sb_sim_is_firewall_open (sb_canvas_get_sim (canvas), "fw-1"));
+  /* Not a firewall: a toast, nothing changes. */
+  sb_canvas_set_selected (canvas, "web-1");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-firewall", NULL);
+  g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "web-1"));
 }
 
 static void
@@ -748,6 +790,8 @@ main (int    argc,
               test_window_panel, fixture_tear_down);
   g_test_add ("/ui/window/step", Fixture, NULL, fixture_set_up,
               test_window_step, fixture_tear_down);
+  g_test_add ("/ui/window/lesson", Fixture, NULL, fixture_set_up,
+              test_window_lesson, fixture_tear_down);
   g_test_add ("/ui/window/speed", Fixture, NULL, fixture_set_up,
               test_window_speed, fixture_tear_down);
   g_test_add ("/ui/window/active-passive", Fixture, NULL, fixture_set_up,

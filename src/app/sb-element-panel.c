@@ -362,3 +362,10 @@ sb_element_panel_get_explanation (SbElementPanel *self)
   g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
   return gtk_label_get_text (self->explanation);
 }
+
+GtkWidget *
+sb_element_panel_get_state_label (SbElementPanel *self)
+{
+  g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
+  return GTK_WIDGET (self->state);
+}

@@ -26,4 +26,7 @@ void       sb_element_panel_refresh    (SbElementPanel *self);
 const char *sb_element_panel_get_title       (SbElementPanel *self);
 const char *sb_element_panel_get_explanation (SbElementPanel *self);
 
+/* For tests: the line with the element's state. */
+GtkWidget   *sb_element_panel_get_state_label (SbElementPanel *self);
+
 G_END_DECLS

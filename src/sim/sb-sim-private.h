@@ -57,6 +57,8 @@ struct _SbRequest {
   guint      dns_answer : 1;    /* carrying a DNS answer to the client */
   guint      counted : 1;       /* in servers[backend].in_flight */
   guint      stale : 1;
+  guint      next_upstream : 1; /* refused by an application server: back to Nginx */
+  guint      upstream_retried : 1;
   /* Elements holding a connection for it (the LB, Nginx, the application
    * server), outermost first: killing one fails the request there. */
   gint16     chain[SB_CHAIN_MAX];

@@ -346,6 +346,23 @@ try_redispatch (SbSim     *self,
   return TRUE;
 }
 
+/* Nginx's `proxy_next_upstream error` (its default): an application
+ * server of the upstream refused the connection, so Nginx tries the next
+ * one, once.  The refusal travels back to Nginx first. */
+static gboolean
+try_next_upstream (SbSim     *self,
+                   SbRequest *r,
+                   int        at)
+{
+  if (element (self, at)->kind != SB_KIND_APP_SERVER || r->backend < 0
+      || backend_of (self, r)->app >= 0 || r->upstream_retried)
+    return FALSE;
+  r->upstream_retried = TRUE;
+  r->next_upstream = TRUE;
+  depart (self, r, chain_top (self, r), SB_DIRECTION_RESPONSE);
+  return TRUE;
+}
+
 /* The request reached AT, which is down: refused at once (no timeout). */
 static void
 arrive_dead (SbSim     *self,
@@ -363,6 +380,8 @@ arrive_dead (SbSim     *self,
   else if (e->kind == SB_KIND_FIREWALL)
     /* A stopped firewall drops everything: the machine behind is gone. */
     reason = SB_FAILURE_HOST_UNREACHABLE;
+  if (try_next_upstream (self, r, at))
+    return;
   if ((e->kind == SB_KIND_WEB_SERVER || e->kind == SB_KIND_APP_SERVER
        || e->kind == SB_KIND_FIREWALL)
       && try_redispatch (self, r, at))
@@ -530,6 +549,12 @@ arrive_back (SbSim     *self,
     }
   /* AT holds the request (else the kill that stopped it failed it too). */
   g_assert (r->chain_len > 0 && r->chain[r->chain_len - 1] == at);
+  if (r->next_upstream)
+    {
+      r->next_upstream = FALSE;
+      pass_to_application (self, r, at);
+      return;
+    }
   if (element (self, at)->kind == SB_KIND_LOAD_BALANCER)
     {
       if (r->bouncing)
