@@ -4,29 +4,32 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Made for the bundled "distributed" scenario: chaos_killable lists its
- * elements other than the visitor's browser.
+ * Works on any scenario: the actions pick among all its elements, and the
+ * sim refuses (FALSE, no crash) what does not apply, such as killing the
+ * browser, promoting a web server or opening a database.
  */
 #pragma once
 
 #include "test-sim-util.h"
 
-static const char * const chaos_killable[] = {
-  "dns", "lb", "web-1", "app-1", "code-1", "db-1", "web-2", "app-2", "code-2", "db-2",
-  "server-1", "server-2",
-};
+static const char *
+random_element (SbSim *sim,
+                GRand *rand)
+{
+  return sb_sim_get_element_id (sim, g_rand_int_range (rand, 0, sb_sim_get_n_elements (sim)));
+}
 
 /* One of the elements that are killed, or NULL. */
 G_GNUC_UNUSED static const char *
 random_dead (SbSim *sim,
              GRand *rand)
 {
-  const char *dead[G_N_ELEMENTS (chaos_killable)];
+  g_autofree const char **dead = g_new (const char *, sb_sim_get_n_elements (sim));
   guint n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (chaos_killable); i++)
-    if (sb_sim_get_element_state (sim, chaos_killable[i]) == SB_ELEMENT_DOWN)
-      dead[n++] = chaos_killable[i];
+  for (guint i = 0; i < sb_sim_get_n_elements (sim); i++)
+    if (sb_sim_get_element_state (sim, sb_sim_get_element_id (sim, i)) == SB_ELEMENT_DOWN)
+      dead[n++] = sb_sim_get_element_id (sim, i);
   return n > 0 ? dead[g_rand_int_range (rand, 0, n)] : NULL;
 }
 
@@ -34,9 +37,9 @@ G_GNUC_UNUSED static void
 random_action (SbSim *sim,
                GRand *rand)
 {
-  const char *id = chaos_killable[g_rand_int_range (rand, 0, G_N_ELEMENTS (chaos_killable))];
+  const char *id = random_element (sim, rand);
 
-  switch (g_rand_int_range (rand, 0, 14))
+  switch (g_rand_int_range (rand, 0, 15))
     {
     case 0: case 1: case 2:
       sb_sim_kill (sim, id, NULL);
@@ -47,7 +50,10 @@ random_action (SbSim *sim,
       break;
     case 7:
       /* Fails (FALSE, no crash) unless it names an up replica. */
-      sb_sim_promote (sim, g_rand_boolean (rand) ? "db-1" : "db-2", NULL);
+      sb_sim_promote (sim, id, NULL);
+      break;
+    case 13:
+      sb_sim_set_firewall_open (sim, id, g_rand_boolean (rand), NULL);
       break;
     case 8:
       sb_sim_set_algorithm (sim, g_rand_int_range (rand, 0, 3));

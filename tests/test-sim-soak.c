@@ -30,12 +30,16 @@
 #define SOAK_MAX_IN_FLIGHT   (SOAK_MAX_AGE_S * SOAK_MAX_RATE)
 
 typedef struct {
-  guint64 requests;   /* how many requests to run */
-  guint32 seed;
+  const char *scenario;
+  guint64     requests;   /* how many requests to run */
+  guint32     seed;
 } SoakCase;
 
-static const SoakCase soak_short = { 200000, 20240602 };
-static const SoakCase soak_long = { 10000000, 20240603 };
+static const SoakCase soak_short = { "distributed", 200000, 20240602 };
+static const SoakCase soak_long = { "distributed", 10000000, 20240603 };
+/* Firewalls, monitoring, a cluster of load balancers, split tiers. */
+static const SoakCase soak_secured = { "secured-monitored", 100000, 20261123 };
+static const SoakCase soak_scale_up = { "scale-up", 100000, 20261124 };
 
 typedef struct {
   gint64  now;
@@ -88,7 +92,7 @@ static void
 test_soak (gconstpointer data)
 {
   const SoakCase *soak = data;
-  g_autoptr(SbScenario) scenario = load_scenario ("distributed");
+  g_autoptr(SbScenario) scenario = load_scenario (soak->scenario);
   g_autoptr(SbSim) sim = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (soak->seed);
   gint64 next_action = 0, max_age = 0;
@@ -150,5 +154,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/sim/soak/short", &soak_short, test_soak);
   g_test_add_data_func ("/sim/soak/long", &soak_long, test_soak);
+  g_test_add_data_func ("/sim/soak/secured-monitored", &soak_secured, test_soak);
+  g_test_add_data_func ("/sim/soak/scale-up", &soak_scale_up, test_soak);
   return g_test_run ();
 }
