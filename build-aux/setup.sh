@@ -11,7 +11,7 @@ STACKBOARD_PACKAGES=(
   desktop-file-utils appstream flatpak-builder
   xvfb xauth
   fonts-cantarell fonts-dejavu-core
-  haproxy nginx-light
+  haproxy nginx-light keepalived psmisc openssl
 )
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -1,15 +1,26 @@
 #!/usr/bin/env bash
 # test-config-real.sh — every configuration file Stackboard writes passes
-# the real tools: `haproxy -c` for haproxy.cfg, `nginx -t` for each site
-# inside a standalone wrapper.  For every bundled scenario and every
-# balancing algorithm, mode and redispatch setting.
+# the real tools: `haproxy -c` for haproxy.cfg (with a self-signed
+# certificate where the file expects one), `nginx -t` for each site inside
+# a standalone wrapper, `keepalived --config-test` for each cluster member.
+# For every bundled scenario and every balancing algorithm, mode and
+# redispatch setting.
 set -uo pipefail
 sb=${STACKBOARD:?}
 haproxy=$(command -v haproxy || echo /usr/sbin/haproxy)
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
+keepalived=$(command -v keepalived || echo /usr/sbin/keepalived)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
+
+# HAProxy reads the certificate while checking: a throwaway one stands in
+# for the real one at the path the file names.
+certs=$tmp/certs
+mkdir -p "$certs"
+openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=www.foobar.com" -days 2 \
+  -keyout "$certs/key.pem" -out "$certs/cert.pem" 2>/dev/null
+cat "$certs/cert.pem" "$certs/key.pem" >"$certs/www.foobar.com.pem"
 
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/log"; }
@@ -44,12 +55,21 @@ for scenario in $("$sb" --list-scenarios); do
           continue
         fi
         if [[ -f $out/haproxy/haproxy.cfg ]]; then
-          if "$haproxy" -c -q -f "$out/haproxy/haproxy.cfg" >"$tmp/log" 2>&1; then
+          sed "s|/etc/haproxy/certs/|$certs/|" "$out/haproxy/haproxy.cfg" >"$tmp/haproxy.cfg"
+          if "$haproxy" -c -q -f "$tmp/haproxy.cfg" >"$tmp/log" 2>&1; then
             ok "haproxy -c: $name"
           else
             not_ok "haproxy -c: $name"
           fi
         fi
+        for conf in "$out"/keepalived/*.conf; do
+          [[ -f $conf ]] || continue
+          if "$keepalived" --config-test -n -l -f "$conf" >"$tmp/log" 2>&1 && ! grep -qi "warning\|violation" "$tmp/log"; then
+            ok "keepalived -t: $name $(basename "$conf")"
+          else
+            not_ok "keepalived -t: $name $(basename "$conf")"
+          fi
+        done
         for site in "$out"/nginx/*.conf; do
           if check_nginx_site "$site" >"$tmp/log" 2>&1; then
             ok "nginx -t: $name $(basename "$site")"

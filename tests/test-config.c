@@ -172,6 +172,52 @@ test_line_elements (void)
   g_assert_cmpuint (found, ==, 2);
 }
 
+/* Step 3: HTTPS ends at the load balancer; HTTP is redirected to it. */
+static void
+test_https (void)
+{
+  g_autoptr(SbScenario) s = load ("secured-monitored");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  g_autofree char *cfg = text_of (files, "haproxy/haproxy.cfg");
+  g_autoptr(SbScenario) plain = load ("distributed");
+  g_autoptr(GPtrArray) plain_files = sb_config_generate (plain);
+  g_autofree char *plain_cfg = text_of (plain_files, "haproxy/haproxy.cfg");
+
+  g_assert_nonnull (strstr (cfg, "    bind *:443 ssl crt /etc/haproxy/certs/www.foobar.com.pem\n"));
+  g_assert_nonnull (strstr (cfg, "    http-request redirect scheme https unless { ssl_fc }\n"));
+  g_assert_null (strstr (plain_cfg, "ssl"));
+  /* Firewalls and agents have no file of their own here. */
+  g_assert_cmpuint (files->len, ==, 7);
+}
+
+/* Step 4: keepalived on each load balancer, the name on the virtual IP,
+ * Nginx passing to the application servers on their own machines. */
+static void
+test_cluster (void)
+{
+  g_autoptr(SbScenario) s = load ("scale-up");
+  g_autoptr(GPtrArray) files = sb_config_generate (s);
+  g_autofree char *master = text_of (files, "keepalived/lb-server-1.conf");
+  g_autofree char *backup = text_of (files, "keepalived/lb-server-2.conf");
+  g_autofree char *cfg = text_of (files, "haproxy/haproxy.cfg");
+  g_autofree char *site = text_of (files, "nginx/web-server-2.conf");
+  g_autofree char *zone = text_of (files, "dns/foobar.com.zone");
+
+  g_assert_nonnull (strstr (master, "    state MASTER\n    interface eth0\n    virtual_router_id 51\n"
+                                    "    priority 101\n    advert_int 1\n"));
+  g_assert_nonnull (strstr (backup, "    state BACKUP\n"));
+  g_assert_nonnull (strstr (backup, "    priority 100\n"));
+  g_assert_nonnull (strstr (backup, "    unicast_src_ip 10.0.0.9\n    unicast_peer {\n        10.0.0.10\n    }\n"));
+  g_assert_nonnull (strstr (master, "    virtual_ipaddress {\n        203.0.113.10\n    }\n"));
+  g_assert_nonnull (strstr (cfg, "    bind 203.0.113.10:443 ssl crt"));
+  g_assert_nonnull (strstr (cfg, "    server web-server-1 10.0.0.11:80 check"));
+  g_assert_nonnull (strstr (site, "upstream app_servers {\n    server 10.0.0.21:8000;\n"
+                                  "    server 10.0.0.22:8000;\n}\n"));
+  g_assert_nonnull (strstr (site, "        proxy_pass http://app_servers;\n"));
+  g_assert_nonnull (strstr (zone, "www  IN A   203.0.113.10\n"));
+  g_assert_null (sb_config_find (files, "nginx/app-server-1.conf"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -183,5 +229,7 @@ main (int    argc,
   g_test_add_func ("/config/mysql-dns", test_mysql_and_dns);
   g_test_add_func ("/config/one-server", test_one_server);
   g_test_add_func ("/config/line-elements", test_line_elements);
+  g_test_add_func ("/config/https", test_https);
+  g_test_add_func ("/config/cluster", test_cluster);
   return g_test_run ();
 }
