@@ -186,8 +186,19 @@ test_https (void)
   g_assert_nonnull (strstr (cfg, "    bind *:443 ssl crt /etc/haproxy/certs/www.foobar.com.pem\n"));
   g_assert_nonnull (strstr (cfg, "    http-request redirect scheme https unless { ssl_fc }\n"));
   g_assert_null (strstr (plain_cfg, "ssl"));
-  /* Firewalls and agents have no file of their own here. */
-  g_assert_cmpuint (files->len, ==, 7);
+  g_autofree char *lb_rules = text_of (files, "firewall/lb-server.sh");
+  g_autofree char *rules = text_of (files, "firewall/server-1.sh");
+  g_autofree char *rules_2 = text_of (files, "firewall/server-2.sh");
+
+  /* One ufw script per firewall: the load balancer open to the world,
+   * the servers to the load balancer and, for MySQL, to each other. */
+  g_assert_cmpuint (files->len, ==, 10);
+  g_assert_nonnull (strstr (lb_rules, "ufw default deny incoming\n"));
+  g_assert_nonnull (strstr (lb_rules, "ufw allow 80/tcp\nufw allow 443/tcp\n"));
+  g_assert_nonnull (strstr (rules, "ufw allow from 203.0.113.10 to any port 80 proto tcp\n"));
+  g_assert_nonnull (strstr (rules, "ufw allow from 10.0.0.12 to any port 3306 proto tcp\n"));
+  g_assert_null (strstr (rules, "443"));
+  g_assert_nonnull (strstr (rules_2, "ufw allow from 10.0.0.11 to any port 3306 proto tcp\n"));
 }
 
 /* Step 4: keepalived on each load balancer, the name on the virtual IP,
