@@ -191,6 +191,7 @@ add_actions (GArray            *actions,
 
 /* What the twin measures, from the simulation's log. */
 typedef struct {
+  const SbScenario *scenario;
   guint64    last_seq;
   int        requests;     /* only requests 1..requests count */
   int        succeeded;
@@ -200,6 +201,8 @@ typedef struct {
   GHashTable *served;      /* host → count */
   GHashTable *failed_at;   /* element → count */
   JsonBuilder *backend_events;
+  guint       by_client[64]; /* browser → bit k: backend k answered it (the twin
+                              * has 8 browsers and 2 backends) */
 } Figures;
 
 static void
@@ -209,6 +212,37 @@ count (GHashTable *table,
   gpointer old = g_hash_table_lookup (table, key);
 
   g_hash_table_insert (table, (gpointer) key, GINT_TO_POINTER (GPOINTER_TO_INT (old) + 1));
+}
+
+static guint
+backend_index (const SbScenario *s,
+               const char       *host)
+{
+  guint i;
+
+  for (i = 0; i < s->balancer.backends->len; i++)
+    if (g_str_equal (g_ptr_array_index (s->balancer.backends, i), host))
+      break;
+  return i;
+}
+
+/* [["server-2"], ["server-1"], ...]: who answered each browser. */
+static void
+add_by_client (JsonBuilder      *b,
+               const Figures    *f,
+               const SbScenario *s)
+{
+  json_builder_set_member_name (b, "by_client");
+  json_builder_begin_array (b);
+  for (int c = 0; c < MIN (s->traffic.clients, (int) G_N_ELEMENTS (f->by_client)); c++)
+    {
+      json_builder_begin_array (b);
+      for (guint k = 0; k < MIN (s->balancer.backends->len, 32); k++)
+        if (f->by_client[c] & (1u << k))
+          json_builder_add_string_value (b, g_ptr_array_index (s->balancer.backends, k));
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
 }
 
 static void
@@ -238,6 +272,9 @@ read_log (SbSim   *sim,
         {
           f->succeeded++;
           count (f->served, ev->element);
+          if (ev->client < G_N_ELEMENTS (f->by_client)
+              && backend_index (f->scenario, ev->element) < 32)
+            f->by_client[ev->client] |= 1u << backend_index (f->scenario, ev->element);
           continue;
         }
       if (f->failed++ == 0)
@@ -308,6 +345,7 @@ print_figures (Figures          *f,
   add_table (b, "failed_at", f->failed_at, NULL);
   add_time (b, "first_failure", f->failed > 0, f->first_failure);
   add_time (b, "last_failure", f->failed > 0, f->last_failure);
+  add_by_client (b, f, s);
   json_builder_set_member_name (b, "backend_events");
   json_builder_end_array (f->backend_events);
   json_builder_add_value (b, json_builder_get_root (f->backend_events));
@@ -342,7 +380,7 @@ run_simulate (const TwinArgs   *a,
   g_autoptr(GHashTable) served = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) failed_at = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(JsonBuilder) events = json_builder_new ();
-  Figures f = { 0, a->requests, 0, 0, 0, 0, served, failed_at, events };
+  Figures f = { s, 0, a->requests, 0, 0, 0, 0, served, failed_at, events, { 0 } };
   /* One second after the last request left, every request has finished. */
   double end = a->requests / s->traffic.rate + 1;
 

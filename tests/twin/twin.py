@@ -332,12 +332,14 @@ def kill_all_of(case):
 
 def summarize(results, checks):
     served = {h: 0 for h in HOSTS}
+    by_client = [set() for _ in range(CLIENTS)]
     failures = []
     reasons = {}
     for k in sorted(results):
         at, (backend, error) = results[k]
         if backend:
             served[backend] += 1
+            by_client[(k - 1) % CLIENTS].add(backend)
         else:
             failures.append(at)
             reasons[error] = reasons.get(error, 0) + 1
@@ -349,6 +351,7 @@ def summarize(results, checks):
         "failure_reasons": reasons,
         "first_failure": failures[0] if failures else None,
         "last_failure": failures[-1] if failures else None,
+        "by_client": [sorted(s) for s in by_client],
         "checks": checks,
     }
 
@@ -369,6 +372,10 @@ def compare(case):
             problems.append(f"{h} served {real['served_by'][h]} real, {sim['served_by'].get(h, 0)} simulated")
     if abs(real["failed"] - sim["failed"]) > tol:
         problems.append(f"failed {real['failed']} real, {sim['failed']} simulated")
+    # Shares can agree by chance: with `source`, each browser must also be
+    # answered by the same server on both sides.
+    if "source" in case.options and real["by_client"] != sim["by_client"]:
+        problems.append(f"browsers' servers {real['by_client']} real, {sim['by_client']} simulated")
     # The window is compared when both sides failed; when only one did, the
     # count above already holds it to the tolerance.
     if real["failed"] and sim["failed"]:
