@@ -80,6 +80,10 @@ def spawn(argv, log_path):
 
 
 def kill_group(proc):
+    # Once: the group's id could be reused after everything in it is gone.
+    if getattr(proc, "group_killed", False):
+        return
+    proc.group_killed = True
     try:
         os.killpg(proc.pid, signal.SIGKILL)
     except ProcessLookupError:
@@ -187,7 +191,9 @@ class Backend:
         """Wall-clock times of HAProxy's health checks (GET / HTTP/1.0)."""
         try:
             with open(os.path.join(self.dir, "access.log")) as f:
-                return [float(line.split()[0]) for line in f if '"GET / HTTP/1.0"' in line]
+                # Whole lines only: Nginx may be writing the last one.
+                return [float(line.split()[0]) for line in f
+                        if line.endswith("\n") and '"GET / HTTP/1.0"' in line]
         except FileNotFoundError:
             return []
 
@@ -219,8 +225,9 @@ async def one_request(port, k):
 
 
 class Case:
-    def __init__(self, name, options, kill_at, revive_at, tool, base):
+    def __init__(self, name, options, kill_at, revive_at, tool, base, ports):
         self.name, self.options = name, options
+        self.ports = ports
         self.kill_at, self.revive_at = kill_at, revive_at
         self.tool, self.base = tool, base
         self.real = self.sim = None
@@ -235,12 +242,13 @@ class Case:
                 # Most likely a port taken between choosing and binding it.
                 self.log.append(f"attempt {attempt + 1}: {e}")
                 kill_all_of(self)
+                self.ports = free_ports(3)
         else:
             raise RuntimeError(f"{self.name}: " + "; ".join(self.log))
         self.sim = await self.run_sim()
 
     def configure(self, attempt_dir):
-        ports = free_ports(3)
+        ports = self.ports
         self.frontend = ports[0]
         servers = dict(zip(HOSTS, ports[1:]))
         argv = [self.tool, "config", attempt_dir, *self.common_options(),
@@ -425,8 +433,12 @@ def main():
     atexit.register(kill_all)
 
     base = tempfile.mkdtemp(prefix="stackboard-twin-")
-    cases = [Case(name, opts, k, r, args.tool, base) for name, opts, k, r in CASES
-             if not args.only or args.only in name]
+    chosen = [c for c in CASES if not args.only or args.only in c[0]]
+    # All the ports at once, so that no two cases get the same one (HAProxy
+    # binds with SO_REUSEPORT: two of them could share a port silently).
+    ports = free_ports(3 * len(chosen))
+    cases = [Case(name, opts, k, r, args.tool, base, ports[3 * i:3 * i + 3])
+             for i, (name, opts, k, r) in enumerate(chosen)]
     started = time.monotonic()
     try:
         outcomes = asyncio.run(run_all(cases))
