@@ -229,6 +229,46 @@ test_cluster (void)
   g_assert_null (sb_config_find (files, "nginx/app-server-1.conf"));
 }
 
+/* The same files pointed at loopback ports (tests/twin/): only the
+ * addresses and the application server's line change. */
+static void
+test_options (void)
+{
+  g_autoptr(SbScenario) s = load ("distributed");
+  g_autoptr(GHashTable) servers = g_hash_table_new (g_str_hash, g_str_equal);
+  SbConfigOptions options = { "127.0.0.1:18080", servers, TRUE };
+  g_autoptr(GPtrArray) plain = sb_config_generate (s);
+  g_autoptr(GPtrArray) none = sb_config_generate_with (s, NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *a = text_of (plain, "haproxy/haproxy.cfg");
+  g_autofree char *b = text_of (none, "haproxy/haproxy.cfg");
+  g_autofree char *cfg = NULL;
+  g_autofree char *site1 = NULL;
+  g_autofree char *site2 = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_assert_cmpstr (a, ==, b);
+  g_hash_table_insert (servers, "server-1", "127.0.0.1:18081");
+  files = sb_config_generate_with (s, &options);
+  cfg = text_of (files, "haproxy/haproxy.cfg");
+  changes = changed_lines (a, cfg);
+  g_assert_cmpuint (changes->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (changes, 0), ==, "-    bind 203.0.113.10:80");
+  g_assert_cmpstr (g_ptr_array_index (changes, 1), ==,
+                   "-    server server-1 10.0.0.11:80 check inter 2s rise 2 fall 3");
+  g_assert_cmpstr (g_ptr_array_index (changes, 2), ==, "+    bind 127.0.0.1:18080");
+  g_assert_cmpstr (g_ptr_array_index (changes, 3), ==,
+                   "+    server server-1 127.0.0.1:18081 check inter 2s rise 2 fall 3");
+  site1 = text_of (files, "nginx/server-1.conf");
+  site2 = text_of (files, "nginx/server-2.conf");
+  g_assert_nonnull (strstr (site1, "    listen 127.0.0.1:18081;\n"));
+  g_assert_nonnull (strstr (site1, "        return 200 \"server-1\\n\";\n"));
+  g_assert_null (strstr (site1, "proxy_pass"));
+  /* A host the map leaves out keeps its own port. */
+  g_assert_nonnull (strstr (site2, "    listen 80;\n"));
+  g_assert_nonnull (strstr (site2, "        return 200 \"server-2\\n\";\n"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,5 +282,6 @@ main (int    argc,
   g_test_add_func ("/config/line-elements", test_line_elements);
   g_test_add_func ("/config/https", test_https);
   g_test_add_func ("/config/cluster", test_cluster);
+  g_test_add_func ("/config/options", test_options);
   return g_test_run ();
 }

@@ -40,7 +40,7 @@ algorithm_hint (guint index)
   switch (index)
     {
     case SB_ALGORITHM_LEASTCONN:
-      return _("The server with the fewest requests in progress");
+      return _("The server with the fewest requests in progress; idle servers take turns");
     case SB_ALGORITHM_SOURCE:
       return _("A hash of the visitor's address: each visitor sticks to one server");
     case SB_ALGORITHM_ROUNDROBIN:

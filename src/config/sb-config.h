@@ -26,8 +26,21 @@ typedef struct {
   GPtrArray *lines;  /* SbConfigLine*, owned */
 } SbConfigFile;
 
+/* Where the same files point when they are run somewhere else than the
+ * scenario's own addresses, e.g. on loopback ports (tests/twin/).  Every
+ * field is optional; a zeroed struct gives the scenario's own files. */
+typedef struct {
+  const char *frontend;    /* "ADDR:PORT" HAProxy binds, instead of the LB's IP:80 */
+  GHashTable *servers;     /* host id → "ADDR:PORT" of its Nginx, instead of IP:80 */
+  gboolean    nginx_answers; /* each Nginx answers itself (200, the host id) where
+                              * it would pass to the application server */
+} SbConfigOptions;
+
 /* The files for SCENARIO, in a stable order; free with g_ptr_array_unref. */
 GPtrArray *sb_config_generate      (const SbScenario   *scenario);
+/* The same with OPTIONS (NULL: none). */
+GPtrArray *sb_config_generate_with (const SbScenario      *scenario,
+                                    const SbConfigOptions *options);
 /* The whole text of FILE, each line ending in a newline. */
 char      *sb_config_file_text     (const SbConfigFile *file);
 /* Writes every file under DIR (created when missing), each atomically. */

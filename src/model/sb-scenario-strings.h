@@ -73,9 +73,14 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "traffic (active-active); in an active-passive set-up the second "
      "would sit idle and take over only when the first fails. HAProxy "
      "checks the servers every few seconds and stops sending requests to "
-     "one that fails its checks. There is only one load balancer: if it "
-     "dies, the whole site is unreachable, so it is a single point of "
-     "failure."),
+     "one that fails its checks. Until then, the requests it sends to a "
+     "dead server fail: measured with a real HAProxy and two real Nginx "
+     "servers, checked every 2 s and marked DOWN after 3 failed checks, "
+     "killing one server under 10 requests per second made 25 requests "
+     "fail, all in the 5 s before it was marked DOWN; with redispatch (a "
+     "refused connection retried once on the other server), none failed. "
+     "There is only one load balancer: if it dies, the whole site is "
+     "unreachable, so it is a single point of failure."),
   /* Translators: label of web_server web-1 in distributed; label of
      web_server web-2 in distributed; label of web_server web-1 in
      one-server; label of web_server web-1 in scale-up; label of

@@ -8,19 +8,6 @@
 
 #include "sb-balancer.h"
 
-guint32
-sb_balancer_source_hash (guint32 a)
-{
-  /* Copied in spirit from HAProxy's include/haproxy/hash.h: full_hash(). */
-  a = (a + 0x7ed55d16) + (a << 12);
-  a = (a ^ 0xc761c23c) ^ (a >> 19);
-  a = (a + 0x165667b1) + (a << 5);
-  a = (a + 0xd3a2646c) ^ (a << 9);
-  a = (a + 0xfd7046c5) + (a << 3);
-  a = (a ^ 0xb55a4f09) ^ (a >> 16);
-  return a * 3221225473U;
-}
-
 /* Usable servers: the UP active ones, or else the first UP backup. */
 static guint
 usable_servers (const SbLbServer *servers,
@@ -74,10 +61,21 @@ choose_leastconn (const SbLbServer *servers,
 {
   int best = -1;
 
-  /* Strictly fewer wins, so ties go to the first in order. */
+  /* HAProxy keeps the servers in a tree keyed by their count, and a server
+   * whose count changes goes in after the others with the same count: so
+   * among idle servers the one idle for longest goes first, and idle
+   * servers take turns (measured by tests/twin).  Equal stamps (at the
+   * start): the first in order. */
   for (guint i = 0; i < n_servers; i++)
-    if (usable[i] && (best < 0 || servers[i].in_flight < servers[best].in_flight))
-      best = (int) i;
+    {
+      const SbLbServer *s = &servers[i];
+
+      if (!usable[i])
+        continue;
+      if (best < 0 || s->in_flight < servers[best].in_flight
+          || (s->in_flight == servers[best].in_flight && s->since < servers[best].since))
+        best = (int) i;
+    }
   return best;
 }
 
@@ -87,9 +85,12 @@ choose_source (const gboolean *usable,
                guint           n_usable,
                guint32         address)
 {
-  /* Map-based: the hash modulo the number of usable servers (their total
-   * weight, all weights being 1) indexes the usable servers in order. */
-  guint k = sb_balancer_source_hash (address) % n_usable;
+  /* HAProxy 2.6, `hash-type map-based` (the default): the hash of an IPv4
+   * address is the address itself (full_hash() only with the `avalanche`
+   * modifier), and it indexes a map of the usable servers, each repeated
+   * by its weight; with equal weights, address modulo their number picks
+   * the usable servers in order (measured by tests/twin). */
+  guint k = address % n_usable;
 
   for (guint i = 0; i < n_servers; i++)
     if (usable[i] && k-- == 0)

@@ -19,13 +19,14 @@ typedef struct {
   gboolean up;          /* in the LB's view */
   gboolean backup;
   guint    in_flight;   /* requests the LB has on it now */
+  guint64  since;       /* leastconn: when in_flight last changed or it came
+                         * UP (any increasing count); ties go to the smallest */
 } SbLbServer;
 
-/* HAProxy's full_hash() (Bob Jenkins' 32-bit integer avalanche) of an
- * IPv4 source address, as used by `balance source` with map-based hashing. */
-guint32  sb_balancer_source_hash  (guint32           address);
-
 /* The server for the next request, or -1 when none is usable (503).
+ * `source` uses HAProxy's default map-based hash of an IPv4 address,
+ * which is the address itself: SOURCE_ADDRESS modulo the number of usable
+ * servers picks one of them, in order.
  * EXCLUDE (-1 for none) is left out, as on a redispatch.  RR_NEXT is the
  * round-robin position, advanced only for roundrobin choices; pass NULL to
  * ask without moving it. */

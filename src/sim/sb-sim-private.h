@@ -95,6 +95,7 @@ struct _SbSim {
   SbLbServer    *servers;
   SbHealth      *health;
   guint          rr_next;
+  guint64        lc_clock;      /* stamps SbLbServer.since */
   guint32        check_gen;
   guint         *app_next;      /* per backend: Nginx's turn in topo.apps */
 

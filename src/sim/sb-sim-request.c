@@ -114,6 +114,7 @@ release_backend (SbSim     *self,
     {
       g_assert (self->servers[r->backend].in_flight > 0);
       self->servers[r->backend].in_flight--;
+      self->servers[r->backend].since = ++self->lc_clock;
       r->counted = FALSE;
     }
 }
@@ -268,6 +269,7 @@ dispatch (SbSim     *self,
   r->backend = (gint16) b;
   r->counted = TRUE;
   self->servers[b].in_flight++;
+  self->servers[b].since = ++self->lc_clock;
   enter_backend (self, r);
 }
 

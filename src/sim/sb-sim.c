@@ -161,7 +161,8 @@ run_check (SbSim  *self,
 
   passed = sb_topology_check_passes (&self->topo, self->killed, cfg->check, k);
   before = sb_health_state (&self->health[k], cfg->rise, cfg->fall, &before_n, NULL);
-  sb_health_report (&self->health[k], passed, cfg->rise, cfg->fall);
+  if (sb_health_report (&self->health[k], passed, cfg->rise, cfg->fall) && self->health[k].up)
+    self->servers[k].since = ++self->lc_clock;   /* back in HAProxy's tree, last */
   self->servers[k].up = self->health[k].up;
   after = sb_health_state (&self->health[k], cfg->rise, cfg->fall, &after_n, NULL);
   if (before != after || before_n != after_n)
@@ -335,7 +336,9 @@ init_balancer (SbSim *self)
       sb_health_init (&self->health[k], TRUE, cfg->rise, cfg->fall);
       self->servers[k].up = TRUE;
       self->servers[k].backup = cfg->mode == SB_MODE_ACTIVE_PASSIVE && k > 0;
+      self->servers[k].since = k;
     }
+  self->lc_clock = n;
 }
 
 static void
