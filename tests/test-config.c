@@ -99,7 +99,8 @@ test_switches (void)
   const char *algorithm[] = { "-    balance roundrobin", "+    balance leastconn", NULL };
   const char *mode[] = { "-    server server-2 10.0.0.12:80 check inter 2s rise 2 fall 3",
                          "+    server server-2 10.0.0.12:80 check inter 2s rise 2 fall 3 backup", NULL };
-  const char *redispatch[] = { "-    retries 0", "+    retries 1", "+    option redispatch", NULL };
+  const char *redispatch[] = { "-    retries 0", "+    retries 1", "+    option redispatch",
+                               "+    retry-on conn-failure 502", NULL };
   const char *check[] = { "-    option httpchk GET /", NULL };
 
   t->balancer.algorithm = SB_ALGORITHM_LEASTCONN;

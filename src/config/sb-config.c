@@ -126,7 +126,11 @@ haproxy_globals (SbConfigFile     *f,
   /* Redispatch is one more try, on another server. */
   add (f, lb->id, "    retries %d", s->balancer.redispatch ? 1 : 0);
   if (s->balancer.redispatch)
-    add (f, lb->id, "    option redispatch");
+    {
+      add (f, lb->id, "    option redispatch");
+      /* Also retry when Nginx answers 502 for a dead application server. */
+      add (f, lb->id, "    retry-on conn-failure 502");
+    }
   add (f, NULL, "%s", "");
 }
 
