@@ -13,20 +13,6 @@
 
 #include "sb-sim-private.h"
 
-static void
-push (SbSim       *self,
-      SbEventKind  kind,
-      gint64       time,
-      guint32      gen)
-{
-  SbEvent ev = { 0 };
-
-  ev.kind = kind;
-  ev.time = time;
-  ev.gen = gen;
-  sb_event_queue_push (&self->queue, &ev);
-}
-
 void
 sb_sim_cluster_init (SbSim *self)
 {
@@ -36,7 +22,7 @@ sb_sim_cluster_init (SbSim *self)
   self->last_report = g_new0 (gint64, MAX (self->topo.n_agents, 1));
   self->alerts = g_new0 (SbSimAlert, MAX (n, 1));
   if (self->topo.monitoring >= 0 && self->topo.n_agents > 0)
-    push (self, SB_EVENT_METRICS, 0, 0);
+    sb_sim_push_event (self, SB_EVENT_METRICS, 0, 0, 0);
 }
 
 void
@@ -71,7 +57,7 @@ sb_sim_vrrp_changed (SbSim *self)
    * has heard nothing from the old one for the whole detection time. */
   self->vrrp_gen++;
   if (want >= 0 && want != self->active_lb)
-    push (self, SB_EVENT_VRRP, self->now + SB_SIM_VRRP_DETECTION, self->vrrp_gen);
+    sb_sim_push_event (self, SB_EVENT_VRRP, self->now + SB_SIM_VRRP_DETECTION, 0, self->vrrp_gen);
 }
 
 void
@@ -167,7 +153,7 @@ sb_sim_metrics_tick (SbSim *self)
   /* The alerts live in the service: when it is down, nobody sees any. */
   for (guint i = 0; i < self->topo.n_agents; i++)
     watch_agent (self, i, service_up);
-  push (self, SB_EVENT_METRICS, self->now + SB_SIM_METRICS_INTERVAL, 0);
+  sb_sim_push_event (self, SB_EVENT_METRICS, self->now + SB_SIM_METRICS_INTERVAL, 0, 0);
 }
 
 /* --- view ------------------------------------------------------------- */

@@ -126,6 +126,12 @@ gboolean   sb_sim_up              (SbSim        *self,
                                    int           element);
 guint32    sb_sim_client_address  (SbSim        *self,
                                    guint         client);
+/* Schedules an event of KIND at TIME for INDEX, of generation GEN. */
+void       sb_sim_push_event      (SbSim          *self,
+                                   SbEventKind     kind,
+                                   gint64          time,
+                                   gint32          index,
+                                   guint32         gen);
 /* Logs a kill, a revive, a VIP move... of ELEMENT at the current time. */
 SbSimEvent *sb_sim_record_action  (SbSim          *self,
                                    SbSimEventKind  kind,

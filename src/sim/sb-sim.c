@@ -74,12 +74,12 @@ sb_sim_client_address (SbSim *self,
 
 /* --- scheduling ------------------------------------------------------- */
 
-static void
-push_event (SbSim       *self,
-            SbEventKind  kind,
-            gint64       time,
-            gint32       index,
-            guint32      gen)
+void
+sb_sim_push_event (SbSim       *self,
+                   SbEventKind  kind,
+                   gint64       time,
+                   gint32       index,
+                   guint32      gen)
 {
   SbEvent ev = { 0 };
 
@@ -110,7 +110,7 @@ schedule_arrival (SbSim *self)
       self->arrival_k++;
       when = self->arrival_base + sb_sim_seconds_to_us ((double) self->arrival_k / t->rate);
     }
-  push_event (self, SB_EVENT_ARRIVAL, MAX (when, self->now), 0, self->arrival_gen);
+  sb_sim_push_event (self, SB_EVENT_ARRIVAL, MAX (when, self->now), 0, self->arrival_gen);
 }
 
 /* A new rate or arrival law: the next request comes one gap after the
@@ -127,7 +127,7 @@ restart_arrivals (SbSim *self)
       && self->last_arrival + sb_sim_seconds_to_us (1.0 / t->rate) < self->now)
     {
       self->arrival_base = self->now;
-      push_event (self, SB_EVENT_ARRIVAL, self->now, 0, self->arrival_gen);
+      sb_sim_push_event (self, SB_EVENT_ARRIVAL, self->now, 0, self->arrival_gen);
       return;
     }
   schedule_arrival (self);
@@ -144,7 +144,7 @@ restart_checks (SbSim *self)
   if (self->topo.lb < 0)
     return;
   for (guint k = 0; k < n; k++)
-    push_event (self, SB_EVENT_CHECK, self->now + self->interval_us * k / n,
+    sb_sim_push_event (self, SB_EVENT_CHECK, self->now + self->interval_us * k / n,
                 (gint32) k, self->check_gen);
 }
 
@@ -167,7 +167,7 @@ run_check (SbSim  *self,
   after = sb_health_state (&self->health[k], cfg->rise, cfg->fall, &after_n, NULL);
   if (before != after || before_n != after_n)
     sb_sim_record_backend (self, k);
-  push_event (self, SB_EVENT_CHECK, self->now + self->interval_us, (gint32) k, self->check_gen);
+  sb_sim_push_event (self, SB_EVENT_CHECK, self->now + self->interval_us, (gint32) k, self->check_gen);
 }
 
 static gboolean
