@@ -145,7 +145,7 @@ restart_checks (SbSim *self)
     return;
   for (guint k = 0; k < n; k++)
     sb_sim_push_event (self, SB_EVENT_CHECK, self->now + self->interval_us * k / n,
-                (gint32) k, self->check_gen);
+                       (gint32) k, self->check_gen);
 }
 
 /* --- handling events -------------------------------------------------- */
