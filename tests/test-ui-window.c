@@ -295,6 +295,43 @@ test_window_lesson (Fixture       *f,
   g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "web-1"));
 }
 
+/* Pixels of the "none" pill's green in the top tenth of the canvas. */
+static guint
+top_green (SbCanvas *canvas)
+{
+  g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (canvas));
+  Pixels p;
+  guint n = 0;
+
+  download (texture, &p);
+  for (int y = 0; y < p.height / 10; y++)
+    for (int x = 0; x < p.width; x++)
+      n += pixel (&p, x, y) == 0xbfffbf;
+  g_free (p.data);
+  return n;
+}
+
+/* Step 4 has no single point of failure for reads, and the board says so. */
+static void
+test_window_no_spof (Fixture       *f,
+                     gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  GActionGroup *group = G_ACTION_GROUP (f->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "scale-up");
+  sb_canvas_set_playing (canvas, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (top_green (canvas), ==, 0);
+  g_action_group_activate_action (group, "spof", g_variant_new_string ("reads"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (top_green (canvas), >, 100);
+  /* Writes still have theirs: no such message. */
+  g_action_group_activate_action (group, "spof", g_variant_new_string ("writes"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (top_green (canvas), ==, 0);
+}
+
 static void
 test_window_speed (Fixture       *f,
                    gconstpointer  data)
@@ -792,6 +829,8 @@ main (int    argc,
               test_window_step, fixture_tear_down);
   g_test_add ("/ui/window/lesson", Fixture, NULL, fixture_set_up,
               test_window_lesson, fixture_tear_down);
+  g_test_add ("/ui/window/no-spof", Fixture, NULL, fixture_set_up,
+              test_window_no_spof, fixture_tear_down);
   g_test_add ("/ui/window/speed", Fixture, NULL, fixture_set_up,
               test_window_speed, fixture_tear_down);
   g_test_add ("/ui/window/active-passive", Fixture, NULL, fixture_set_up,

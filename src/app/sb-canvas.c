@@ -99,6 +99,7 @@ current_options (SbCanvas        *self,
   options->reduced_motion = !animations_enabled (GTK_WIDGET (self));
   options->style = self->style;
   options->spofs = self->spofs;
+  options->spofs_for_writes = self->spof_mode && g_str_equal (self->spof_mode, "writes");
   options->selected_id = self->selected;
   options->show_issues = self->show_issues;
   options->highlight_path = (const char * const *) self->highlight;

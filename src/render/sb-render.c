@@ -575,6 +575,19 @@ draw_spof (SbDrawContext *ctx,
   sb_render_pill (ctx, _("SPOF"), r->x + 40, r->y - 9, &ctx->palette->node_fill, &ctx->palette->spof);
 }
 
+/* Asked for the single points of failure and there are none: say so, at
+ * the top of the board, where the class looks for the dashed frames. */
+static void
+draw_no_spof (SbDrawContext *ctx)
+{
+  static const SbColor fill = { 0.75, 1.0, 0.75 };
+  static const SbColor text = { 0.1, 0.1, 0.1 };
+
+  sb_render_pill (ctx, ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
+                                                      : _("✓ No single point of failure for reads"),
+                  sb_layout_get_width (ctx->layout) / 2, 14, &text, &fill);
+}
+
 static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
 static const SbColor issue_text = { 0.1, 0.1, 0.1 };
 
@@ -657,6 +670,8 @@ draw_board (SbDrawContext *ctx)
     draw_link_caption (ctx, &g_array_index (links, SbLink, i), captioned);
   for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
     draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
+  if (ctx->options->spofs && ctx->options->spofs->len == 0)
+    draw_no_spof (ctx);
   if (ctx->options->show_issues)
     draw_issues (ctx);
 }

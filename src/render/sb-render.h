@@ -34,6 +34,7 @@ typedef struct {
   GPtrArray  *spofs;           /* ids to mark as single points of failure, or NULL */
   gboolean    show_issues;     /* badges: no HTTPS, no firewall, no monitoring */
   const char * const *highlight_path; /* a request's path to number on the board, or NULL */
+  gboolean    spofs_for_writes; /* spofs are those of writes (else of reads) */
 } SbRenderOptions;
 
 /* Options with the defaults: light whiteboard, nothing selected. */
