@@ -385,6 +385,44 @@ test_issues (Fixture       *f,
   cairo_surface_destroy (b);
 }
 
+/* Yellow pixels of the issue badges when SCENARIO is drawn with them. */
+static guint
+issue_pixels (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(SbScenario) scenario = sb_scenario_load_bundled (name, NULL);
+  SbLayout *layout = sb_layout_new (scenario);
+  g_autofree char *path = g_build_filename (f->dir, "issues.png", NULL);
+  g_autoptr(GError) error = NULL;
+  SbRenderOptions options;
+  cairo_surface_t *png;
+  guint n;
+
+  sb_render_options_init (&options);
+  options.show_issues = TRUE;
+  g_assert_true (sb_export_to_file (path, layout, scenario, NULL, &options, 800, 450, 1, &error));
+  g_assert_no_error (error);
+  png = cairo_image_surface_create_from_png (path);
+  n = count_color (png, 0xf5d42e);
+  cairo_surface_destroy (png);
+  sb_layout_free (layout);
+  return n;
+}
+
+/* The badges go where a step of the lesson fixes them: step 3 has HTTPS,
+ * a firewall and an agent on every machine, so none; step 4 has HTTPS
+ * but draws neither firewalls nor monitoring, so two per machine. */
+static void
+test_issues_fixed (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint distributed = issue_pixels (f, "distributed");
+
+  g_assert_cmpuint (issue_pixels (f, "secured-monitored"), ==, 0);
+  g_assert_cmpuint (issue_pixels (f, "scale-up"), >, 16 * 100);
+  g_assert_cmpuint (distributed, >, 6 * 200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -402,5 +440,6 @@ main (int    argc,
   g_test_add ("/render/golden/distributed", Fixture, NULL, fixture_set_up, test_golden, fixture_tear_down);
   g_test_add ("/render/state/kill-server-1", Fixture, NULL, fixture_set_up, test_state_differs, fixture_tear_down);
   g_test_add ("/render/issues", Fixture, NULL, fixture_set_up, test_issues, fixture_tear_down);
+  g_test_add ("/render/issues-fixed", Fixture, NULL, fixture_set_up, test_issues_fixed, fixture_tear_down);
   return g_test_run ();
 }
