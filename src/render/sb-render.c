@@ -612,7 +612,7 @@ draw_host_issues (SbDrawContext *ctx,
 
   if (sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
     issue (ctx, _("⚠ No firewall"), narrow ? r->x + r->width / 2 : r->x + 90,
-           narrow ? r->y - 4 : bottom);
+           narrow ? r->y - 22 : bottom);
   if (sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
     issue (ctx, _("⚠ No monitoring"), narrow ? r->x + r->width / 2 : r->x + r->width - 100,
            narrow ? r->y + r->height + 18 : bottom);
