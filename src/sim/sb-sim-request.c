@@ -551,7 +551,7 @@ arrive_back (SbSim     *self,
     }
   /* AT holds the request (else the kill that stopped it failed it too). */
   g_assert (r->chain_len > 0 && r->chain[r->chain_len - 1] == at);
-  if (r->next_upstream)
+  if (r->next_upstream && element (self, at)->kind == SB_KIND_WEB_SERVER)
     {
       r->next_upstream = FALSE;
       pass_to_application (self, r, at);
