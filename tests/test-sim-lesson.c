@@ -262,6 +262,37 @@ test_split_tiers (void)
   assert_invariant (sim);
 }
 
+/* The same with a firewall in front of each application server: the
+ * refused request goes back through it to Nginx, then to the other one. */
+static void
+test_split_tiers_behind_firewalls (void)
+{
+  g_autoptr(SbScenario) scenario = load_scenario ("scale-up");
+  g_autoptr(SbSim) sim = NULL;
+  const SbSimCounters *c;
+  guint64 failed;
+
+  g_ptr_array_add (scenario->components, sb_component_new ("fw-a1", SB_KIND_FIREWALL, "Firewall"));
+  g_ptr_array_add (scenario->components, sb_component_new ("fw-a2", SB_KIND_FIREWALL, "Firewall"));
+  ((SbComponent *) g_ptr_array_index (scenario->components, scenario->components->len - 2))->host =
+    g_strdup ("app-server-1");
+  ((SbComponent *) g_ptr_array_index (scenario->components, scenario->components->len - 1))->host =
+    g_strdup ("app-server-2");
+  g_assert_true (sb_scenario_validate (scenario, NULL));
+  scenario->traffic.rate = 10;
+  sim = sb_sim_new (scenario);
+  c = counters (sim);
+  run_to (sim, 10);
+  g_assert_cmpuint (sb_sim_get_handled (sim, "fw-a1"), >, 40);
+  kill_at (sim, 10, "app-1");
+  run_to (sim, 11);
+  failed = c->failed;
+  g_assert_cmpuint (failed, ==, c->reasons[SB_FAILURE_CONNECTION_RESET]);
+  run_to (sim, 31);
+  g_assert_cmpuint (c->failed, ==, failed);
+  assert_invariant (sim);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -274,5 +305,6 @@ main (int    argc,
   g_test_add_func ("/sim/lesson/no-monitoring", test_no_monitoring);
   g_test_add_func ("/sim/lesson/virtual-ip", test_virtual_ip);
   g_test_add_func ("/sim/lesson/split-tiers", test_split_tiers);
+  g_test_add_func ("/sim/lesson/split-tiers-behind-firewalls", test_split_tiers_behind_firewalls);
   return g_test_run ();
 }
