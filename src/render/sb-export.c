@@ -15,6 +15,9 @@
 #include <glib/gi18n-lib.h>
 #include <png.h>       /* from cairo-png, which requires libpng */
 #include <setjmp.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "sb-export.h"
 
@@ -59,6 +62,82 @@ sb_export_format_for_path (const char     *path,
   return TRUE;
 }
 
+/* --- Pixels --------------------------------------------------------------
+ *
+ * A new image's memory is faulted in one 4 KiB page at a time on first
+ * touch: a 1600 × 900 board is 1400 page faults, which cost more than
+ * drawing it (16 ms against 2 ms under a hypervisor, where a fault is
+ * expensive).  On Linux the pixels get a mapping of their own, backed by
+ * huge pages where the kernel allows (MADV_HUGEPAGE) and populated in one
+ * call (MADV_POPULATE_WRITE); elsewhere, or when that fails, cairo
+ * allocates them as usual. */
+
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+
+#define HUGE_PAGE_SIZE ((gsize) 2 << 20)
+
+typedef struct {
+  void  *base;
+  gsize  length;
+} SbMapping;
+
+static void
+mapping_free (void *data)
+{
+  SbMapping *mapping = data;
+
+  munmap (mapping->base, mapping->length);
+  g_free (mapping);
+}
+
+static cairo_surface_t *
+create_image_surface (int width,
+                      int height)
+{
+  static const cairo_user_data_key_t mapping_key;
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  gsize size = (gsize) stride * height;
+  gsize length = size + HUGE_PAGE_SIZE;   /* room to align the start */
+  SbMapping *mapping;
+  cairo_surface_t *surface;
+  guchar *pixels;
+  void *base;
+
+  if (stride <= 0)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  base = mmap (NULL, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED)
+    return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  pixels = (guchar *) (((guintptr) base + HUGE_PAGE_SIZE - 1) & ~(guintptr) (HUGE_PAGE_SIZE - 1));
+  madvise (pixels, size, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+  madvise (pixels, size, MADV_POPULATE_WRITE);   /* Linux ≥ 5.14; a hint */
+#endif
+  /* Fresh anonymous memory is zero: transparent, as cairo would clear it. */
+  surface = cairo_image_surface_create_for_data (pixels, CAIRO_FORMAT_ARGB32, width, height, stride);
+  mapping = g_new (SbMapping, 1);
+  mapping->base = base;
+  mapping->length = length;
+  if (cairo_surface_set_user_data (surface, &mapping_key, mapping, mapping_free) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      mapping_free (mapping);
+      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    }
+  return surface;
+}
+
+#else
+
+static cairo_surface_t *
+create_image_surface (int width,
+                      int height)
+{
+  return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+}
+
+#endif
+
 static cairo_surface_t *
 create_surface (SbExportFormat  format,
                 SbExportSink   *sink,
@@ -74,7 +153,7 @@ create_surface (SbExportFormat  format,
       return cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
     case SB_EXPORT_PNG:
     default:
-      return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+      return create_image_surface (width * scale, height * scale);
     }
 }
 
