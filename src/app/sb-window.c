@@ -683,12 +683,33 @@ canvas_edited (SbWindow *self)
   set_modified (self, TRUE);
 }
 
+/* The settings sit at the bottom of the side panel, below the first
+ * screenful, yet measuring their rows (wrapped subtitles, combo rows) was
+ * a fifth of the work before the first frame (docs/benchmarks.md): they
+ * join the panel once that frame is on screen. */
+static void
+show_deferred_settings (GdkFrameClock *clock,
+                        SbWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, show_deferred_settings, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), TRUE);
+}
+
+static void
+defer_settings (SbWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (show_deferred_settings), self, 0);
+}
+
 static void
 sb_window_init (SbWindow *self)
 {
   g_autoptr(GPropertyAction) play = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), FALSE);
+  g_signal_connect_after (self, "realize", G_CALLBACK (defer_settings), NULL);
   sb_element_panel_set_canvas (self->panel, self->canvas);
   sb_event_log_set_canvas (self->event_log, self->canvas);
   sb_stats_panel_set_canvas (self->stats_panel, self->canvas);
