@@ -37,6 +37,7 @@ struct _SbWindow
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
   gboolean              modified;  /* the topology changed since it was opened or saved */
   gboolean              presenting;
+  guint                 show_settings_id;  /* idle source, see defer_settings() */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -600,6 +601,7 @@ sb_window_dispose (GObject *object)
 {
   SbWindow *self = SB_WINDOW (object);
 
+  g_clear_handle_id (&self->show_settings_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
@@ -684,15 +686,27 @@ canvas_edited (SbWindow *self)
 }
 
 /* The settings sit at the bottom of the side panel, below the first
- * screenful, yet measuring their rows (wrapped subtitles, combo rows) was
- * a fifth of the work before the first frame (docs/benchmarks.md): they
- * join the panel once that frame is on screen. */
+ * screenful, yet building and measuring their rows (wrapped subtitles,
+ * combo rows) was a quarter of the work before the first frame
+ * (docs/benchmarks.md): they join the panel once that frame is on screen,
+ * from an idle callback so that the frame clock's cycle is not held up. */
+static gboolean
+show_settings (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->show_settings_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 show_deferred_settings (GdkFrameClock *clock,
                         SbWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, show_deferred_settings, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), TRUE);
+  if (self->show_settings_id == 0)
+    self->show_settings_id = g_idle_add (show_settings, self);
 }
 
 static void
