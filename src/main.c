@@ -7,6 +7,9 @@
 #include <dlfcn.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "app/sb-gui-module.h"
 #include "cli/sb-cli.h"
@@ -16,6 +19,20 @@
  * them.  dlopen() rather than g_module_open(): only a call from the
  * executable itself searches the executable's run path, which points at
  * the module's directory in the build tree and once installed. */
+/* Large blocks from the heap, kept there when freed.  Every frame of the
+ * cairo renderer replays the board's and the live layer's recordings
+ * through window-sized temporary images; with glibc's defaults each was a
+ * fresh mapping and 600 page faults, a tenth of the time to the first
+ * frame (docs/benchmarks.md). */
+static void
+keep_large_blocks (void)
+{
+#ifdef __GLIBC__
+  mallopt (M_MMAP_THRESHOLD, 32 << 20);
+  mallopt (M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 static int
 run_window (int    argc,
             char **argv)
@@ -28,6 +45,7 @@ run_window (int    argc,
       g_printerr ("stackboard: %s\n", dlerror ());
       return 1;
     }
+  keep_large_blocks ();
   /* Never unloaded: GTK cannot be. */
   return gui_main (argc, argv);
 }
