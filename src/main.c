@@ -14,16 +14,11 @@
 #include "app/sb-gui-module.h"
 #include "cli/sb-cli.h"
 
-/* The window lives in a module (src/app/sb-gui-module.c), so this binary
- * does not link GTK and libadwaita and the headless commands never load
- * them.  dlopen() rather than g_module_open(): only a call from the
- * executable itself searches the executable's run path, which points at
- * the module's directory in the build tree and once installed. */
 /* Large blocks from the heap, kept there when freed.  Every frame of the
  * cairo renderer replays the board's and the live layer's recordings
  * through window-sized temporary images; with glibc's defaults each was a
- * fresh mapping and 600 page faults, a tenth of the time to the first
- * frame (docs/benchmarks.md). */
+ * fresh mapping and 600 page faults, some 10 ms before the first frame
+ * (docs/benchmarks.md). */
 static void
 keep_large_blocks (void)
 {
@@ -33,6 +28,11 @@ keep_large_blocks (void)
 #endif
 }
 
+/* The window lives in a module (src/app/sb-gui-module.c), so this binary
+ * does not link GTK and libadwaita and the headless commands never load
+ * them.  dlopen() rather than g_module_open(): only a call from the
+ * executable itself searches the executable's run path, which points at
+ * the module's directory in the build tree and once installed. */
 static int
 run_window (int    argc,
             char **argv)

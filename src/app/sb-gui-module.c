@@ -5,7 +5,7 @@
  * The window, with GTK and libadwaita, is a module that src/main.c loads
  * only when it opens one: the headless commands (--export, --simulate…)
  * then start without loading or relocating those libraries, which took
- * a third of a whole `stackboard --export` (docs/benchmarks.md).
+ * a quarter of a whole `stackboard --export` (docs/benchmarks.md).
  */
 #include "config.h"
 

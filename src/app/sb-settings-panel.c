@@ -255,7 +255,7 @@ sb_settings_panel_dispose (GObject *object)
 
 /* The rows are built the first time the panel is shown, not with it:
  * the window shows it only after its first frame (sb-window.c), and
- * building them was a quarter of the work that frame waited for. */
+ * building them was part of the work that frame waited for. */
 static void
 sb_settings_panel_map (GtkWidget *widget)
 {

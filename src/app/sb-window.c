@@ -687,7 +687,7 @@ canvas_edited (SbWindow *self)
 
 /* The settings sit at the bottom of the side panel, below the first
  * screenful, yet building and measuring their rows (wrapped subtitles,
- * combo rows) was a quarter of the work before the first frame
+ * combo rows) was a fifth of the work before the first frame
  * (docs/benchmarks.md): they join the panel once that frame is on screen,
  * from an idle callback so that the frame clock's cycle is not held up. */
 static gboolean

@@ -8,8 +8,8 @@
  * file of the same name stays until the new one replaces it whole.
  *
  * Unlike g_file_replace(), the file is not fsync()ed before the rename: an
- * export can be drawn again, and the flush cost 2 ms on an idle disk and
- * over 10 on a busy one, a fifth of a whole `stackboard --export`.
+ * export can be drawn again, and the flush took 2 ms on an idle disk and
+ * over 10 on a busy one, where a whole `stackboard --export` takes 40.
  */
 #include "config.h"
 
@@ -59,6 +59,8 @@ sink_write (void                *closure,
 
       if (written < 0 && errno != EINTR)
         set_error_from_errno (&sink->error, errno);
+      else if (written == 0)   /* no progress and no error: do not spin */
+        set_error_from_errno (&sink->error, EIO);
       else if (written > 0)
         {
           data += written;
