@@ -223,7 +223,8 @@ sb_settings_panel_sync (SbSettingsPanel *self)
   SbSim *sim;
 
   g_return_if_fail (SB_IS_SETTINGS_PANEL (self));
-  if (self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
+  if (self->balancer_group == NULL   /* rows not built yet (see _map) */
+      || self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
     return;
   s = sb_sim_get_scenario (sim);
   self->syncing = TRUE;
@@ -252,10 +253,31 @@ sb_settings_panel_dispose (GObject *object)
   G_OBJECT_CLASS (sb_settings_panel_parent_class)->dispose (object);
 }
 
+/* The rows are built the first time the panel is shown, not with it:
+ * the window shows it only after its first frame (sb-window.c), and
+ * building them was part of the work that frame waited for. */
+static void
+sb_settings_panel_map (GtkWidget *widget)
+{
+  SbSettingsPanel *self = SB_SETTINGS_PANEL (widget);
+
+  if (self->balancer_group == NULL)
+    {
+      /* Building sets the rows' first values: not settings to apply. */
+      self->syncing = TRUE;
+      build_balancer_group (self);
+      build_traffic_group (self);
+      self->syncing = FALSE;
+      sb_settings_panel_sync (self);
+    }
+  GTK_WIDGET_CLASS (sb_settings_panel_parent_class)->map (widget);
+}
+
 static void
 sb_settings_panel_class_init (SbSettingsPanelClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sb_settings_panel_dispose;
+  GTK_WIDGET_CLASS (klass)->map = sb_settings_panel_map;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "sbsettingspanel");
 }
@@ -266,8 +288,6 @@ sb_settings_panel_init (SbSettingsPanel *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   g_object_set (self->box, "margin-start", 12, "margin-end", 12, "margin-bottom", 18, NULL);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  build_balancer_group (self);
-  build_traffic_group (self);
 }
 
 GtkWidget *

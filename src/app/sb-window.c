@@ -37,6 +37,7 @@ struct _SbWindow
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
   gboolean              modified;  /* the topology changed since it was opened or saved */
   gboolean              presenting;
+  guint                 show_settings_id;  /* idle source, see defer_settings() */
 };
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -614,6 +615,7 @@ sb_window_dispose (GObject *object)
 {
   SbWindow *self = SB_WINDOW (object);
 
+  g_clear_handle_id (&self->show_settings_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
@@ -699,12 +701,45 @@ canvas_edited (SbWindow *self)
   set_modified (self, TRUE);
 }
 
+/* The settings sit at the bottom of the side panel, below the first
+ * screenful, yet building and measuring their rows (wrapped subtitles,
+ * combo rows) was a fifth of the work before the first frame
+ * (docs/benchmarks.md): they join the panel once that frame is on screen,
+ * from an idle callback so that the frame clock's cycle is not held up. */
+static gboolean
+show_settings (gpointer user_data)
+{
+  SbWindow *self = user_data;
+
+  self->show_settings_id = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_deferred_settings (GdkFrameClock *clock,
+                        SbWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, show_deferred_settings, self);
+  if (self->show_settings_id == 0)
+    self->show_settings_id = g_idle_add (show_settings, self);
+}
+
+static void
+defer_settings (SbWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (show_deferred_settings), self, 0);
+}
+
 static void
 sb_window_init (SbWindow *self)
 {
   g_autoptr(GPropertyAction) play = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), FALSE);
+  g_signal_connect_after (self, "realize", G_CALLBACK (defer_settings), NULL);
   sb_element_panel_set_canvas (self->panel, self->canvas);
   sb_event_log_set_canvas (self->event_log, self->canvas);
   sb_stats_panel_set_canvas (self->stats_panel, self->canvas);

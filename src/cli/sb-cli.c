@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "render/sb-render.h"
 #include "sb-cli.h"
 
 /* Options that make the binary run headless; anything else opens the window. */
@@ -550,6 +551,8 @@ dispatch (const SbCliArgs *a)
     return check_file (a->check);
   if (a->simulate && !parse_time ("--simulate", a->simulate, &seconds, &error))
     return fail (error);
+  if (a->export_path)
+    sb_render_warm_up ();
   if (!build_options (a, &options, &error))
     return fail (error);
   if (a->simulate)

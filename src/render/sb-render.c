@@ -740,6 +740,14 @@ sb_render_draw_live (cairo_t               *cr,
 }
 
 void
+sb_render_warm_up (void)
+{
+  /* The default font map (one per thread) starts fontconfig's
+   * initialisation in the background when it is created. */
+  pango_cairo_font_map_get_default ();
+}
+
+void
 sb_render_draw (cairo_t               *cr,
                 const SbLayout        *layout,
                 const SbScenario      *scenario,

@@ -69,6 +69,12 @@ void   sb_render_draw_live     (cairo_t               *cr,
                                 double                 width,
                                 double                 height);
 
+/* Starts reading the system's font configuration, which pango does on a
+ * thread of its own: a caller that draws soon after (an export) lets it
+ * overlap loading the scenario instead of waiting for it at the first
+ * label.  Optional; drawing starts it anyway. */
+void   sb_render_warm_up       (void);
+
 /* The text of the DNS record the scenario publishes, e.g.
  * "www.foobar.com  A  203.0.113.10", or NULL without DNS. */
 char  *sb_render_dns_record    (const SbScenario *scenario);
