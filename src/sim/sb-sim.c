@@ -459,10 +459,13 @@ sync_databases (SbSim *self)
                            sb_sim_up (self, self->repl.dbs[i].element));
 }
 
-gboolean
-sb_sim_kill (SbSim       *self,
-             const char  *id,
-             GError     **error)
+/* Kills (KILLED) or revives element ID; doing what is already so does
+ * nothing and succeeds. */
+static gboolean
+set_killed (SbSim       *self,
+            const char  *id,
+            gboolean     killed,
+            GError     **error)
 {
   int e;
 
@@ -470,11 +473,12 @@ sb_sim_kill (SbSim       *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
   if ((e = find_target (self, id, error)) < 0)
     return FALSE;
-  if (self->killed[e])
+  if (!self->killed[e] == !killed)
     return TRUE;
-  self->killed[e] = TRUE;
-  sb_sim_record_action (self, SB_SIM_EVENT_KILL, e);
-  sb_sim_requests_killed (self, e);
+  self->killed[e] = killed;
+  sb_sim_record_action (self, killed ? SB_SIM_EVENT_KILL : SB_SIM_EVENT_REVIVE, e);
+  if (killed)
+    sb_sim_requests_killed (self, e);
   sync_databases (self);
   sb_sim_vrrp_changed (self);
   process_due (self);
@@ -482,24 +486,19 @@ sb_sim_kill (SbSim       *self,
 }
 
 gboolean
+sb_sim_kill (SbSim       *self,
+             const char  *id,
+             GError     **error)
+{
+  return set_killed (self, id, TRUE, error);
+}
+
+gboolean
 sb_sim_revive (SbSim       *self,
                const char  *id,
                GError     **error)
 {
-  int e;
-
-  g_return_val_if_fail (self != NULL && id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  if ((e = find_target (self, id, error)) < 0)
-    return FALSE;
-  if (!self->killed[e])
-    return TRUE;
-  self->killed[e] = FALSE;
-  sb_sim_record_action (self, SB_SIM_EVENT_REVIVE, e);
-  sync_databases (self);
-  sb_sim_vrrp_changed (self);
-  process_due (self);
-  return TRUE;
+  return set_killed (self, id, FALSE, error);
 }
 
 gboolean
