@@ -68,6 +68,25 @@ host_components (const SbScenario *scenario,
   return list;
 }
 
+/* The monitoring agent goes to the end of its row that faces the board's
+ * edge, so the replication line between neighbours never runs under it
+ * and its metrics leave by the nearest gap. */
+static void
+agents_outside (GPtrArray *row,
+                gboolean   to_the_left)
+{
+  g_autoptr(GPtrArray) agents = g_ptr_array_new ();
+
+  for (guint i = row->len; i-- > 0; )
+    if (((const SbComponent *) g_ptr_array_index (row, i))->kind == SB_KIND_MONITORING_AGENT)
+      g_ptr_array_insert (agents, 0, g_ptr_array_steal_index (row, i));
+  for (guint i = 0; i < agents->len; i++)
+    if (to_the_left)
+      g_ptr_array_insert (row, (int) i, g_ptr_array_index (agents, i));
+    else
+      g_ptr_array_add (row, g_ptr_array_index (agents, i));
+}
+
 static double
 row_width (guint n)
 {
@@ -125,12 +144,15 @@ place_host (SbLayout         *self,
             double            x,
             double            y,
             double            width,
-            double            height)
+            double            height,
+            double            board_cx)
 {
   g_autoptr(GPtrArray) upper = host_components (scenario, host->id, FALSE);
   g_autoptr(GPtrArray) lower = host_components (scenario, host->id, TRUE);
   double cx = x + width / 2;
   double row_y = y + SB_HOST_TITLE + SB_HOST_PAD;
+
+  agents_outside (lower, cx < board_cx - 1);
 
   add_rect (self, self->host_ids, host->id, x, y, width, height);
   if (upper->len > 0)
@@ -272,7 +294,7 @@ place_block (SbLayout         *self,
           const SbHost *host = g_ptr_array_index (block->hosts, i);
           double w = host_width (scenario, host->id);
 
-          place_host (self, scenario, host, x, y, w, tallest);
+          place_host (self, scenario, host, x, y, w, tallest, center_x);
           x += w + SB_HOST_GAP_X;
         }
       y += tallest + SB_HOST_GAP_Y;

@@ -171,6 +171,27 @@ replication (const SbRect *primary,
   return route->n;
 }
 
+/* Agent → monitoring service: out to the gap beside the agent's host (on
+ * the agent's side), up to the corridor over that host, along it and up
+ * into the service, so the metrics never cross a machine of the site. */
+static guint
+metrics (const SbRect *agent,
+         const SbRect *host,
+         const SbRect *service,
+         Route        *route)
+{
+  gboolean left = agent->x + agent->width / 2 < host->x + host->width / 2;
+  double ay = agent->y + agent->height / 2, corridor = host->y - SB_HOST_GAP_Y / 2;
+  double gap = left ? left_gap (host) : right_gap (host);
+
+  push (route, left ? agent->x : agent->x + agent->width, ay);
+  push (route, gap, ay);
+  push (route, gap, corridor);
+  push (route, service->x + service->width / 2, corridor);
+  push (route, service->x + service->width / 2, service->y + service->height);
+  return route->n;
+}
+
 /* The top of the highest backend host: the bus runs just above it. */
 static double
 backends_top (const SbLayout   *layout,
@@ -212,6 +233,8 @@ sb_route_link (const SbLayout   *layout,
     }
   if (link->kind == SB_LINK_REPLICATION && ha && hb)
     return replication (a, ha, b, hb, &route);
+  if (link->kind == SB_LINK_METRICS && ha && hb == NULL)
+    return metrics (a, ha, b, &route);
   return straight (a, b, &route);
 }
 
