@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "model/sb-scenario.h"
+#include "test-tmp-dir.h"
 
 #define HUGE_FILE_SIZE   (100 * 1000 * 1000)   /* 100 MB */
 #define MANY_SERVERS     10000
@@ -42,36 +43,6 @@
 #define MAX_SECONDS      1.0
 #endif
 #define MAX_GROWTH_KIB   (MEMORY_FACTOR * 40 * 1024)
-
-typedef struct {
-  char *dir;
-} TmpDir;
-
-static void
-tmp_dir_setup (TmpDir        *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-model-limits-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-tmp_dir_teardown (TmpDir        *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_no_errno (g_remove (path));
-    }
-  g_assert_no_errno (g_rmdir (fixture->dir));
-  g_free (fixture->dir);
-}
 
 /* Peak resident memory of this process so far, in KiB (0 if unknown). */
 static guint64

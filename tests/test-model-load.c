@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "model/sb-scenario.h"
+#include "test-tmp-dir.h"
 #include "model/sb-scenario-strings.h"
 
 static void
@@ -31,37 +32,6 @@ bundled_text (const char *name)
 
   g_assert_nonnull (bytes);
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-/* A temporary directory, removed with its files at the end of the test. */
-typedef struct {
-  char *dir;
-} TmpDir;
-
-static void
-tmp_dir_setup (TmpDir        *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-model-load-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-tmp_dir_teardown (TmpDir        *fixture,
-                  gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_assert_no_errno (g_remove (path));
-    }
-  g_assert_no_errno (g_rmdir (fixture->dir));
-  g_free (fixture->dir);
 }
 
 static char *
