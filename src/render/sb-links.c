@@ -16,7 +16,6 @@
 typedef struct {
   GArray           *links;
   const SbTopology *topo;
-  GHashTable       *seen;    /* "from\nto" of the links added */
 } Builder;
 
 static const char *
@@ -34,13 +33,18 @@ add (Builder    *b,
      gboolean    backup)
 {
   SbLink link = { kind, id_of (b, from), id_of (b, to), backup };
-  char *key;
 
   if (from < 0 || to < 0)
     return;
-  key = g_strconcat (link.from, "\n", link.to, NULL);
-  if (!g_hash_table_add (b->seen, key))
-    return;
+  /* A firewall's line into its host is reached from several sources: one
+   * line.  The ids are the scenario's own strings, so pointers compare. */
+  for (guint i = 0; i < b->links->len; i++)
+    {
+      const SbLink *other = &g_array_index (b->links, SbLink, i);
+
+      if (other->from == link.from && other->to == link.to)
+        return;
+    }
   g_array_append_val (b->links, link);
 }
 
@@ -168,13 +172,11 @@ sb_links_derive (const SbScenario *scenario)
   sb_topology_init (&topo, scenario);
   b.links = g_array_new (FALSE, FALSE, sizeof (SbLink));
   b.topo = &topo;
-  b.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   primary = primary_of (&topo);
   add_client_links (&b);
   add_backend_links (&b, scenario);
   add_application_links (&b, primary);
   add_watch_links (&b, primary);
-  g_hash_table_unref (b.seen);
   sb_topology_clear (&topo);
   return b.links;
 }
