@@ -9,7 +9,7 @@ STACKBOARD_PACKAGES=(
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
   libglib2.0-bin libglib2.0-dev-bin
   desktop-file-utils appstream flatpak-builder
-  xvfb xauth
+  xvfb xauth openbox xdotool dbus x11-utils
   fonts-cantarell fonts-dejavu-core
   haproxy nginx-light keepalived psmisc openssl
 )

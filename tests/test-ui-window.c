@@ -101,6 +101,18 @@ widget_point (SbCanvas   *canvas,
   *y = (int) ((r->y + r->height * fy) * t.scale + t.offset_y);
 }
 
+/* The side panel's Activity page: statistics and events, read only while
+ * shown. */
+static void
+show_activity (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (sb_window_get_stats_panel (f->window),
+                                                        GTK_TYPE_STACK));
+
+  gtk_stack_set_visible_child_name (stack, "activity");
+  g_assert_true (gtk_widget_get_mapped (sb_window_get_stats_panel (f->window)));
+}
+
 static void
 test_window_draws_diagram (Fixture       *f,
                            gconstpointer  data)
@@ -153,14 +165,14 @@ test_window_kill_shows_dead (Fixture       *f,
 {
   SbCanvas *canvas = sb_window_get_canvas (f->window);
   g_autoptr(GdkTexture) texture = NULL;
-  SbSim *sim = sb_canvas_get_sim (canvas);
+  SbSim *sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
   guint64 failed_before;
   Pixels p;
   guint32 px;
   int x, y;
 
-  sb_canvas_set_playing (canvas, FALSE);
-  sb_canvas_set_selected (canvas, "lb");
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "lb");
   failed_before = sb_sim_get_counters (sim)->failed;
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
   g_assert_false (sb_sim_is_up (sim, "lb"));
@@ -173,7 +185,7 @@ test_window_kill_shows_dead (Fixture       *f,
   g_assert_cmphex (px >> 8 & 0xff, <, 0x50);
   g_free (p.data);
 
-  sb_sim_advance_to (sim, sb_sim_get_time (sim) + 20 * SB_SIM_USEC_PER_SEC);
+  sb_lesson_advance_to (sb_canvas_get_lesson (canvas), sb_sim_get_time (sim) + 20 * SB_SIM_USEC_PER_SEC);
   g_assert_cmpuint (sb_sim_get_counters (sim)->failed, >, failed_before + 15);
   g_assert_cmpuint (sb_sim_get_counters (sim)->reasons[SB_FAILURE_CONNECTION_REFUSED], >, 15);
 }
@@ -183,17 +195,17 @@ test_window_kill_action (Fixture       *f,
                          gconstpointer  data)
 {
   SbCanvas *canvas = sb_window_get_canvas (f->window);
-  SbSim *sim = sb_canvas_get_sim (canvas);
+  SbSim *sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
   int x, y;
 
-  sb_canvas_set_playing (canvas, FALSE);
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
   widget_point (canvas, "server-1", 0.02, 0.5, &x, &y);
-  sb_canvas_set_selected (canvas, sb_canvas_element_at (canvas, x, y));
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "server-1");
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), sb_canvas_element_at (canvas, x, y));
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, "server-1");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
   g_assert_cmpint (sb_sim_get_element_state (sim, "server-1"), ==, SB_ELEMENT_DOWN);
   g_assert_cmpint (sb_sim_get_element_state (sim, "web-1"), ==, SB_ELEMENT_HOST_DOWN);
-  sb_sim_advance_to (sim, 20 * SB_SIM_USEC_PER_SEC);
+  sb_lesson_advance_to (sb_canvas_get_lesson (canvas), 20 * SB_SIM_USEC_PER_SEC);
   /* Requests sent to server 1 fail there; writes fail at server 2's
    * application server, the primary being on server 1. */
   g_assert_cmpuint (sb_sim_get_failures_at (sim, "server-1"), >, 0);
@@ -210,15 +222,15 @@ test_window_panel (Fixture       *f,
 {
   SbCanvas *canvas = sb_window_get_canvas (f->window);
   SbElementPanel *panel = SB_ELEMENT_PANEL (sb_window_get_panel (f->window));
-  const SbComponent *lb = sb_scenario_find_component (sb_canvas_get_scenario (canvas), "lb");
+  const SbComponent *lb = sb_scenario_find_component (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas)), "lb");
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
-  g_assert_cmpstr (sb_element_panel_get_title (panel), ==, sb_canvas_get_scenario (canvas)->title);
-  sb_canvas_set_selected (canvas, "lb");
+  g_assert_cmpstr (sb_element_panel_get_title (panel), ==, sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->title);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "lb");
   g_assert_cmpstr (sb_element_panel_get_title (panel), ==, lb->label);
   g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, lb->explanation);
-  sb_canvas_set_selected (canvas, NULL);
-  g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, sb_canvas_get_scenario (canvas)->summary);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), NULL);
+  g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->summary);
 }
 
 /* Step moves hop by hop; step back re-runs to the previous hop, replaying
@@ -234,24 +246,24 @@ test_window_step (Fixture       *f,
   for (int i = 0; i < 6; i++)
     {
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
-      t[i] = sb_sim_get_time (sb_canvas_get_sim (canvas));
+      t[i] = sb_sim_get_time (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)));
       g_assert_true (i == 0 || t[i] > t[i - 1]);
     }
-  g_assert_false (sb_canvas_get_playing (canvas));
-  sb_canvas_set_selected (canvas, "server-1");
+  g_assert_false (sb_lesson_get_playing (sb_canvas_get_lesson (canvas)));
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "server-1");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
-  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[5]);
-  g_assert_false (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (sb_canvas_get_lesson (canvas))), ==, t[5]);
+  g_assert_false (sb_sim_is_up (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)), "server-1"));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
-  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[4]);
-  g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (sb_canvas_get_lesson (canvas))), ==, t[4]);
+  g_assert_true (sb_sim_is_up (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)), "server-1"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
-  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, t[5]);
-  g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "server-1"));
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (sb_canvas_get_lesson (canvas))), ==, t[5]);
+  g_assert_true (sb_sim_is_up (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)), "server-1"));
 }
 
 /* The lesson menu walks the four steps in order, each introduced by its
@@ -269,30 +281,30 @@ test_window_lesson (Fixture       *f,
     {
       const SbScenario *scenario;
 
-      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", steps[i]);
-      scenario = sb_canvas_get_scenario (canvas);
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", steps[i]);
+      scenario = sb_lesson_get_scenario (sb_canvas_get_lesson (canvas));
       g_assert_cmpstr (scenario->name, ==, steps[i]);
       g_assert_cmpstr (sb_element_panel_get_explanation (panel), ==, scenario->summary);
     }
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "secured-monitored");
-  sb_canvas_set_playing (canvas, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", "secured-monitored");
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
   for (int i = 0; i < 4; i++)
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
-  sb_canvas_set_selected (canvas, "fw-1");
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "fw-1");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-firewall", NULL);
-  sim = sb_canvas_get_sim (canvas);
+  sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
   g_assert_true (sb_sim_is_firewall_open (sim, "fw-1"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (sb_element_panel_get_state_label (panel))),
+  g_assert_nonnull (strstr (sb_element_panel_get_state (panel),
                             "\nOpened: every port of the machine is exposed"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
-  g_assert_true (sb_sim_is_firewall_open (sb_canvas_get_sim (canvas), "fw-1"));
+  g_assert_true (sb_sim_is_firewall_open (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)), "fw-1"));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-firewall", NULL);
-  g_assert_false (sb_sim_is_firewall_open (sb_canvas_get_sim (canvas), "fw-1"));
+  g_assert_false (sb_sim_is_firewall_open (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)), "fw-1"));
   /* Not a firewall: a toast, nothing changes. */
-  sb_canvas_set_selected (canvas, "web-1");
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "web-1");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-firewall", NULL);
-  g_assert_true (sb_sim_is_up (sb_canvas_get_sim (canvas), "web-1"));
+  g_assert_true (sb_sim_is_up (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)), "web-1"));
 }
 
 /* Pixels of the "none" pill's green in the top tenth of the canvas. */
@@ -319,8 +331,8 @@ test_window_no_spof (Fixture       *f,
   SbCanvas *canvas = sb_window_get_canvas (f->window);
   GActionGroup *group = G_ACTION_GROUP (f->window);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "scale-up");
-  sb_canvas_set_playing (canvas, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", "scale-up");
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpuint (top_green (canvas), ==, 0);
   g_action_group_activate_action (group, "spof", g_variant_new_string ("reads"));
@@ -338,15 +350,15 @@ test_window_speed (Fixture       *f,
 {
   SbCanvas *canvas = sb_window_get_canvas (f->window);
 
-  sb_canvas_set_speed (canvas, 1);
+  sb_lesson_set_speed (sb_canvas_get_lesson (canvas), 1);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.faster", NULL);
-  g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 2);
+  g_assert_cmpfloat (sb_lesson_get_speed (sb_canvas_get_lesson (canvas)), ==, 2);
   for (int i = 0; i < 10; i++)
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.slower", NULL);
-  g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 0.25);
+  g_assert_cmpfloat (sb_lesson_get_speed (sb_canvas_get_lesson (canvas)), ==, 0.25);
   for (int i = 0; i < 10; i++)
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.faster", NULL);
-  g_assert_cmpfloat (sb_canvas_get_speed (canvas), ==, 8);
+  g_assert_cmpfloat (sb_lesson_get_speed (sb_canvas_get_lesson (canvas)), ==, 8);
 }
 
 /* Active-passive from the settings: server 2 waits while server 1 is up,
@@ -359,14 +371,14 @@ test_window_active_passive (Fixture       *f,
   SbSim *sim;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
-  sb_canvas_set_playing (canvas, FALSE);
-  sb_canvas_set_setting (canvas, SB_SETTING_MODE, SB_MODE_ACTIVE_PASSIVE);
-  sim = sb_canvas_get_sim (canvas);
-  sb_sim_advance_to (sim, 30 * SB_SIM_USEC_PER_SEC);
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
+  sb_lesson_set_setting (sb_canvas_get_lesson (canvas), SB_SETTING_MODE, SB_MODE_ACTIVE_PASSIVE);
+  sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
+  sb_lesson_advance_to (sb_canvas_get_lesson (canvas), 30 * SB_SIM_USEC_PER_SEC);
   g_assert_cmpuint (sb_sim_get_served_by (sim, "server-1"), >, 20);
   g_assert_cmpuint (sb_sim_get_served_by (sim, "server-2"), ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-back", NULL);
-  g_assert_cmpint (sb_sim_get_scenario (sb_canvas_get_sim (canvas))->balancer.mode, ==, SB_MODE_ACTIVE_PASSIVE);
+  g_assert_cmpint (sb_sim_get_scenario (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)))->balancer.mode, ==, SB_MODE_ACTIVE_PASSIVE);
 }
 
 /* A bad file is refused and the lesson goes on; a good one replaces it;
@@ -387,29 +399,53 @@ test_window_open_save (Fixture       *f,
   g_autoptr(SbScenario) reloaded = NULL;
 
   g_assert_false (sb_window_open_file (f->window, bad_file));
-  g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "distributed");
+  g_assert_cmpstr (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->name, ==, "distributed");
 
   g_assert_true (sb_window_open_file (f->window, good_file));
-  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 3);
+  g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->hosts->len, ==, 3);
 
-  sb_canvas_set_setting (canvas, SB_SETTING_ALGORITHM, SB_ALGORITHM_LEASTCONN);
+  sb_lesson_set_setting (sb_canvas_get_lesson (canvas), SB_SETTING_ALGORITHM, SB_ALGORITHM_LEASTCONN);
   g_assert_true (sb_window_save_file (f->window, out_file));
   reloaded = sb_scenario_load_from_file (out, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (reloaded->hosts->len, ==, 3);
   g_assert_cmpint (reloaded->balancer.algorithm, ==, SB_ALGORITHM_LEASTCONN);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "one-server");
-  g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "one-server");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", "one-server");
+  g_assert_cmpstr (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->name, ==, "one-server");
   {
     /* The next window opens on the lesson the teacher was at. */
     SbWindow *next = sb_window_new (f->app, NULL);
 
-    g_assert_cmpstr (sb_canvas_get_scenario (sb_window_get_canvas (next))->name, ==, "one-server");
+    g_assert_cmpstr (sb_lesson_get_scenario (sb_canvas_get_lesson (sb_window_get_canvas (next)))->name, ==, "one-server");
     gtk_window_destroy (GTK_WINDOW (next));
   }
   g_unlink (out);
   g_rmdir (dir);
+}
+
+static gboolean
+time_out (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window's presentation mode is WANTED (the
+ * window system answers a fullscreen request in its own time); FALSE
+ * after five seconds. */
+static gboolean
+wait_presenting (SbWindow *window,
+                 gboolean  wanted)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add_seconds (5, time_out, &timed_out);
+
+  while (sb_window_get_presenting (window) != wanted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (source);
+  return !timed_out;
 }
 
 /* Presentation mode leaves the board alone on the wall. */
@@ -421,12 +457,15 @@ test_window_presentation (Fixture       *f,
 
   g_assert_true (adw_flap_get_reveal_flap (flap));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.presentation", NULL);
+  g_assert_true (wait_presenting (f->window, TRUE));
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (f->window)));
   g_assert_false (adw_flap_get_reveal_flap (flap));
   /* F9 brings the explanations back even on the wall. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-panel", NULL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
   /* Escape leaves, with the panel as it was before. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  g_assert_true (wait_presenting (f->window, FALSE));
   g_assert_true (adw_flap_get_reveal_flap (flap));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
@@ -445,24 +484,25 @@ test_window_event_log (Fixture       *f,
   guint n;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
-  sb_canvas_set_playing (canvas, FALSE);
-  sb_sim_advance_to (sb_canvas_get_sim (canvas), 10 * SB_SIM_USEC_PER_SEC);
-  sb_event_log_sync (log);
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
+  show_activity (f);
+  sb_lesson_advance_to (sb_canvas_get_lesson (canvas), 10 * SB_SIM_USEC_PER_SEC);
   n = g_list_model_get_n_items (model);
   /* Every event the sim logged is a row, the finished requests among them. */
-  g_assert_cmpuint (n, ==, sb_sim_get_events_end (sb_canvas_get_sim (canvas))
-                           - sb_sim_get_events_first (sb_canvas_get_sim (canvas)));
-  g_assert_cmpuint (n, >=, sb_sim_get_counters (sb_canvas_get_sim (canvas))->succeeded);
-  g_assert_cmpuint (sb_sim_get_counters (sb_canvas_get_sim (canvas))->succeeded, >, 0);
-  first = g_list_model_get_item (model, 0);
+  g_assert_cmpuint (n, ==, sb_sim_get_events_end (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)))
+                           - sb_sim_get_events_first (sb_lesson_get_sim (sb_canvas_get_lesson (canvas))));
+  g_assert_cmpuint (n, >=, sb_sim_get_counters (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)))->succeeded);
+  g_assert_cmpuint (sb_sim_get_counters (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)))->succeeded, >, 0);
+  /* The newest first: the first request is at the bottom. */
+  first = g_list_model_get_item (model, n - 1);
   g_assert_cmpstr (sb_event_item_get_path (first)[0], ==, "user");
   g_assert_false (sb_event_item_is_failure (first));
   g_assert_nonnull (strstr (sb_event_item_get_text (first), "#1 "));
-  sb_event_log_select (log, 0);
+  sb_event_log_select (log, n - 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpstr (sb_lesson_get_highlight (sb_canvas_get_lesson (canvas))[0], ==, "user");
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
-  sb_event_log_sync (log);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
 }
 
@@ -479,18 +519,20 @@ test_window_stats (Fixture       *f,
   g_autofree char *served = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
-  sb_canvas_set_playing (canvas, FALSE);
-  sb_canvas_set_selected (canvas, "server-1");
+  show_activity (f);
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "server-1");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
-  sim = sb_canvas_get_sim (canvas);
-  sb_sim_advance_to (sim, 20 * SB_SIM_USEC_PER_SEC);
-  sb_stats_panel_refresh (stats);
-  failed = g_strdup_printf ("  server-1: %llu", (unsigned long long) sb_sim_get_failures_at (sim, "server-1"));
-  served = g_strdup_printf ("  server-2: %llu", (unsigned long long) sb_sim_get_served_by (sim, "server-2"));
+  sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
+  sb_lesson_advance_to (sb_canvas_get_lesson (canvas), 20 * SB_SIM_USEC_PER_SEC);
+  failed = g_strdup_printf ("  Server 1: %llu", (unsigned long long) sb_sim_get_failures_at (sim, "server-1"));
+  served = g_strdup_printf ("  Server 2: %llu", (unsigned long long) sb_sim_get_served_by (sim, "server-2"));
   g_assert_nonnull (strstr (sb_stats_panel_get_text (stats), "Failed at:"));
   g_assert_nonnull (strstr (sb_stats_panel_get_text (stats), failed));
   g_assert_nonnull (strstr (sb_stats_panel_get_text (stats), served));
-  g_assert_null (strstr (sb_stats_panel_get_text (stats), "  server-1: 0"));
+  g_assert_null (strstr (sb_stats_panel_get_text (stats), "  Server 1: 0"));
+  /* Labels, not ids: what the board shows. */
+  g_assert_null (strstr (sb_stats_panel_get_text (stats), "server-"));
 }
 
 /* The element list and the board share one selection, and the list says
@@ -503,17 +545,15 @@ test_window_element_list (Fixture       *f,
   SbElementList *list = SB_ELEMENT_LIST (sb_window_get_element_list (f->window));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
-  sb_element_list_refresh (list);
   g_assert_cmpstr (sb_element_list_get_row_text (list, "lb"), ==, "Load balancer (HAProxy) — up");
   sb_element_list_select (list, "server-1");
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "server-1");
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, "server-1");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.kill", NULL);
-  sb_element_list_refresh (list);
   g_assert_cmpstr (sb_element_list_get_row_text (list, "server-1"), ==, "Server 1 — down");
   g_assert_cmpstr (sb_element_list_get_row_text (list, "web-1"), ==, "    Nginx — down (machine down)");
-  sb_canvas_set_selected (canvas, "db-2");
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "db-2");
   sb_element_list_select (list, "db-2");
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "db-2");
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, "db-2");
 }
 
 /* Add server: round robin over three; the window knows it was edited. */
@@ -528,11 +568,11 @@ test_window_add_server (Fixture       *f,
   g_assert_false (sb_window_get_modified (f->window));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-server", NULL);
   g_assert_true (sb_window_get_modified (f->window));
-  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 3);
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, "server-3");
-  sb_canvas_set_playing (canvas, FALSE);
-  sim = sb_canvas_get_sim (canvas);
-  sb_sim_advance_to (sim, 60 * SB_SIM_USEC_PER_SEC);
+  g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->hosts->len, ==, 3);
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, "server-3");
+  sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
+  sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
+  sb_lesson_advance_to (sb_canvas_get_lesson (canvas), 60 * SB_SIM_USEC_PER_SEC);
   a = sb_sim_get_served_by (sim, "server-1");
   b = sb_sim_get_served_by (sim, "server-2");
   c = sb_sim_get_served_by (sim, "server-3");
@@ -541,7 +581,7 @@ test_window_add_server (Fixture       *f,
   g_assert_cmpuint (c, >, 10);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-server", NULL);
-  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 2);
+  g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->hosts->len, ==, 2);
 }
 
 static AdwMessageDialog *
@@ -575,7 +615,7 @@ test_window_autosave (Fixture       *f,
   /* A crash: no close request, no save. */
   next = sb_window_new (f->app, NULL);
   g_assert_true (sb_window_get_modified (next));
-  g_assert_cmpuint (sb_canvas_get_scenario (sb_window_get_canvas (next))->hosts->len, ==, 3);
+  g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (sb_window_get_canvas (next)))->hosts->len, ==, 3);
   gtk_window_destroy (GTK_WINDOW (next));
 }
 
@@ -590,12 +630,12 @@ test_window_confirm_discard (Fixture       *f,
   AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-server", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-bundled", "s", "one-server");
-  g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 3);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", "one-server");
+  g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->hosts->len, ==, 3);
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  g_assert_cmpstr (sb_canvas_get_scenario (canvas)->name, ==, "one-server");
+  g_assert_cmpstr (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->name, ==, "one-server");
   g_assert_false (sb_window_get_modified (f->window));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -620,7 +660,7 @@ test_window_preferences (Fixture       *f,
   g_assert_nonnull (prefs);
   g_settings_set_string (settings, "style", "marker");
   g_settings_set_double (settings, "speed", 4);
-  g_assert_cmpfloat (sb_canvas_get_speed (sb_window_get_canvas (f->window)), ==, 4);
+  g_assert_cmpfloat (sb_lesson_get_speed (sb_canvas_get_lesson (sb_window_get_canvas (f->window))), ==, 4);
   g_settings_reset (settings, "style");
   g_settings_reset (settings, "speed");
   gtk_window_destroy (GTK_WINDOW (prefs));
@@ -651,19 +691,19 @@ test_window_keyboard (Fixture       *f,
                       gconstpointer  data)
 {
   SbCanvas *canvas = sb_window_get_canvas (f->window);
-  SbSim *sim = sb_canvas_get_sim (canvas);
+  SbSim *sim = sb_lesson_get_sim (sb_canvas_get_lesson (canvas));
   const char *second = sb_sim_get_element_id (sim, 1);
 
-  sb_canvas_set_selected (canvas, NULL);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), NULL);
   gtk_widget_grab_focus (GTK_WIDGET (canvas));
   g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Right));
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, sb_sim_get_element_id (sim, 0));
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, sb_sim_get_element_id (sim, 0));
   g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Down));
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, second);
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, second);
   g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Left));
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==, sb_sim_get_element_id (sim, 0));
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==, sb_sim_get_element_id (sim, 0));
   g_assert_true (send_key (GTK_WIDGET (canvas), GDK_KEY_Left));
-  g_assert_cmpstr (sb_canvas_get_selected (canvas), ==,
+  g_assert_cmpstr (sb_lesson_get_selected (sb_canvas_get_lesson (canvas)), ==,
                    sb_sim_get_element_id (sim, sb_sim_get_n_elements (sim) - 1));
 }
 
@@ -710,7 +750,7 @@ test_window_drag (Fixture       *f,
                                   100, 0.01);
   user = sb_layout_get_rect (sb_canvas_get_layout (canvas), "user");
   g_assert_cmpfloat_with_epsilon (user->y, user_before.y, 0.01);
-  saved = sb_canvas_dup_scenario (canvas);
+  saved = sb_lesson_dup_scenario (sb_canvas_get_lesson (canvas));
   g_assert_true (sb_scenario_find_component (saved, "dns")->has_position);
 }
 
@@ -721,18 +761,18 @@ test_window_configuration (Fixture       *f,
                            gconstpointer  data)
 {
   SbCanvas *canvas = sb_window_get_canvas (f->window);
-  SbConfigWindow *config = sb_config_window_new (GTK_WINDOW (f->window), canvas);
+  SbConfigWindow *config = sb_config_window_new (GTK_WINDOW (f->window), sb_canvas_get_lesson (canvas));
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("stackboard-config-XXXXXX", &error);
   g_autofree char *cfg = g_build_filename (dir, "haproxy", "haproxy.cfg", NULL);
   guint for_server, for_db;
 
   g_assert_cmpuint (sb_config_window_get_n_files (config), ==, 7);
-  sb_canvas_set_selected (canvas, NULL);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), NULL);
   g_assert_cmpuint (sb_config_window_get_n_highlighted (config), ==, 0);
-  sb_canvas_set_selected (canvas, "server-2");
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "server-2");
   for_server = sb_config_window_get_n_highlighted (config);
-  sb_canvas_set_selected (canvas, "db-2");
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "db-2");
   for_db = sb_config_window_get_n_highlighted (config);
   /* The machine's lines include its database's, and more. */
   g_assert_cmpuint (for_db, >, 5);
@@ -743,12 +783,6 @@ test_window_configuration (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (config));
 }
 
-static gboolean
-time_out (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 /* The frame clock drives the simulation while playing; reset goes back. */
 static void
@@ -759,19 +793,19 @@ test_window_plays (Fixture       *f,
   gboolean timed_out = FALSE;
   guint source = g_timeout_add_seconds (20, time_out, &timed_out);
 
-  g_assert_true (sb_canvas_get_playing (canvas));
-  sb_canvas_set_speed (canvas, 8);
-  while (!timed_out && sb_sim_get_time (sb_canvas_get_sim (canvas)) < 2 * SB_SIM_USEC_PER_SEC)
+  g_assert_true (sb_lesson_get_playing (sb_canvas_get_lesson (canvas)));
+  sb_lesson_set_speed (sb_canvas_get_lesson (canvas), 8);
+  while (!timed_out && sb_sim_get_time (sb_lesson_get_sim (sb_canvas_get_lesson (canvas))) < 2 * SB_SIM_USEC_PER_SEC)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
   g_source_remove (source);
-  g_assert_cmpuint (sb_sim_get_counters (sb_canvas_get_sim (canvas))->requests, >=, 2);
+  g_assert_cmpuint (sb_sim_get_counters (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)))->requests, >=, 2);
 
   g_action_group_activate_action (G_ACTION_GROUP (f->window), "play", NULL);
-  g_assert_false (sb_canvas_get_playing (canvas));
+  g_assert_false (sb_lesson_get_playing (sb_canvas_get_lesson (canvas)));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset", NULL);
-  g_assert_cmpint (sb_sim_get_time (sb_canvas_get_sim (canvas)), ==, 0);
-  g_assert_cmpuint (sb_sim_get_counters (sb_canvas_get_sim (canvas))->requests, ==, 0);
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (sb_canvas_get_lesson (canvas))), ==, 0);
+  g_assert_cmpuint (sb_sim_get_counters (sb_lesson_get_sim (sb_canvas_get_lesson (canvas)))->requests, ==, 0);
 }
 
 /* What the export menu writes: a PNG of the board at double size. */

@@ -13,12 +13,14 @@
 
 #include "config/sb-config.h"
 #include "sb-config-window.h"
+#include "sb-lesson-view.h"
 
 struct _SbConfigWindow
 {
   AdwWindow       parent_instance;
 
-  SbCanvas       *canvas;        /* weak */
+  SbLesson       *lesson;
+  SbScenario     *shown;         /* the design the files were made of */
   GPtrArray      *files;         /* SbConfigFile*, as generated */
   GPtrArray      *buffers;       /* GtkTextBuffer*, one per file */
   GtkStack       *stack;
@@ -47,8 +49,8 @@ line_is_of (const SbConfigLine *line,
 static void
 highlight (SbConfigWindow *self)
 {
-  const char *id = self->canvas ? sb_canvas_get_selected (self->canvas) : NULL;
-  const SbScenario *scenario = self->canvas ? sb_canvas_get_scenario (self->canvas) : NULL;
+  const char *id = self->lesson ? sb_lesson_get_selected (self->lesson) : NULL;
+  const SbScenario *scenario = self->lesson ? sb_lesson_get_scenario (self->lesson) : NULL;
 
   self->n_highlighted = 0;
   for (guint f = 0; f < self->files->len; f++)
@@ -93,18 +95,41 @@ file_view (SbConfigWindow     *self,
   return scroller;
 }
 
+/* The files again, from the design as it is now; the page shown stays. */
 static void
 fill (SbConfigWindow *self)
 {
-  g_autoptr(SbScenario) scenario = sb_canvas_dup_scenario (self->canvas);
+  g_autoptr(SbScenario) scenario = sb_lesson_dup_scenario (self->lesson);
+  g_autofree char *shown = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  GtkWidget *child;
 
+  if (self->shown != NULL && sb_scenario_equal (self->shown, scenario))
+    return;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stack))) != NULL)
+    gtk_stack_remove (self->stack, child);
+  g_ptr_array_set_size (self->buffers, 0);
+  g_clear_pointer (&self->files, g_ptr_array_unref);
   self->files = sb_config_generate (scenario);
+  g_clear_pointer (&self->shown, sb_scenario_free);
+  self->shown = g_steal_pointer (&scenario);
   for (guint i = 0; i < self->files->len; i++)
     {
       const SbConfigFile *file = g_ptr_array_index (self->files, i);
 
       gtk_stack_add_titled (self->stack, file_view (self, file), file->path, file->path);
     }
+  if (shown != NULL && gtk_stack_get_child_by_name (self->stack, shown) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, shown);
+  highlight (self);
+}
+
+/* A kill changes no file, another design or a setting does: fill()
+ * compares. */
+static void
+lesson_changed (SbConfigWindow *self)
+{
+  fill (self);
   highlight (self);
 }
 
@@ -157,57 +182,43 @@ sb_config_window_dispose (GObject *object)
 {
   SbConfigWindow *self = SB_CONFIG_WINDOW (object);
 
-  g_clear_weak_pointer (&self->canvas);
+  sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->buffers, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, sb_scenario_free);
   G_OBJECT_CLASS (sb_config_window_parent_class)->dispose (object);
 }
 
 static void
 sb_config_window_class_init (SbConfigWindowClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = sb_config_window_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-config-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbConfigWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SbConfigWindow, toasts);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked);
 }
 
-/* Header bar with the save button; the files listed on the left. */
 static void
 sb_config_window_init (SbConfigWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save to Folder…"));
-  GtkWidget *sidebar = gtk_stack_sidebar_new ();
-
   self->buffers = g_ptr_array_new_with_free_func (g_object_unref);
-  self->stack = GTK_STACK (gtk_stack_new ());
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  gtk_window_set_title (GTK_WINDOW (self), _("Configuration"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 980, 620);
-  g_signal_connect_swapped (save, "clicked", G_CALLBACK (save_clicked), self);
-  gtk_widget_add_css_class (save, "suggested-action");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), save);
-  gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (sidebar), self->stack);
-  gtk_widget_set_size_request (sidebar, 260, -1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_box_append (GTK_BOX (body), sidebar);
-  gtk_box_append (GTK_BOX (body), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->stack));
-  adw_toast_overlay_set_child (self->toasts, body);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->toasts), TRUE);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 SbConfigWindow *
 sb_config_window_new (GtkWindow *parent,
-                      SbCanvas  *canvas)
+                      SbLesson  *lesson)
 {
+  static const SbLessonHook hooks[] = {
+    { "changed", G_CALLBACK (lesson_changed) },
+    { "notify::selected", G_CALLBACK (highlight) },
+  };
   SbConfigWindow *self = g_object_new (SB_TYPE_CONFIG_WINDOW, "transient-for", parent, NULL);
 
-  g_set_weak_pointer (&self->canvas, canvas);
-  g_signal_connect_object (canvas, "notify::selected", G_CALLBACK (highlight), self, G_CONNECT_SWAPPED);
+  sb_lesson_view_set (self, &self->lesson, lesson, hooks, G_N_ELEMENTS (hooks));
   fill (self);
   return self;
 }

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "app/sb-canvas.h"
+#include "lesson/sb-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbConfigWindow, sb_config_window, SB, CONFIG_WINDOW, AdwWindow)
 
+/* The files of LESSON's design with its live settings, kept up to date
+ * while the window is open. */
 SbConfigWindow *sb_config_window_new               (GtkWindow      *parent,
-                                                    SbCanvas       *canvas);
+                                                    SbLesson       *lesson);
 /* The file paths shown, and how many lines are highlighted now (those of
  * the element selected on the board), for tests. */
 guint           sb_config_window_get_n_files       (SbConfigWindow *self);

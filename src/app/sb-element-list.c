@@ -2,38 +2,37 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The same selection as the board's: picking a row selects the element on
- * the canvas and the other way round, so the whole lesson can be run from
- * the keyboard (Tab to the list, arrows to move, K to kill).
+ * The same selection as the board's: picking a row selects the element in
+ * the lesson and the other way round, so the whole lesson can be run from
+ * the keyboard (Tab to the list, arrows to move, K to kill).  The rows are
+ * built again when the lesson's design changes, and their states read
+ * again when its run does.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "sb-element-list.h"
+#include "sb-lesson-view.h"
 
 struct _SbElementList
 {
   GtkWidget   parent_instance;
 
-  SbCanvas   *canvas;     /* weak */
+  SbLesson   *lesson;
   GtkListBox *box;
-  SbSim      *shown_sim;  /* only compared */
   gboolean    syncing;
-  guint       refresh_id;
 };
 
+enum {
+  PROP_0,
+  PROP_LESSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (SbElementList, sb_element_list, GTK_TYPE_WIDGET)
-
-static const char *
-label_of (const SbScenario *scenario,
-          const char       *id)
-{
-  const SbComponent *comp = sb_scenario_find_component (scenario, id);
-  const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
-
-  return g_dgettext (GETTEXT_PACKAGE, comp ? comp->label : host ? host->label : id);
-}
 
 static const char *
 state_word (SbSim      *sim,
@@ -63,7 +62,7 @@ update_row (GtkListBoxRow *row,
 
   /* Components of a machine are indented under it. */
   text = g_strdup_printf ("%s%s — %s", comp && comp->host ? "    " : "",
-                          label_of (scenario, id), state_word (sim, id));
+                          sb_scenario_label_of (scenario, id), state_word (sim, id));
   gtk_label_set_text (GTK_LABEL (label), text);
   if (sb_sim_is_up (sim, id))
     gtk_widget_remove_css_class (label, "error");
@@ -79,6 +78,7 @@ add_row (SbElementList *self,
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);
   gtk_list_box_append (self->box, row);
@@ -122,46 +122,47 @@ find_row (SbElementList *self,
   return NULL;
 }
 
-void
-sb_element_list_refresh (SbElementList *self)
+static void
+update_states (SbElementList *self)
 {
-  SbSim *sim;
+  SbSim *sim = sb_lesson_get_sim (self->lesson);
   GtkListBoxRow *row;
 
-  g_return_if_fail (SB_IS_ELEMENT_LIST (self));
-  if (self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
-    return;
-  if (sim != self->shown_sim)
-    sb_element_list_rebuild (self);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->box, i)); i++)
     update_row (row, sim);
 }
 
 static void
-canvas_selection_changed (SbElementList *self)
+selection_changed (SbElementList *self)
 {
   self->syncing = TRUE;
-  gtk_list_box_select_row (self->box, find_row (self, sb_canvas_get_selected (self->canvas)));
+  gtk_list_box_select_row (self->box, find_row (self, sb_lesson_get_selected (self->lesson)));
   self->syncing = FALSE;
 }
 
-void
-sb_element_list_rebuild (SbElementList *self)
+static void
+rebuild (SbElementList *self)
 {
-  SbSim *sim;
-
-  g_return_if_fail (SB_IS_ELEMENT_LIST (self));
-  if (self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
-    return;
   self->syncing = TRUE;
   /* gtk_list_box_remove_all() needs GTK 4.12. */
   for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->box, 0)); )
     gtk_list_box_remove (self->box, GTK_WIDGET (row));
   self->syncing = FALSE;
-  fill (self, sb_sim_get_scenario (sim));
-  self->shown_sim = sim;
-  sb_element_list_refresh (self);
-  canvas_selection_changed (self);
+  if (self->lesson == NULL)
+    return;
+  fill (self, sb_lesson_get_scenario (self->lesson));
+  update_states (self);
+  selection_changed (self);
+}
+
+static void
+lesson_changed (SbElementList *self,
+                guint          what)
+{
+  if (what & SB_LESSON_CHANGED_DESIGN)
+    rebuild (self);
+  else if (what & (SB_LESSON_CHANGED_RUN | SB_LESSON_CHANGED_STATE))
+    update_states (self);
 }
 
 static void
@@ -169,35 +170,41 @@ row_selected (GtkListBox    *box,
               GtkListBoxRow *row,
               SbElementList *self)
 {
-  if (self->syncing || self->canvas == NULL)
+  if (self->syncing || self->lesson == NULL)
     return;
-  sb_canvas_set_selected (self->canvas, row ? g_object_get_data (G_OBJECT (row), "id") : NULL);
-}
-
-static gboolean
-refresh_tick (gpointer user_data)
-{
-  sb_element_list_refresh (SB_ELEMENT_LIST (user_data));
-  return G_SOURCE_CONTINUE;
+  sb_lesson_set_selected (self->lesson, row ? g_object_get_data (G_OBJECT (row), "id") : NULL);
 }
 
 static void
-sb_element_list_map (GtkWidget *widget)
+sb_element_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
-  SbElementList *self = SB_ELEMENT_LIST (widget);
-
-  GTK_WIDGET_CLASS (sb_element_list_parent_class)->map (widget);
-  self->refresh_id = g_timeout_add (500, refresh_tick, self);
-  sb_element_list_refresh (self);
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      g_value_set_object (value, SB_ELEMENT_LIST (object)->lesson);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-sb_element_list_unmap (GtkWidget *widget)
+sb_element_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
-  SbElementList *self = SB_ELEMENT_LIST (widget);
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  GTK_WIDGET_CLASS (sb_element_list_parent_class)->unmap (widget);
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      sb_element_list_set_lesson (SB_ELEMENT_LIST (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -206,8 +213,7 @@ sb_element_list_dispose (GObject *object)
   SbElementList *self = SB_ELEMENT_LIST (object);
   GtkWidget *box = GTK_WIDGET (self->box);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_weak_pointer (&self->canvas);
+  sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
   self->box = NULL;
   g_clear_pointer (&box, gtk_widget_unparent);
   G_OBJECT_CLASS (sb_element_list_parent_class)->dispose (object);
@@ -220,8 +226,10 @@ sb_element_list_class_init (SbElementListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_element_list_dispose;
-  widget_class->map = sb_element_list_map;
-  widget_class->unmap = sb_element_list_unmap;
+  object_class->get_property = sb_element_list_get_property;
+  object_class->set_property = sb_element_list_set_property;
+  properties[PROP_LESSON] = sb_lesson_view_param_spec ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sbelementlist");
 }
@@ -246,14 +254,19 @@ sb_element_list_new (void)
 }
 
 void
-sb_element_list_set_canvas (SbElementList *self,
-                            SbCanvas      *canvas)
+sb_element_list_set_lesson (SbElementList *self,
+                            SbLesson      *lesson)
 {
+  static const SbLessonHook hooks[] = {
+    { "changed", G_CALLBACK (lesson_changed) },
+    { "notify::selected", G_CALLBACK (selection_changed) },
+  };
+
   g_return_if_fail (SB_IS_ELEMENT_LIST (self));
-  g_set_weak_pointer (&self->canvas, canvas);
-  g_signal_connect_object (canvas, "notify::selected",
-                           G_CALLBACK (canvas_selection_changed), self, G_CONNECT_SWAPPED);
-  sb_element_list_rebuild (self);
+  if (!sb_lesson_view_set (self, &self->lesson, lesson, hooks, G_N_ELEMENTS (hooks)))
+    return;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LESSON]);
 }
 
 const char *
@@ -265,6 +278,17 @@ sb_element_list_get_row_text (SbElementList *self,
   g_return_val_if_fail (SB_IS_ELEMENT_LIST (self), NULL);
   row = find_row (self, id);
   return row ? gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row))) : NULL;
+}
+
+guint
+sb_element_list_get_n_rows (SbElementList *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SB_IS_ELEMENT_LIST (self), 0);
+  while (gtk_list_box_get_row_at_index (self->box, (int) n) != NULL)
+    n++;
+  return n;
 }
 
 void

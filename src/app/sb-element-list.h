@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "app/sb-canvas.h"
+#include "lesson/sb-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -14,17 +14,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbElementList, sb_element_list, SB, ELEMENT_LIST, GtkWidget)
 
-GtkWidget  *sb_element_list_new         (void);
-void        sb_element_list_set_canvas  (SbElementList *self,
-                                         SbCanvas      *canvas);
-/* Builds the rows again (a new scenario) and updates their states. */
-void        sb_element_list_rebuild     (SbElementList *self);
-void        sb_element_list_refresh     (SbElementList *self);
+GtkWidget  *sb_element_list_new          (void);
+/* The lesson whose design and selection the list shows ("lesson"). */
+void        sb_element_list_set_lesson   (SbElementList *self,
+                                          SbLesson      *lesson);
 /* The row for ID (or NULL): its text, for tests and screen readers. */
 const char *sb_element_list_get_row_text (SbElementList *self,
                                           const char    *id);
+/* The number of rows. */
+guint       sb_element_list_get_n_rows   (SbElementList *self);
 /* Selects the row for ID, as a click on it would. */
-void        sb_element_list_select      (SbElementList *self,
-                                         const char    *id);
+void        sb_element_list_select       (SbElementList *self,
+                                          const char    *id);
 
 G_END_DECLS

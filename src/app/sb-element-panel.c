@@ -5,19 +5,21 @@
  * With nothing selected it shows what this scenario changed and why; with
  * an element selected, its role, its true state and the load balancer's
  * view of it, its counters, and our explanation of why it is there and
- * what happens when it fails.
+ * what happens when it fails.  Everything is read from the lesson when it
+ * changes, so the panel and the board always show the same moment.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "sb-element-panel.h"
+#include "sb-lesson-view.h"
 
 struct _SbElementPanel
 {
   GtkWidget  parent_instance;
 
-  SbCanvas  *canvas;      /* weak: the window owns both */
+  SbLesson  *lesson;
   GtkWidget *box;
   GtkLabel  *title;
   GtkLabel  *role;
@@ -25,8 +27,15 @@ struct _SbElementPanel
   GtkLabel  *counters;
   GtkLabel  *explanation;
   GtkWidget *firewall_button;   /* win.toggle-firewall, for a firewall */
-  guint      refresh_id;
 };
+
+enum {
+  PROP_0,
+  PROP_LESSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbElementPanel, sb_element_panel, GTK_TYPE_WIDGET)
 
@@ -60,28 +69,58 @@ kind_name (SbKind kind)
     }
 }
 
+/* What an element of KIND is for, when its file says nothing of it (a
+ * machine added in the window, a hand-written file). */
+static const char *
+kind_explanation (SbKind   kind,
+                  SbDbRole role)
+{
+  switch (kind)
+    {
+    case SB_KIND_CLIENT:
+      return _("The visitors' web browsers: they ask the DNS for the site's address, then send "
+               "their requests to it.");
+    case SB_KIND_DNS:
+      return _("Turns the site's name into the address browsers connect to.");
+    case SB_KIND_LOAD_BALANCER:
+      return _("Receives every request and passes it to one of the servers behind it, skipping "
+               "those its health checks found down.");
+    case SB_KIND_WEB_SERVER:
+      return _("Nginx answers the HTTP requests that reach this machine and passes the dynamic "
+               "ones to the application server.");
+    case SB_KIND_APP_SERVER:
+      return _("Runs the application's code for each dynamic request and asks the database for "
+               "the data it needs.");
+    case SB_KIND_CODE:
+      return _("The application's files: the code the application server runs. Without them "
+               "every dynamic page fails.");
+    case SB_KIND_FIREWALL:
+      return _("Lets through only the traffic this machine should receive; everything else is "
+               "dropped before it reaches the software.");
+    case SB_KIND_MONITORING_AGENT:
+      return _("Reports this machine's health to the monitoring service every second, so a "
+               "failure raises an alert at once.");
+    case SB_KIND_MONITORING:
+      return _("Collects what the agents report and raises an alert when something stops or "
+               "goes silent.");
+    case SB_KIND_DATABASE:
+    case SB_KIND_N:
+    default:
+      return role == SB_DB_ROLE_PRIMARY
+             ? _("The primary database: it takes every write and sends each one to the replicas. "
+                 "If it fails, nothing can be written until a replica is promoted.")
+             : _("A replica: it applies the primary's writes a little later and answers reads. It "
+                 "refuses writes until it is promoted to primary.");
+    }
+}
+
 /* Empty lines take no room: the overview has no state or counters. */
 static void
 set_text (GtkLabel   *label,
           const char *text)
 {
-  gtk_label_set_text (label, text);
+  gtk_label_set_text (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
-}
-
-static GtkLabel *
-add_label (SbElementPanel *self,
-           const char     *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (self->box), label);
-  return GTK_LABEL (label);
 }
 
 static char *
@@ -100,7 +139,25 @@ state_text (SbSim      *sim,
     }
 }
 
-/* What only some kinds have: an opened firewall, the virtual IP. */
+/* The database's role now, which a promotion changes, or NONE. */
+static SbDbRole
+live_role (SbSim      *sim,
+           const char *id)
+{
+  guint n = sb_sim_get_n_databases (sim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SbSimDatabaseView view;
+
+      if (sb_sim_get_database (sim, i, &view) && g_str_equal (view.id, id))
+        return view.role;
+    }
+  return SB_DB_ROLE_NONE;
+}
+
+/* What only some kinds have: an opened firewall, the virtual IP, a
+ * database's role. */
 static char *
 extra_state_text (SbSim             *sim,
                   const SbComponent *comp)
@@ -116,16 +173,25 @@ extra_state_text (SbSim             *sim,
                             ? _("Holds the virtual IP %s") : _("Standby: takes the virtual IP %s "
                                                                "if the other one fails"),
                             scenario->balancer.virtual_ip);
+  if (comp->kind == SB_KIND_DATABASE)
+    return g_strdup (live_role (sim, comp->id) == SB_DB_ROLE_PRIMARY
+                     ? _("Role: primary, takes the writes") : _("Role: replica, serves reads"));
   return NULL;
 }
 
-/* The LB's view of a backend host, in HAProxy's words, or NULL. */
+/* The LB's view of a backend machine, in HAProxy's words, or NULL: it is
+ * shown for the machine and for its web server, which the checks reach,
+ * not for what runs behind it. */
 static char *
-lb_view_text (SbSim      *sim,
-              const char *host)
+lb_view_text (SbSim             *sim,
+              const SbComponent *comp,
+              const char        *id)
 {
+  const char *host = comp ? comp->host : id;
   guint n = sb_sim_get_n_backends (sim);
 
+  if (comp != NULL && comp->kind != SB_KIND_WEB_SERVER)
+    return NULL;
   for (guint i = 0; host && i < n; i++)
     {
       SbSimBackendView view;
@@ -184,8 +250,7 @@ show_overview (SbElementPanel   *self,
                const SbScenario *scenario)
 {
   const char *summary = scenario->summary ? g_dgettext (GETTEXT_PACKAGE, scenario->summary) : "";
-  gboolean issues = self->canvas && sb_canvas_get_show_issues (self->canvas);
-  g_autofree char *known = issues ? issues_text (scenario) : NULL;
+  g_autofree char *known = sb_lesson_get_show_issues (self->lesson) ? issues_text (scenario) : NULL;
   g_autofree char *text = known ? g_strconcat (summary, "\n\n", known, NULL) : g_strdup (summary);
 
   set_text (self->title, scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
@@ -214,6 +279,23 @@ show_counters (SbElementPanel *self,
   set_text (self->counters, text);
 }
 
+/* The file's explanation while it is still true (a promoted replica is
+ * no longer what its text says), else what its kind does. */
+static const char *
+explanation_of (SbSim             *sim,
+                const SbComponent *comp,
+                const SbHost      *host)
+{
+  SbDbRole role = comp ? live_role (sim, comp->id) : SB_DB_ROLE_NONE;
+
+  if (host != NULL)
+    return host->explanation ? g_dgettext (GETTEXT_PACKAGE, host->explanation)
+                             : _("A machine: when it stops, everything running on it stops too.");
+  if (comp->explanation != NULL && (comp->kind != SB_KIND_DATABASE || role == comp->role))
+    return g_dgettext (GETTEXT_PACKAGE, comp->explanation);
+  return kind_explanation (comp->kind, role);
+}
+
 static void
 show_element (SbElementPanel *self,
               SbSim          *sim,
@@ -222,19 +304,18 @@ show_element (SbElementPanel *self,
   const SbScenario *scenario = sb_sim_get_scenario (sim);
   const SbComponent *comp = sb_scenario_find_component (scenario, id);
   const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
+  g_autofree char *title = sb_scenario_describe (scenario, id);
   g_autofree char *state = state_text (sim, id);
-  g_autofree char *lb = lb_view_text (sim, comp ? comp->host : id);
+  g_autofree char *lb = lb_view_text (sim, comp, id);
   g_autofree char *extra = extra_state_text (sim, comp);
   g_autofree char *full_state = g_strjoin ("\n", state, lb ? lb : extra, lb ? extra : NULL, NULL);
   gboolean firewall = comp && comp->kind == SB_KIND_FIREWALL;
-  const char *label = comp ? comp->label : host ? host->label : id;
-  const char *explanation = comp ? comp->explanation : host ? host->explanation : NULL;
 
-  set_text (self->title, g_dgettext (GETTEXT_PACKAGE, label));
+  set_text (self->title, title);
   set_text (self->role, comp ? kind_name (comp->kind) : _("Machine (host)"));
   set_text (self->state, full_state);
   show_counters (self, sim, id, comp == NULL);
-  set_text (self->explanation, explanation ? g_dgettext (GETTEXT_PACKAGE, explanation) : "");
+  set_text (self->explanation, explanation_of (sim, comp, host));
   gtk_widget_set_visible (self->firewall_button, firewall);
   if (firewall)
     gtk_button_set_label (GTK_BUTTON (self->firewall_button),
@@ -242,48 +323,68 @@ show_element (SbElementPanel *self,
                                                             : _("_Open the Firewall"));
 }
 
-void
-sb_element_panel_refresh (SbElementPanel *self)
+static void
+refresh (SbElementPanel *self)
 {
   SbSim *sim;
   const char *id;
 
-  g_return_if_fail (SB_IS_ELEMENT_PANEL (self));
-  if (self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
+  if (self->lesson == NULL)
     return;
-  id = sb_canvas_get_selected (self->canvas);
-  if (id == NULL || sb_sim_find_element (sim, id) < 0)
+  sim = sb_lesson_get_sim (self->lesson);
+  id = sb_lesson_get_selected (self->lesson);
+  if (id == NULL)
     show_overview (self, sb_sim_get_scenario (sim));
   else
     show_element (self, sim, id);
 }
 
-static gboolean
-refresh_tick (gpointer user_data)
+/* Counters move while the lesson plays: read four times a second, and
+ * not at all while the panel is hidden. */
+static void
+refresh_if_mapped (SbElementPanel *self)
 {
-  sb_element_panel_refresh (SB_ELEMENT_PANEL (user_data));
-  return G_SOURCE_CONTINUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 static void
 sb_element_panel_map (GtkWidget *widget)
 {
-  SbElementPanel *self = SB_ELEMENT_PANEL (widget);
-
   GTK_WIDGET_CLASS (sb_element_panel_parent_class)->map (widget);
-  /* Counters move while the sim plays: four updates a second are plenty
-   * for reading, and cost nothing while the panel is hidden. */
-  self->refresh_id = g_timeout_add (250, refresh_tick, self);
-  sb_element_panel_refresh (self);
+  refresh (SB_ELEMENT_PANEL (widget));
 }
 
 static void
-sb_element_panel_unmap (GtkWidget *widget)
+sb_element_panel_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
-  SbElementPanel *self = SB_ELEMENT_PANEL (widget);
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      g_value_set_object (value, SB_ELEMENT_PANEL (object)->lesson);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  GTK_WIDGET_CLASS (sb_element_panel_parent_class)->unmap (widget);
+static void
+sb_element_panel_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      sb_element_panel_set_lesson (SB_ELEMENT_PANEL (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -291,9 +392,8 @@ sb_element_panel_dispose (GObject *object)
 {
   SbElementPanel *self = SB_ELEMENT_PANEL (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_weak_pointer (&self->canvas);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_ELEMENT_PANEL);
   G_OBJECT_CLASS (sb_element_panel_parent_class)->dispose (object);
 }
 
@@ -304,8 +404,21 @@ sb_element_panel_class_init (SbElementPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_element_panel_dispose;
+  object_class->get_property = sb_element_panel_get_property;
+  object_class->set_property = sb_element_panel_set_property;
   widget_class->map = sb_element_panel_map;
-  widget_class->unmap = sb_element_panel_unmap;
+
+  properties[PROP_LESSON] = sb_lesson_view_param_spec ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-element-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, title);
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, role);
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, state);
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, counters);
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, firewall_button);
+  gtk_widget_class_bind_template_child (widget_class, SbElementPanel, explanation);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sbelementpanel");
 }
@@ -313,22 +426,7 @@ sb_element_panel_class_init (SbElementPanelClass *klass)
 static void
 sb_element_panel_init (SbElementPanel *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 18,
-                "margin-bottom", 18, NULL);
-  self->title = add_label (self, "title-2");
-  self->role = add_label (self, "dim-label");
-  self->state = add_label (self, "heading");
-  self->counters = add_label (self, NULL);
-  self->firewall_button = gtk_button_new ();
-  gtk_button_set_use_underline (GTK_BUTTON (self->firewall_button), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->firewall_button), "win.toggle-firewall");
-  gtk_widget_set_halign (self->firewall_button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (self->firewall_button,
-                               _("An opened firewall lets everything through: see what it exposes"));
-  gtk_box_append (GTK_BOX (self->box), self->firewall_button);
-  self->explanation = add_label (self, "sb-explanation");
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -338,15 +436,20 @@ sb_element_panel_new (void)
 }
 
 void
-sb_element_panel_set_canvas (SbElementPanel *self,
-                             SbCanvas       *canvas)
+sb_element_panel_set_lesson (SbElementPanel *self,
+                             SbLesson       *lesson)
 {
-  g_return_if_fail (SB_IS_ELEMENT_PANEL (self));
+  static const SbLessonHook hooks[] = {
+    { "notify::selected", G_CALLBACK (refresh) },
+    { "changed", G_CALLBACK (refresh) },
+    { "refresh", G_CALLBACK (refresh_if_mapped) },
+  };
 
-  g_set_weak_pointer (&self->canvas, canvas);
-  g_signal_connect_object (canvas, "notify::selected",
-                           G_CALLBACK (sb_element_panel_refresh), self, G_CONNECT_SWAPPED);
-  sb_element_panel_refresh (self);
+  g_return_if_fail (SB_IS_ELEMENT_PANEL (self));
+  if (!sb_lesson_view_set (self, &self->lesson, lesson, hooks, G_N_ELEMENTS (hooks)))
+    return;
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LESSON]);
 }
 
 const char *
@@ -357,15 +460,15 @@ sb_element_panel_get_title (SbElementPanel *self)
 }
 
 const char *
+sb_element_panel_get_state (SbElementPanel *self)
+{
+  g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
+  return gtk_label_get_text (self->state);
+}
+
+const char *
 sb_element_panel_get_explanation (SbElementPanel *self)
 {
   g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
   return gtk_label_get_text (self->explanation);
-}
-
-GtkWidget *
-sb_element_panel_get_state_label (SbElementPanel *self)
-{
-  g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
-  return GTK_WIDGET (self->state);
 }

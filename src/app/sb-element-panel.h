@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "app/sb-canvas.h"
+#include "lesson/sb-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -14,19 +14,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SbElementPanel, sb_element_panel, SB, ELEMENT_PANEL, GtkWidget)
 
-GtkWidget *sb_element_panel_new        (void);
-/* The canvas whose selection and simulation the panel shows. */
-void       sb_element_panel_set_canvas (SbElementPanel *self,
-                                        SbCanvas       *canvas);
-/* Reads the sim again (counters, states). */
-void       sb_element_panel_refresh    (SbElementPanel *self);
+GtkWidget  *sb_element_panel_new             (void);
+/* The lesson whose selection and run the panel shows (the "lesson"
+ * property). */
+void        sb_element_panel_set_lesson      (SbElementPanel *self,
+                                              SbLesson       *lesson);
 
-/* What the panel shows now: the title (element or scenario) and the
- * explanation (or the scenario's summary). */
+/* What the panel shows now: the title (element or scenario), the state
+ * and the explanation (or the scenario's summary). */
 const char *sb_element_panel_get_title       (SbElementPanel *self);
+const char *sb_element_panel_get_state       (SbElementPanel *self);
 const char *sb_element_panel_get_explanation (SbElementPanel *self);
-
-/* For tests: the line with the element's state. */
-GtkWidget   *sb_element_panel_get_state_label (SbElementPanel *self);
 
 G_END_DECLS

@@ -41,68 +41,100 @@ sb_event_item_init (SbEventItem *self)
 }
 
 static char *
-request_text (const SbSimEvent *e,
+request_text (const SbScenario *scenario,
+              const SbSimEvent *e,
               const char       *path)
 {
   const char *type = e->type == SB_REQUEST_READ ? _("read") : _("write");
   double t = e->time / (double) SB_SIM_USEC_PER_SEC;
+  g_autofree char *where = NULL;
 
   if (e->ok)
     /* Translators: time, request number, read or write, the elements it went through. */
     return g_strdup_printf (_("%.2f s · #%llu %s %s · ok%s"), t, (unsigned long long) e->request,
                             type, path, e->stale ? _(" (stale read)") : "");
+  where = sb_scenario_describe (scenario, e->element);
   /* Translators: time, request number, read or write, path, where it failed, why. */
   return g_strdup_printf (_("%.2f s · #%llu %s %s · failed at %s: %s"), t,
                           (unsigned long long) e->request, type, path,
-                          e->element ? e->element : "?", _(sb_failure_reason_to_string (e->reason)));
+                          where ? where : "?", _(sb_failure_reason_to_string (e->reason)));
 }
 
 static char *
-describe (const SbSimEvent *e,
+describe (const SbScenario *scenario,
+          const SbSimEvent *e,
           const char       *path)
 {
   double t = e->time / (double) SB_SIM_USEC_PER_SEC;
+  g_autofree char *element = sb_scenario_describe (scenario, e->element);
 
   switch (e->kind)
     {
     case SB_SIM_EVENT_REQUEST:
-      return request_text (e, path);
+      return request_text (scenario, e, path);
     case SB_SIM_EVENT_KILL:
-      return g_strdup_printf (_("%.2f s · %s killed"), t, e->element);
+      return g_strdup_printf (_("%.2f s · %s killed"), t, element);
     case SB_SIM_EVENT_REVIVE:
-      return g_strdup_printf (_("%.2f s · %s revived"), t, e->element);
+      return g_strdup_printf (_("%.2f s · %s revived"), t, element);
     case SB_SIM_EVENT_PROMOTE:
-      return g_strdup_printf (_("%.2f s · %s promoted to primary"), t, e->element);
+      return g_strdup_printf (_("%.2f s · %s promoted to primary"), t, element);
     case SB_SIM_EVENT_FIREWALL:
-      return e->ok ? g_strdup_printf (_("%.2f s · firewall %s opened: every port exposed"), t, e->element)
-                   : g_strdup_printf (_("%.2f s · firewall %s closed again"), t, e->element);
+      return e->ok ? g_strdup_printf (_("%.2f s · %s opened: every port exposed"), t, element)
+                   : g_strdup_printf (_("%.2f s · %s closed again"), t, element);
     case SB_SIM_EVENT_VIP:
-      return g_strdup_printf (_("%.2f s · the virtual IP moved to %s"), t, e->element);
+      return g_strdup_printf (_("%.2f s · the virtual IP moved to %s"), t, element);
     case SB_SIM_EVENT_ALERT:
       if (e->ok)
-        return g_strdup_printf (_("%.2f s · monitoring: %s is fine again"), t, e->element);
+        return g_strdup_printf (_("%.2f s · monitoring: %s is fine again"), t, element);
       return e->alert == SB_ALERT_NO_DATA
-             ? g_strdup_printf (_("%.2f s · monitoring alert: no data from %s"), t, e->element)
-             : g_strdup_printf (_("%.2f s · monitoring alert: %s is down"), t, e->element);
+             ? g_strdup_printf (_("%.2f s · monitoring alert: no data from %s"), t, element)
+             : g_strdup_printf (_("%.2f s · monitoring alert: %s is down"), t, element);
     case SB_SIM_EVENT_BACKEND:
     default:
-      return g_strdup_printf (_("%.2f s · the load balancer sees %s: %s"), t, e->element, e->label);
+      return g_strdup_printf (_("%.2f s · the load balancer sees %s: %s"), t, element, e->label);
     }
 }
 
+/* The path in labels, each machine named where the request enters it:
+ * "DNS → Load balancer → Server 1: Nginx → Application server". */
+static char *
+path_text (const SbScenario *scenario,
+           const SbSimEvent *e)
+{
+  GString *text = g_string_new (NULL);
+  const char *machine = NULL;
+
+  for (guint i = 0; e->kind == SB_SIM_EVENT_REQUEST && i < e->path_len; i++)
+    {
+      const SbComponent *comp = sb_scenario_find_component (scenario, e->path[i]);
+      const char *host = comp ? comp->host : NULL;
+
+      if (i > 0)
+        g_string_append (text, " → ");
+      if (host != NULL && g_strcmp0 (host, machine) != 0)
+        /* Translators: a machine, then the first element of it a request reaches */
+        g_string_append_printf (text, C_("path", "%s: %s"), sb_scenario_label_of (scenario, host),
+                                sb_scenario_label_of (scenario, e->path[i]));
+      else
+        g_string_append (text, sb_scenario_label_of (scenario, e->path[i]));
+      machine = host;
+    }
+  return g_string_free (text, FALSE);
+}
+
 SbEventItem *
-sb_event_item_new (const SbSimEvent *event)
+sb_event_item_new (const SbScenario *scenario,
+                   const SbSimEvent *event)
 {
   SbEventItem *self = g_object_new (SB_TYPE_EVENT_ITEM, NULL);
   GStrvBuilder *builder = g_strv_builder_new ();
-  g_autofree char *path = NULL;
+  g_autofree char *path = path_text (scenario, event);
 
   for (guint i = 0; event->kind == SB_SIM_EVENT_REQUEST && i < event->path_len; i++)
     g_strv_builder_add (builder, event->path[i]);
   self->path = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
-  path = g_strjoinv (" → ", self->path);
-  self->text = describe (event, path);
+  self->text = describe (scenario, event, path);
   self->failure = event->kind == SB_SIM_EVENT_REQUEST || event->kind == SB_SIM_EVENT_ALERT
                   ? !event->ok : event->kind == SB_SIM_EVENT_KILL;
   return self;

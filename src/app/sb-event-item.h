@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbEventItem, sb_event_item, SB, EVENT_ITEM, GObject)
 
 /* Copies what it needs from EVENT, which belongs to the sim. */
-SbEventItem        *sb_event_item_new       (const SbSimEvent *event);
+SbEventItem        *sb_event_item_new       (const SbScenario *scenario,
+                                             const SbSimEvent *event);
 const char         *sb_event_item_get_text  (SbEventItem      *self);
 gboolean            sb_event_item_is_failure (SbEventItem     *self);
 /* The elements the request went through, for highlighting; NULL-terminated. */

@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The sim numbers its events; the log remembers the next number it has not
- * shown and appends from there, so each sync costs only the new events.
- * A new sim (reset, step back, another scenario) starts the list again.
- * Selecting a request shows its path on the board.
+ * shown and puts the ones from there on top, so each refresh costs only
+ * the new events and the newest is always in sight.  A new run (reset,
+ * step back, another scenario) starts the list again.  Selecting a request
+ * shows its path on the board.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 
 #include "sb-event-item.h"
 #include "sb-event-log.h"
+#include "sb-lesson-view.h"
 
 /* Rows kept: enough to scroll back over the last minute of a lesson. */
 #define MAX_ROWS 300
@@ -21,15 +23,21 @@ struct _SbEventLog
 {
   GtkWidget           parent_instance;
 
-  SbCanvas           *canvas;    /* weak */
+  SbLesson           *lesson;
   GtkWidget          *scroller;
   GtkListView        *view;
   GListStore         *store;
   GtkSingleSelection *selection;
-  SbSim              *shown_sim; /* only compared, never used */
   guint64             next_seq;
-  guint               refresh_id;
 };
+
+enum {
+  PROP_0,
+  PROP_LESSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbEventLog, sb_event_log, GTK_TYPE_WIDGET)
 
@@ -64,73 +72,90 @@ selection_changed (SbEventLog *self)
 {
   SbEventItem *item = gtk_single_selection_get_selected_item (self->selection);
 
-  if (self->canvas != NULL)
-    sb_canvas_set_highlight (self->canvas, item ? sb_event_item_get_path (item) : NULL);
+  if (self->lesson != NULL)
+    sb_lesson_set_highlight (self->lesson, item ? sb_event_item_get_path (item) : NULL);
 }
 
+/* The events the log has not shown yet go on top, newest first. */
 static void
-append_new_events (SbEventLog *self,
-                   SbSim      *sim)
+prepend_new_events (SbEventLog *self)
 {
+  SbSim *sim = sb_lesson_get_sim (self->lesson);
+  const SbScenario *scenario = sb_sim_get_scenario (sim);
   guint64 end = sb_sim_get_events_end (sim);
   guint64 first = MAX (sb_sim_get_events_first (sim), self->next_seq);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n, drop;
+  guint n;
 
   /* Past MAX_ROWS new events, only the last ones would stay anyway. */
   first = MAX (first, end > MAX_ROWS ? end - MAX_ROWS : 0);
-  for (guint64 seq = first; seq < end; seq++)
-    g_ptr_array_add (items, sb_event_item_new (sb_sim_get_event (sim, seq)));
+  for (guint64 seq = end; seq-- > first; )
+    g_ptr_array_add (items, sb_event_item_new (scenario, sb_sim_get_event (sim, seq)));
   self->next_seq = end;
   if (items->len == 0)
     return;
+  g_list_store_splice (self->store, 0, 0, items->pdata, items->len);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  drop = n + items->len > MAX_ROWS ? MIN (n, n + items->len - MAX_ROWS) : 0;
-  g_list_store_splice (self->store, 0, drop, NULL, 0);
-  g_list_store_splice (self->store, n - drop, 0, items->pdata, items->len);
+  if (n > MAX_ROWS)
+    g_list_store_splice (self->store, MAX_ROWS, n - MAX_ROWS, NULL, 0);
 }
 
-void
-sb_event_log_sync (SbEventLog *self)
+static void
+refresh (SbEventLog *self)
 {
-  SbSim *sim;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    prepend_new_events (self);
+}
 
-  g_return_if_fail (SB_IS_EVENT_LOG (self));
-  if (self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
-    return;
-  if (sim != self->shown_sim || sb_sim_get_events_end (sim) < self->next_seq)
+static void
+lesson_changed (SbEventLog *self,
+                guint       what)
+{
+  if (what & SB_LESSON_CHANGED_RUN)
     {
       g_list_store_remove_all (self->store);
-      self->shown_sim = sim;
       self->next_seq = 0;
     }
-  append_new_events (self, sim);
-}
-
-static gboolean
-refresh_tick (gpointer user_data)
-{
-  sb_event_log_sync (SB_EVENT_LOG (user_data));
-  return G_SOURCE_CONTINUE;
+  refresh (self);
 }
 
 static void
 sb_event_log_map (GtkWidget *widget)
 {
-  SbEventLog *self = SB_EVENT_LOG (widget);
-
   GTK_WIDGET_CLASS (sb_event_log_parent_class)->map (widget);
-  self->refresh_id = g_timeout_add (250, refresh_tick, self);
-  sb_event_log_sync (self);
+  refresh (SB_EVENT_LOG (widget));
 }
 
 static void
-sb_event_log_unmap (GtkWidget *widget)
+sb_event_log_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
 {
-  SbEventLog *self = SB_EVENT_LOG (widget);
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      g_value_set_object (value, SB_EVENT_LOG (object)->lesson);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  GTK_WIDGET_CLASS (sb_event_log_parent_class)->unmap (widget);
+static void
+sb_event_log_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      sb_event_log_set_lesson (SB_EVENT_LOG (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -138,10 +163,10 @@ sb_event_log_dispose (GObject *object)
 {
   SbEventLog *self = SB_EVENT_LOG (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_weak_pointer (&self->canvas);
+  sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_object (&self->selection);
+  g_clear_object (&self->store);
   G_OBJECT_CLASS (sb_event_log_parent_class)->dispose (object);
 }
 
@@ -152,8 +177,11 @@ sb_event_log_class_init (SbEventLogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sb_event_log_dispose;
+  object_class->get_property = sb_event_log_get_property;
+  object_class->set_property = sb_event_log_set_property;
   widget_class->map = sb_event_log_map;
-  widget_class->unmap = sb_event_log_unmap;
+  properties[PROP_LESSON] = sb_lesson_view_param_spec ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sbeventlog");
 }
@@ -164,7 +192,7 @@ sb_event_log_init (SbEventLog *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->store = g_list_store_new (SB_TYPE_EVENT_ITEM);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->store));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -190,12 +218,19 @@ sb_event_log_new (void)
 }
 
 void
-sb_event_log_set_canvas (SbEventLog *self,
-                         SbCanvas   *canvas)
+sb_event_log_set_lesson (SbEventLog *self,
+                         SbLesson   *lesson)
 {
+  static const SbLessonHook hooks[] = {
+    { "changed", G_CALLBACK (lesson_changed) },
+    { "refresh", G_CALLBACK (refresh) },
+  };
+
   g_return_if_fail (SB_IS_EVENT_LOG (self));
-  g_set_weak_pointer (&self->canvas, canvas);
-  sb_event_log_sync (self);
+  if (!sb_lesson_view_set (self, &self->lesson, lesson, hooks, G_N_ELEMENTS (hooks)))
+    return;
+  lesson_changed (self, SB_LESSON_CHANGED_RUN);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LESSON]);
 }
 
 GListModel *

@@ -1,4 +1,4 @@
-/* sb-event-log.h — the simulation's recent events, as a list
+/* sb-event-log.h — the lesson's recent events, newest first
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "app/sb-canvas.h"
+#include "lesson/sb-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -15,13 +15,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbEventLog, sb_event_log, SB, EVENT_LOG, GtkWidget)
 
 GtkWidget  *sb_event_log_new        (void);
-void        sb_event_log_set_canvas (SbEventLog *self,
-                                     SbCanvas   *canvas);
-/* Appends the events the sim logged since the last call. */
-void        sb_event_log_sync       (SbEventLog *self);
-/* The rows, SbEventItem, oldest first. */
+/* The lesson whose events the log lists ("lesson"). */
+void        sb_event_log_set_lesson (SbEventLog *self,
+                                     SbLesson   *lesson);
+/* SbEventItems, the newest first. */
 GListModel *sb_event_log_get_model  (SbEventLog *self);
-/* Selects a row: the board highlights that request's path. */
+/* Selects a row: a request's path shows on the board. */
 void        sb_event_log_select     (SbEventLog *self,
                                      guint       position);
 

@@ -2,35 +2,46 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every change goes through sb_canvas_set_setting(), so it applies at once
- * and is replayed when the teacher steps back.  Where a setting is not
- * obvious, its row says in one line what it does.
+ * Every change goes to the lesson as a live setting, so it applies at
+ * once and is replayed when the teacher steps back; every change the
+ * lesson makes (a step back, another scenario, the header bar's mode
+ * switch) shows here.  Where a setting is not obvious, its row says in
+ * one line what it does.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sb-lesson-view.h"
 #include "sb-settings-panel.h"
 
 struct _SbSettingsPanel
 {
-  GtkWidget   parent_instance;
+  GtkWidget      parent_instance;
 
-  SbCanvas   *canvas;     /* weak */
-  GtkWidget  *box;
-  GtkWidget  *balancer_group;
-  AdwComboRow *algorithm;
-  AdwComboRow *mode;
-  AdwComboRow *check;
+  SbLesson      *lesson;
+  GtkWidget     *box;
+  GtkWidget     *balancer_group;
+  AdwComboRow   *algorithm;
+  AdwComboRow   *mode;
+  AdwComboRow   *check;
   GtkSpinButton *interval;
-  GtkSwitch  *redispatch;
+  GtkSwitch     *redispatch;
   GtkSpinButton *rate;
   GtkSpinButton *read_ratio;
   GtkSpinButton *lag;
   GtkSpinButton *ttl;
-  gboolean    syncing;    /* values come from the sim: do not echo them back */
+  gboolean       syncing;    /* values come from the lesson: do not echo them back */
 };
+
+enum {
+  PROP_0,
+  PROP_LESSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbSettingsPanel, sb_settings_panel, GTK_TYPE_WIDGET)
 
@@ -76,157 +87,13 @@ update_hints (SbSettingsPanel *self)
 }
 
 static void
-set_setting (SbSettingsPanel *self,
-             SbSetting        setting,
-             double           value)
-{
-  if (self->syncing || self->canvas == NULL)
-    return;
-  sb_canvas_set_setting (self->canvas, setting, value);
-  update_hints (self);
-}
-
-static void
-combo_changed (AdwComboRow     *row,
-               GParamSpec      *pspec,
-               SbSettingsPanel *self)
-{
-  SbSetting setting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "setting"));
-
-  set_setting (self, setting, adw_combo_row_get_selected (row));
-}
-
-static void
-spin_changed (GtkSpinButton   *spin,
-              SbSettingsPanel *self)
-{
-  SbSetting setting = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (spin), "setting"));
-
-  set_setting (self, setting, gtk_spin_button_get_value (spin));
-}
-
-static void
-switch_changed (GtkSwitch       *toggle,
-                GParamSpec      *pspec,
-                SbSettingsPanel *self)
-{
-  set_setting (self, SB_SETTING_REDISPATCH, gtk_switch_get_active (toggle));
-}
-
-static GtkWidget *
-add_group (SbSettingsPanel *self,
-           const char      *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_box_append (GTK_BOX (self->box), group);
-  return group;
-}
-
-static AdwComboRow *
-add_combo (SbSettingsPanel    *self,
-           GtkWidget          *group,
-           const char         *title,
-           const char * const *items,
-           SbSetting           setting)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  g_object_set_data (G_OBJECT (row), "setting", GINT_TO_POINTER (setting));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_changed), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return ADW_COMBO_ROW (row);
-}
-
-static GtkSpinButton *
-add_spin (SbSettingsPanel *self,
-          GtkWidget       *group,
-          const char      *title,
-          const char      *subtitle,
-          double           min,
-          double           max,
-          double           step,
-          guint            digits,
-          SbSetting        setting)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), digits);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  g_object_set_data (G_OBJECT (spin), "setting", GINT_TO_POINTER (setting));
-  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static void
-build_balancer_group (SbSettingsPanel *self)
-{
-  static const char *algorithms[] = { N_("Round robin"), N_("Least connections"), N_("Source IP hash"), NULL };
-  static const char *modes[] = { N_("Active-active"), N_("Active-passive"), NULL };
-  static const char *checks[] = { N_("HTTP"), N_("TCP"), NULL };
-  const char *tr_algorithms[] = { _(algorithms[0]), _(algorithms[1]), _(algorithms[2]), NULL };
-  const char *tr_modes[] = { _(modes[0]), _(modes[1]), NULL };
-  const char *tr_checks[] = { _(checks[0]), _(checks[1]), NULL };
-  GtkWidget *group = add_group (self, _("Load Balancer"));
-  GtkWidget *row = adw_action_row_new ();
-
-  self->balancer_group = group;
-  self->algorithm = add_combo (self, group, _("Algorithm"), tr_algorithms, SB_SETTING_ALGORITHM);
-  self->mode = add_combo (self, group, _("Mode"), tr_modes, SB_SETTING_MODE);
-  self->check = add_combo (self, group, _("Health check"), tr_checks, SB_SETTING_CHECK);
-  self->interval = add_spin (self, group, _("Check every (s)"),
-                             _("A server is marked DOWN after “fall” failed checks in a row"),
-                             0.5, 30, 0.5, 1, SB_SETTING_INTERVAL);
-  self->redispatch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->redispatch), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Redispatch"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Retry a failed request once on another server"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->redispatch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->redispatch));
-  g_signal_connect (self->redispatch, "notify::active", G_CALLBACK (switch_changed), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-}
-
-static void
-build_traffic_group (SbSettingsPanel *self)
-{
-  GtkWidget *group = add_group (self, _("Traffic and Data"));
-
-  self->rate = add_spin (self, group, _("Requests per second"), NULL,
-                         0.1, 50, 0.5, 1, SB_SETTING_RATE);
-  self->read_ratio = add_spin (self, group, _("Share of reads"),
-                               _("The rest are writes, which only the primary accepts"),
-                               0, 1, 0.05, 2, SB_SETTING_READ_RATIO);
-  self->lag = add_spin (self, group, _("Replication lag (s)"),
-                        _("How late the replica applies each write"),
-                        0, 30, 0.25, 2, SB_SETTING_LAG);
-  self->ttl = add_spin (self, group, _("DNS TTL (s)"),
-                        _("How long browsers keep the DNS answer"),
-                        0, 3600, 10, 0, SB_SETTING_TTL);
-}
-
-void
-sb_settings_panel_sync (SbSettingsPanel *self)
+sync_from_lesson (SbSettingsPanel *self)
 {
   const SbScenario *s;
-  SbSim *sim;
 
-  g_return_if_fail (SB_IS_SETTINGS_PANEL (self));
-  if (self->balancer_group == NULL   /* rows not built yet (see _map) */
-      || self->canvas == NULL || (sim = sb_canvas_get_sim (self->canvas)) == NULL)
+  if (self->lesson == NULL)
     return;
-  s = sb_sim_get_scenario (sim);
+  s = sb_lesson_get_live_scenario (self->lesson);
   self->syncing = TRUE;
   gtk_widget_set_visible (self->balancer_group,
                           sb_scenario_find_kind (s, SB_KIND_LOAD_BALANCER, NULL) != NULL);
@@ -243,51 +110,137 @@ sb_settings_panel_sync (SbSettingsPanel *self)
   self->syncing = FALSE;
 }
 
+static gboolean
+may_apply (SbSettingsPanel *self)
+{
+  return !self->syncing && self->lesson != NULL;
+}
+
+static void
+algorithm_changed (SbSettingsPanel *self)
+{
+  if (may_apply (self))
+    sb_lesson_set_algorithm (self->lesson,
+                             sb_algorithm_to_string (adw_combo_row_get_selected (self->algorithm)));
+}
+
+static void
+mode_changed (SbSettingsPanel *self)
+{
+  if (may_apply (self))
+    sb_lesson_set_mode (self->lesson, sb_mode_to_string (adw_combo_row_get_selected (self->mode)));
+}
+
+static void
+check_changed (SbSettingsPanel *self)
+{
+  if (may_apply (self))
+    sb_lesson_set_setting (self->lesson, SB_SETTING_CHECK, adw_combo_row_get_selected (self->check));
+}
+
+static void
+redispatch_changed (SbSettingsPanel *self)
+{
+  if (may_apply (self))
+    sb_lesson_set_setting (self->lesson, SB_SETTING_REDISPATCH,
+                           gtk_switch_get_active (self->redispatch));
+}
+
+static void
+spin_changed (SbSettingsPanel *self,
+              GtkSpinButton   *spin)
+{
+  SbSetting setting = spin == self->interval ? SB_SETTING_INTERVAL
+                      : spin == self->rate ? SB_SETTING_RATE
+                      : spin == self->read_ratio ? SB_SETTING_READ_RATIO
+                      : spin == self->lag ? SB_SETTING_LAG : SB_SETTING_TTL;
+
+  if (may_apply (self))
+    sb_lesson_set_setting (self->lesson, setting, gtk_spin_button_get_value (spin));
+}
+
+static void
+sb_settings_panel_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      g_value_set_object (value, SB_SETTINGS_PANEL (object)->lesson);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_settings_panel_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_LESSON:
+      sb_settings_panel_set_lesson (SB_SETTINGS_PANEL (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 sb_settings_panel_dispose (GObject *object)
 {
   SbSettingsPanel *self = SB_SETTINGS_PANEL (object);
 
-  g_clear_weak_pointer (&self->canvas);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_SETTINGS_PANEL);
   G_OBJECT_CLASS (sb_settings_panel_parent_class)->dispose (object);
-}
-
-/* The rows are built the first time the panel is shown, not with it:
- * the window shows it only after its first frame (sb-window.c), and
- * building them was part of the work that frame waited for. */
-static void
-sb_settings_panel_map (GtkWidget *widget)
-{
-  SbSettingsPanel *self = SB_SETTINGS_PANEL (widget);
-
-  if (self->balancer_group == NULL)
-    {
-      /* Building sets the rows' first values: not settings to apply. */
-      self->syncing = TRUE;
-      build_balancer_group (self);
-      build_traffic_group (self);
-      self->syncing = FALSE;
-      sb_settings_panel_sync (self);
-    }
-  GTK_WIDGET_CLASS (sb_settings_panel_parent_class)->map (widget);
 }
 
 static void
 sb_settings_panel_class_init (SbSettingsPanelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = sb_settings_panel_dispose;
-  GTK_WIDGET_CLASS (klass)->map = sb_settings_panel_map;
-  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "sbsettingspanel");
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sb_settings_panel_dispose;
+  object_class->get_property = sb_settings_panel_get_property;
+  object_class->set_property = sb_settings_panel_set_property;
+  properties[PROP_LESSON] = sb_lesson_view_param_spec ();
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-settings-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, balancer_group);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, algorithm);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, mode);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, check);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, interval);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, redispatch);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, rate);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, read_ratio);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, lag);
+  gtk_widget_class_bind_template_child (widget_class, SbSettingsPanel, ttl);
+  gtk_widget_class_bind_template_callback (widget_class, algorithm_changed);
+  gtk_widget_class_bind_template_callback (widget_class, mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, check_changed);
+  gtk_widget_class_bind_template_callback (widget_class, redispatch_changed);
+  gtk_widget_class_bind_template_callback (widget_class, spin_changed);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sbsettingspanel");
 }
 
 static void
 sb_settings_panel_init (SbSettingsPanel *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  g_object_set (self->box, "margin-start", 12, "margin-end", 12, "margin-bottom", 18, NULL);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* Building sets the rows' first values: not settings to apply. */
+  self->syncing = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->syncing = FALSE;
 }
 
 GtkWidget *
@@ -297,10 +250,16 @@ sb_settings_panel_new (void)
 }
 
 void
-sb_settings_panel_set_canvas (SbSettingsPanel *self,
-                              SbCanvas        *canvas)
+sb_settings_panel_set_lesson (SbSettingsPanel *self,
+                              SbLesson        *lesson)
 {
+  static const SbLessonHook hooks[] = {
+    { "changed", G_CALLBACK (sync_from_lesson) },
+  };
+
   g_return_if_fail (SB_IS_SETTINGS_PANEL (self));
-  g_set_weak_pointer (&self->canvas, canvas);
-  sb_settings_panel_sync (self);
+  if (!sb_lesson_view_set (self, &self->lesson, lesson, hooks, G_N_ELEMENTS (hooks)))
+    return;
+  sync_from_lesson (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LESSON]);
 }

@@ -1,4 +1,4 @@
-/* sb-settings-panel.h — the settings a teacher changes live
+/* sb-settings-panel.h — load balancing, health checks and traffic, live
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "app/sb-canvas.h"
+#include "lesson/sb-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +15,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbSettingsPanel, sb_settings_panel, SB, SETTINGS_PANEL, GtkWidget)
 
 GtkWidget *sb_settings_panel_new        (void);
-void       sb_settings_panel_set_canvas (SbSettingsPanel *self,
-                                         SbCanvas        *canvas);
-/* Shows the values of the canvas's simulation again (after a reset or a
- * step back). */
-void       sb_settings_panel_sync       (SbSettingsPanel *self);
+/* The lesson whose live settings the panel shows and changes ("lesson"). */
+void       sb_settings_panel_set_lesson (SbSettingsPanel *self,
+                                         SbLesson        *lesson);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* sb-stats-panel.h — the counters and a chart of the last minute
+/* sb-stats-panel.h — the lesson's counters and a chart of the last minute
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "app/sb-canvas.h"
+#include "lesson/sb-lesson.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SbStatsPanel, sb_stats_panel, SB, STATS_PANEL, GtkWidget)
 
 GtkWidget  *sb_stats_panel_new        (void);
-void        sb_stats_panel_set_canvas (SbStatsPanel *self,
-                                       SbCanvas     *canvas);
-void        sb_stats_panel_refresh    (SbStatsPanel *self);
-/* The summary as shown, for tests and screen readers. */
+/* The lesson whose run the panel counts ("lesson"). */
+void        sb_stats_panel_set_lesson (SbStatsPanel *self,
+                                       SbLesson     *lesson);
+/* The text shown now. */
 const char *sb_stats_panel_get_text   (SbStatsPanel *self);
 
 G_END_DECLS

@@ -20,11 +20,15 @@ G_DECLARE_FINAL_TYPE (SbWindow, sb_window, SB, WINDOW, AdwApplicationWindow)
 SbWindow *sb_window_new          (SbApplication    *application,
                                   const SbScenario *scenario);
 SbCanvas *sb_window_get_canvas   (SbWindow         *self);
+/* The lesson every view of the window shows. */
+SbLesson *sb_window_get_lesson   (SbWindow         *self);
 /* Writes the edited scenario to the autosave file (or removes that file
  * when nothing is edited); done on every edit. */
 void      sb_window_autosave     (SbWindow         *self);
 /* Whether the topology was edited since it was opened or saved. */
 gboolean  sb_window_get_modified (SbWindow         *self);
+/* Whether the window shows the board alone, fullscreen. */
+gboolean  sb_window_get_presenting (SbWindow       *self);
 GtkWidget *sb_window_get_panel   (SbWindow         *self);
 GtkWidget *sb_window_get_event_log (SbWindow       *self);
 GtkWidget *sb_window_get_stats_panel (SbWindow     *self);

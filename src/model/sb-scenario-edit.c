@@ -61,6 +61,24 @@ free_number (const SbScenario *self)
     }
 }
 
+/* "Server N" for the next backend: N counts the servers behind the load
+ * balancer, not every machine (the load balancer's own, say), and skips
+ * a label already used. */
+static char *
+next_server_label (const SbScenario *self)
+{
+  for (guint n = self->balancer.backends->len + 1;; n++)
+    {
+      g_autofree char *label = g_strdup_printf ("Server %u", n);
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < self->hosts->len && !used; i++)
+        used = g_strcmp0 (((SbHost *) g_ptr_array_index (self->hosts, i))->label, label) == 0;
+      if (!used)
+        return g_steal_pointer (&label);
+    }
+}
+
 /* The template's address with the last number raised until it is free. */
 static char *
 next_ip (const SbScenario *self,
@@ -111,6 +129,9 @@ clone_component (const SbScenario  *self,
   g_free (copy->host);
   copy->host = g_strdup (host);
   copy->has_position = FALSE;
+  /* The model's text speaks of the model ("the web server of server 2"):
+   * the copy is explained from what it is instead. */
+  g_clear_pointer (&copy->explanation, g_free);
   if (copy->kind == SB_KIND_DATABASE && copy->role == SB_DB_ROLE_PRIMARY)
     {
       /* A second primary is not allowed: the new machine gets a replica. */
@@ -151,7 +172,8 @@ sb_scenario_add_server (SbScenario  *self,
   g_free (host->id);
   host->id = g_strdup_printf ("server-%u", n);
   g_free (host->label);
-  host->label = g_strdup_printf ("Server %u", n);
+  host->label = next_server_label (self);
+  g_clear_pointer (&host->explanation, g_free);
   g_free (host->ip);
   host->ip = next_ip (self, model->ip);
   count = self->components->len;

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <glib/gi18n-lib.h>
 
 #include "sb-scenario-private.h"
 
@@ -392,6 +393,60 @@ sb_scenario_find_kind (const SbScenario *self,
     }
 
   return NULL;
+}
+
+const char *
+sb_scenario_translate_label (const char *label)
+{
+  const char *translated;
+  guint64 n;
+  char *end;
+
+  if (label == NULL)
+    return "";
+  translated = g_dgettext (GETTEXT_PACKAGE, label);
+  /* Machines the window adds are "Server N" in the file, like the
+   * bundled ones, and named in the reader's language on screen. */
+  if (translated == label && g_str_has_prefix (label, "Server ")
+      && g_ascii_isdigit (label[7]) && (n = g_ascii_strtoull (label + 7, &end, 10)) <= G_MAXUINT
+      && *end == '\0')
+    {
+      g_autofree char *text = g_strdup_printf (_("Server %u"), (guint) n);
+      return g_intern_string (text);
+    }
+  return translated;
+}
+
+const char *
+sb_scenario_label_of (const SbScenario *self,
+                      const char       *id)
+{
+  const SbComponent *comp;
+  const SbHost *host;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  if (id == NULL)
+    return NULL;
+  comp = sb_scenario_find_component (self, id);
+  host = comp ? NULL : sb_scenario_find_host (self, id);
+  return sb_scenario_translate_label (comp ? comp->label : host ? host->label : id);
+}
+
+char *
+sb_scenario_describe (const SbScenario *self,
+                      const char       *id)
+{
+  const SbComponent *comp;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  if (id == NULL)
+    return NULL;
+  comp = sb_scenario_find_component (self, id);
+  if (comp == NULL || comp->host == NULL || sb_scenario_find_host (self, comp->host) == NULL)
+    return g_strdup (sb_scenario_label_of (self, id));
+  /* Translators: an element and the machine it runs on, e.g. "Nginx · Server 1" */
+  return g_strdup_printf (C_("element on machine", "%s · %s"), sb_scenario_label_of (self, id),
+                          sb_scenario_label_of (self, comp->host));
 }
 
 /* Enum names */

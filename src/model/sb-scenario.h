@@ -211,6 +211,16 @@ const SbComponent *sb_scenario_find_kind        (const SbScenario *self,
                                                  SbKind            kind,
                                                  const char       *host);
 
+/* What a person calls element or machine ID: its label, translated (the
+ * id itself when unknown); described, a component of a machine also
+ * names the machine ("Nginx · Server 1"), since labels repeat. */
+/* A label as the reader's language says it ("Server 3" is "Serveur 3"). */
+const char        *sb_scenario_translate_label  (const char       *label);
+const char        *sb_scenario_label_of         (const SbScenario *self,
+                                                 const char       *id);
+char              *sb_scenario_describe         (const SbScenario *self,
+                                                 const char       *id);
+
 const char  *sb_kind_to_string       (SbKind       kind);
 gboolean     sb_kind_from_string     (const char  *str,
                                       SbKind      *kind);

@@ -85,7 +85,7 @@ sb_render_show_text_at (SbDrawContext *ctx,
 const char *
 sb_render_tr (const char *text)
 {
-  return text ? g_dgettext (GETTEXT_PACKAGE, text) : "";
+  return sb_scenario_translate_label (text);
 }
 
 static void

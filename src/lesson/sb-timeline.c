@@ -9,7 +9,7 @@
 /* One thing the teacher did: an action on ID, or (ID NULL) a setting. */
 typedef struct {
   gint64  time;
-  int     what;    /* SbCanvasAction, or SbSetting when id is NULL */
+  int     what;    /* SbAction, or SbSetting when id is NULL */
   char   *id;
   double  value;
 } Entry;
@@ -51,20 +51,20 @@ sb_timeline_clear (SbTimeline *self)
 
 static gboolean
 run_action (SbSim           *sim,
-            SbCanvasAction   action,
+            SbAction   action,
             const char      *id,
             GError         **error)
 {
   switch (action)
     {
-    case SB_CANVAS_REVIVE:
+    case SB_ACTION_REVIVE:
       return sb_sim_revive (sim, id, error);
-    case SB_CANVAS_PROMOTE:
+    case SB_ACTION_PROMOTE:
       return sb_sim_promote (sim, id, error);
-    case SB_CANVAS_OPEN_FIREWALL:
-    case SB_CANVAS_CLOSE_FIREWALL:
-      return sb_sim_set_firewall_open (sim, id, action == SB_CANVAS_OPEN_FIREWALL, error);
-    case SB_CANVAS_KILL:
+    case SB_ACTION_OPEN_FIREWALL:
+    case SB_ACTION_CLOSE_FIREWALL:
+      return sb_sim_set_firewall_open (sim, id, action == SB_ACTION_OPEN_FIREWALL, error);
+    case SB_ACTION_KILL:
     default:
       return sb_sim_kill (sim, id, error);
     }
@@ -121,7 +121,7 @@ replay_entry (SbSim          *sim,
 gboolean
 sb_timeline_apply (SbTimeline      *self,
                    SbSim           *sim,
-                   SbCanvasAction   action,
+                   SbAction   action,
                    const char      *id,
                    GError         **error)
 {

@@ -4,7 +4,7 @@
  *
  * The simulation is deterministic, so any earlier moment of the lesson is
  * the scenario run again from the start with the same actions at the same
- * times.  A plain struct owned by the canvas; no GTK.
+ * times.  A plain struct owned by the lesson (sb-lesson.c); no GTK.
  */
 #pragma once
 
@@ -12,13 +12,14 @@
 
 G_BEGIN_DECLS
 
+/* What a teacher does to an element of the running simulation. */
 typedef enum {
-  SB_CANVAS_KILL,
-  SB_CANVAS_REVIVE,
-  SB_CANVAS_PROMOTE,
-  SB_CANVAS_OPEN_FIREWALL,
-  SB_CANVAS_CLOSE_FIREWALL,
-} SbCanvasAction;
+  SB_ACTION_KILL,
+  SB_ACTION_REVIVE,
+  SB_ACTION_PROMOTE,
+  SB_ACTION_OPEN_FIREWALL,
+  SB_ACTION_CLOSE_FIREWALL,
+} SbAction;
 
 /* The settings a teacher changes live; each takes the value as a double
  * (an enum's value for algorithm, mode and check; 0/1 for redispatch). */
@@ -43,7 +44,7 @@ void        sb_timeline_clear         (SbTimeline       *self);
 /* Run on SIM now and remember, at the sim's current time. */
 gboolean    sb_timeline_apply         (SbTimeline       *self,
                                        SbSim            *sim,
-                                       SbCanvasAction    action,
+                                       SbAction          action,
                                        const char       *id,
                                        GError          **error);
 void        sb_timeline_set_setting   (SbTimeline       *self,

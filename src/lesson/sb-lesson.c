@@ -1,0 +1,825 @@
+/* sb-lesson.c — the design, its run, and what the teacher picked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Time moves only through sb_lesson_tick() (the canvas calls it from the
+ * frame clock) and the step functions: the run's state depends only on
+ * the simulated time reached, never on the frame rate.  Every change is
+ * announced once, after the lesson is consistent again: properties
+ * notify in a freeze/thaw pair and "changed" comes last.
+ */
+#include "config.h"
+
+#include "sb-lesson.h"
+#include "sim/sb-spof.h"
+
+/* A frame that comes late (a stall, a suspended laptop) moves the class's
+ * clock by at most this much real time, so nothing jumps out of sight. */
+#define MAX_FRAME_US (G_USEC_PER_SEC / 4)
+/* Panels that read counters refresh this often (real time): plenty for
+ * reading, and a frame stays cheap. */
+#define REFRESH_US (G_USEC_PER_SEC / 4)
+
+static const double speeds[] = { 0.25, 0.5, 1, 2, 4, 8 };
+
+struct _SbLesson
+{
+  GObject     parent_instance;
+
+  SbScenario *design;      /* positions, and the settings the run started with */
+  SbSim      *sim;
+  SbTimeline *timeline;    /* what the teacher did in this run */
+  char       *step;
+  gboolean    modified;
+  gboolean    playing;
+  double      speed;
+  double      target_us;   /* simulated time to reach, kept fractional */
+  gint64      since_refresh;
+  char       *selected;
+  char       *spof_mode;   /* "none", "reads" or "writes" */
+  GPtrArray  *spofs;
+  gboolean    show_issues;
+  GStrv       highlight;
+  SbMode      shown_mode;  /* as last notified */
+  SbAlgorithm shown_algorithm;
+};
+
+enum {
+  PROP_0,
+  PROP_STEP,
+  PROP_MODIFIED,
+  PROP_PLAYING,
+  PROP_SPEED,
+  PROP_SELECTED,
+  PROP_MODE,
+  PROP_ALGORITHM,
+  PROP_SPOF_MODE,
+  PROP_SHOW_ISSUES,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  ADVANCED,
+  REFRESH,
+  EDITED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (SbLesson, sb_lesson, G_TYPE_OBJECT)
+
+static void
+notify (SbLesson *self,
+        guint     prop)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+/* Mode and algorithm follow the run: a step back may undo a change. */
+static void
+notify_settings (SbLesson *self)
+{
+  const SbBalancer *b = &sb_sim_get_scenario (self->sim)->balancer;
+
+  if (b->mode != self->shown_mode)
+    {
+      self->shown_mode = b->mode;
+      notify (self, PROP_MODE);
+    }
+  if (b->algorithm != self->shown_algorithm)
+    {
+      self->shown_algorithm = b->algorithm;
+      notify (self, PROP_ALGORITHM);
+    }
+}
+
+static void
+update_spofs (SbLesson *self)
+{
+  g_clear_pointer (&self->spofs, g_ptr_array_unref);
+  if (g_str_equal (self->spof_mode, "reads"))
+    sb_spof_analyse (sb_sim_get_scenario (self->sim), &self->spofs, NULL);
+  else if (g_str_equal (self->spof_mode, "writes"))
+    sb_spof_analyse (sb_sim_get_scenario (self->sim), NULL, &self->spofs);
+}
+
+/* Every view hears of a change once, when the lesson is whole again. */
+static void
+emit_changed (SbLesson       *self,
+              SbLessonChange  what)
+{
+  update_spofs (self);
+  notify_settings (self);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
+static void
+set_selected_silently (SbLesson   *self,
+                       const char *id)
+{
+  if (id != NULL && sb_sim_find_element (self->sim, id) < 0)
+    id = NULL;
+  if (g_strcmp0 (self->selected, id) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (id);
+  notify (self, PROP_SELECTED);
+}
+
+static void
+set_highlight_silently (SbLesson           *self,
+                        const char * const *path)
+{
+  g_strfreev (self->highlight);
+  self->highlight = g_strdupv ((char **) path);
+}
+
+/* A new run of the design from time 0 (the caller froze notifications). */
+static void
+start_run (SbLesson *self)
+{
+  g_clear_pointer (&self->sim, sb_sim_free);
+  self->sim = sb_sim_new (self->design);
+  sb_timeline_clear (self->timeline);
+  self->target_us = 0;
+  self->since_refresh = 0;
+  set_highlight_silently (self, NULL);
+  set_selected_silently (self, self->selected);
+}
+
+static void
+replace_sim (SbLesson *self,
+             SbSim    *sim)
+{
+  g_clear_pointer (&self->sim, sb_sim_free);
+  self->sim = sim;
+  self->target_us = sb_sim_get_time (sim);
+  set_highlight_silently (self, NULL);
+}
+
+static void
+sb_lesson_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  SbLesson *self = SB_LESSON (object);
+
+  switch (prop_id)
+    {
+    case PROP_STEP:
+      g_value_set_string (value, self->step ? self->step : "");
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_PLAYING:
+      g_value_set_boolean (value, self->playing);
+      break;
+    case PROP_SPEED:
+      g_value_set_double (value, self->speed);
+      break;
+    case PROP_SELECTED:
+      g_value_set_string (value, self->selected ? self->selected : "");
+      break;
+    case PROP_MODE:
+      g_value_set_string (value, sb_lesson_get_mode (self));
+      break;
+    case PROP_ALGORITHM:
+      g_value_set_string (value, sb_lesson_get_algorithm (self));
+      break;
+    case PROP_SPOF_MODE:
+      g_value_set_string (value, self->spof_mode);
+      break;
+    case PROP_SHOW_ISSUES:
+      g_value_set_boolean (value, self->show_issues);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_lesson_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  SbLesson *self = SB_LESSON (object);
+  const char *text;
+
+  switch (prop_id)
+    {
+    case PROP_PLAYING:
+      sb_lesson_set_playing (self, g_value_get_boolean (value));
+      break;
+    case PROP_SPEED:
+      sb_lesson_set_speed (self, g_value_get_double (value));
+      break;
+    case PROP_SELECTED:
+      text = g_value_get_string (value);
+      sb_lesson_set_selected (self, text && *text ? text : NULL);
+      break;
+    case PROP_MODE:
+      sb_lesson_set_mode (self, g_value_get_string (value));
+      break;
+    case PROP_ALGORITHM:
+      sb_lesson_set_algorithm (self, g_value_get_string (value));
+      break;
+    case PROP_SPOF_MODE:
+      sb_lesson_set_spof_mode (self, g_value_get_string (value));
+      break;
+    case PROP_SHOW_ISSUES:
+      sb_lesson_set_show_issues (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sb_lesson_finalize (GObject *object)
+{
+  SbLesson *self = SB_LESSON (object);
+
+  g_clear_pointer (&self->timeline, sb_timeline_free);
+  g_clear_pointer (&self->sim, sb_sim_free);
+  g_clear_pointer (&self->design, sb_scenario_free);
+  g_clear_pointer (&self->spofs, g_ptr_array_unref);
+  g_clear_pointer (&self->highlight, g_strfreev);
+  g_free (self->step);
+  g_free (self->selected);
+  g_free (self->spof_mode);
+  G_OBJECT_CLASS (sb_lesson_parent_class)->finalize (object);
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+boolean_property (const char *name,
+                  GParamFlags flags)
+{
+  return g_param_spec_boolean (name, NULL, NULL, FALSE,
+                               flags | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+sb_lesson_class_init (SbLessonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sb_lesson_finalize;
+  object_class->get_property = sb_lesson_get_property;
+  object_class->set_property = sb_lesson_set_property;
+
+  /* Strings are never NULL, so GPropertyAction can make them stateful
+   * window actions ('' for no step, no selection). */
+  properties[PROP_STEP] =
+    g_param_spec_string ("step", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = boolean_property ("modified", G_PARAM_READABLE);
+  properties[PROP_PLAYING] = boolean_property ("playing", G_PARAM_READWRITE);
+  properties[PROP_SPEED] =
+    g_param_spec_double ("speed", NULL, NULL, SB_LESSON_SPEED_MIN, SB_LESSON_SPEED_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] = string_property ("selected");
+  properties[PROP_MODE] = string_property ("mode");
+  properties[PROP_ALGORITHM] = string_property ("algorithm");
+  properties[PROP_SPOF_MODE] = string_property ("spof-mode");
+  properties[PROP_SHOW_ISSUES] = boolean_property ("show-issues", G_PARAM_READWRITE);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* SbLessonChange flags: what was replaced. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* Time moved on: every frame while playing. */
+  signals[ADVANCED] = g_signal_new ("advanced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Time moved on and counters are worth reading again. */
+  signals[REFRESH] = g_signal_new ("refresh", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The teacher changed the design (an edit, a drag): worth saving. */
+  signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sb_lesson_init (SbLesson *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->timeline = sb_timeline_new ();
+  self->speed = 1.0;
+  self->spof_mode = g_strdup ("none");
+  /* Never without a design: the bundled default is compiled in and
+   * checked by the tests. */
+  self->design = sb_scenario_load_bundled (SB_SCENARIO_DEFAULT, &error);
+  if (self->design == NULL)
+    g_error ("bundled scenario: %s", error->message);
+  self->step = g_strdup (SB_SCENARIO_DEFAULT);
+  self->sim = sb_sim_new (self->design);
+  self->shown_mode = self->design->balancer.mode;
+  self->shown_algorithm = self->design->balancer.algorithm;
+}
+
+SbLesson *
+sb_lesson_new (void)
+{
+  return g_object_new (SB_TYPE_LESSON, NULL);
+}
+
+static void
+replace_design (SbLesson         *self,
+                const SbScenario *scenario,
+                gboolean          modified)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  g_clear_pointer (&self->design, sb_scenario_free);
+  self->design = sb_scenario_copy (scenario);
+  start_run (self);
+  if (self->modified != modified)
+    {
+      self->modified = modified;
+      notify (self, PROP_MODIFIED);
+    }
+  emit_changed (self, SB_LESSON_CHANGED_DESIGN | SB_LESSON_CHANGED_RUN | SB_LESSON_CHANGED_STATE
+                      | SB_LESSON_CHANGED_LAYOUT);
+}
+
+void
+sb_lesson_set_scenario (SbLesson         *self,
+                        const SbScenario *scenario,
+                        const char       *step)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  g_return_if_fail (scenario != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->step, step) != 0)
+    {
+      g_free (self->step);
+      self->step = g_strdup (step);
+      notify (self, PROP_STEP);
+    }
+  replace_design (self, scenario, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+sb_lesson_edit (SbLesson         *self,
+                const SbScenario *scenario)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  g_return_if_fail (scenario != NULL);
+  replace_design (self, scenario, TRUE);
+  g_signal_emit (self, signals[EDITED], 0);
+}
+
+const SbScenario *
+sb_lesson_get_scenario (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->design;
+}
+
+const SbScenario *
+sb_lesson_get_live_scenario (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return sb_sim_get_scenario (self->sim);
+}
+
+SbScenario *
+sb_lesson_dup_scenario (SbLesson *self)
+{
+  SbScenario *copy;
+
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  copy = sb_scenario_copy (sb_sim_get_scenario (self->sim));
+  /* Positions are the design's: a drag does not restart the run. */
+  for (guint i = 0; i < copy->components->len; i++)
+    {
+      SbComponent *c = g_ptr_array_index (copy->components, i);
+      const SbComponent *shown = sb_scenario_find_component (self->design, c->id);
+
+      if (shown != NULL)
+        {
+          c->has_position = shown->has_position;
+          c->x = shown->x;
+          c->y = shown->y;
+        }
+    }
+  return copy;
+}
+
+SbSim *
+sb_lesson_get_sim (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->sim;
+}
+
+const char *
+sb_lesson_get_step (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->step;
+}
+
+const char *
+sb_lesson_get_adjacent_step (SbLesson *self,
+                             int       dir)
+{
+  const char * const *names = sb_scenario_bundled_names ();
+  int n = (int) g_strv_length ((char **) names);
+
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  for (int i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], self->step) == 0)
+      return i + dir >= 0 && i + dir < n ? names[i + dir] : NULL;
+  return names[0];
+}
+
+gboolean
+sb_lesson_get_modified (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->modified;
+}
+
+void
+sb_lesson_set_modified (SbLesson *self,
+                        gboolean  modified)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  notify (self, PROP_MODIFIED);
+}
+
+void
+sb_lesson_set_playing (SbLesson *self,
+                       gboolean  playing)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  playing = !!playing;
+  if (self->playing == playing)
+    return;
+  self->playing = playing;
+  notify (self, PROP_PLAYING);
+}
+
+gboolean
+sb_lesson_get_playing (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->playing;
+}
+
+void
+sb_lesson_set_speed (SbLesson *self,
+                     double    speed)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  speed = CLAMP (speed, SB_LESSON_SPEED_MIN, SB_LESSON_SPEED_MAX);
+  if (self->speed == speed)
+    return;
+  self->speed = speed;
+  notify (self, PROP_SPEED);
+}
+
+double
+sb_lesson_get_speed (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), 1.0);
+  return self->speed;
+}
+
+/* The index of the next rung up (DIR 1) or down (-1), or -1. */
+static int
+next_speed (SbLesson *self,
+            int       dir)
+{
+  int n = G_N_ELEMENTS (speeds);
+
+  for (int i = dir > 0 ? 0 : n - 1; i >= 0 && i < n; i += dir)
+    if (dir > 0 ? speeds[i] > self->speed : speeds[i] < self->speed)
+      return i;
+  return -1;
+}
+
+gboolean
+sb_lesson_can_change_speed (SbLesson *self,
+                            int       dir)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return next_speed (self, dir) >= 0;
+}
+
+gboolean
+sb_lesson_change_speed (SbLesson *self,
+                        int       dir)
+{
+  int i;
+
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  i = next_speed (self, dir);
+  if (i < 0)
+    return FALSE;
+  sb_lesson_set_speed (self, speeds[i]);
+  return TRUE;
+}
+
+static void
+emit_refresh (SbLesson *self)
+{
+  self->since_refresh = 0;
+  g_signal_emit (self, signals[REFRESH], 0);
+}
+
+void
+sb_lesson_tick (SbLesson *self,
+                gint64    real_us)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  real_us = CLAMP (real_us, 0, MAX_FRAME_US);
+  self->target_us += real_us * self->speed;
+  sb_sim_advance_to (self->sim, (gint64) self->target_us);
+  g_signal_emit (self, signals[ADVANCED], 0);
+  self->since_refresh += real_us;
+  if (self->since_refresh >= REFRESH_US)
+    emit_refresh (self);
+}
+
+void
+sb_lesson_advance_to (SbLesson *self,
+                      gint64    time)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  sb_sim_advance_to (self->sim, time);
+  self->target_us = sb_sim_get_time (self->sim);
+  g_signal_emit (self, signals[ADVANCED], 0);
+  emit_refresh (self);
+}
+
+void
+sb_lesson_reset (SbLesson *self)
+{
+  g_autoptr(SbScenario) live = NULL;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  /* The settings the teacher chose stay: only time starts again. */
+  live = sb_lesson_dup_scenario (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_clear_pointer (&self->design, sb_scenario_free);
+  self->design = g_steal_pointer (&live);
+  start_run (self);
+  emit_changed (self, SB_LESSON_CHANGED_RUN | SB_LESSON_CHANGED_STATE);
+  emit_refresh (self);
+}
+
+void
+sb_lesson_step_forward (SbLesson *self)
+{
+  gint64 next;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  sb_lesson_set_playing (self, FALSE);
+  next = sb_sim_get_next_hop_time (self->sim);
+  if (next < 0)
+    return;
+  sb_sim_advance_to (self->sim, next);
+  self->target_us = next;
+  g_signal_emit (self, signals[ADVANCED], 0);
+  emit_refresh (self);
+}
+
+void
+sb_lesson_step_back (SbLesson *self)
+{
+  gint64 prev, unused;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  sb_lesson_set_playing (self, FALSE);
+  sb_sim_free (sb_timeline_replay (self->timeline, self->design, sb_sim_get_time (self->sim), &prev));
+  /* What was done after that moment is forgotten: the lesson goes on
+   * from there. */
+  sb_timeline_forget_after (self->timeline, prev);
+  g_object_freeze_notify (G_OBJECT (self));
+  replace_sim (self, sb_timeline_replay (self->timeline, self->design, prev, &unused));
+  emit_changed (self, SB_LESSON_CHANGED_RUN | SB_LESSON_CHANGED_STATE);
+  emit_refresh (self);
+}
+
+gboolean
+sb_lesson_apply (SbLesson  *self,
+                 SbAction   action,
+                 const char *id,
+                 GError   **error)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!sb_timeline_apply (self->timeline, self->sim, action, id, error))
+    return FALSE;
+  g_object_freeze_notify (G_OBJECT (self));
+  emit_changed (self, SB_LESSON_CHANGED_STATE);
+  emit_refresh (self);
+  return TRUE;
+}
+
+void
+sb_lesson_set_setting (SbLesson  *self,
+                       SbSetting  setting,
+                       double     value)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  sb_timeline_set_setting (self->timeline, self->sim, setting, value);
+  g_object_freeze_notify (G_OBJECT (self));
+  emit_changed (self, SB_LESSON_CHANGED_STATE);
+  emit_refresh (self);
+}
+
+const char *
+sb_lesson_get_mode (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return sb_mode_to_string (sb_sim_get_scenario (self->sim)->balancer.mode);
+}
+
+void
+sb_lesson_set_mode (SbLesson   *self,
+                    const char *mode)
+{
+  SbMode value;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  if (mode == NULL || !sb_mode_from_string (mode, &value))
+    {
+      g_warning ("unknown load balancer mode %s", mode ? mode : "(null)");
+      return;
+    }
+  if (value != sb_sim_get_scenario (self->sim)->balancer.mode)
+    sb_lesson_set_setting (self, SB_SETTING_MODE, value);
+}
+
+const char *
+sb_lesson_get_algorithm (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return sb_algorithm_to_string (sb_sim_get_scenario (self->sim)->balancer.algorithm);
+}
+
+void
+sb_lesson_set_algorithm (SbLesson   *self,
+                         const char *algorithm)
+{
+  SbAlgorithm value;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  if (algorithm == NULL || !sb_algorithm_from_string (algorithm, &value))
+    {
+      g_warning ("unknown load balancing algorithm %s", algorithm ? algorithm : "(null)");
+      return;
+    }
+  if (value != sb_sim_get_scenario (self->sim)->balancer.algorithm)
+    sb_lesson_set_setting (self, SB_SETTING_ALGORITHM, value);
+}
+
+void
+sb_lesson_set_selected (SbLesson   *self,
+                        const char *id)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  set_selected_silently (self, id);
+}
+
+const char *
+sb_lesson_get_selected (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->selected;
+}
+
+void
+sb_lesson_select_next (SbLesson *self,
+                       int       dir)
+{
+  int n, current;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  n = (int) sb_sim_get_n_elements (self->sim);
+  if (n == 0)
+    return;
+  current = self->selected ? sb_sim_find_element (self->sim, self->selected) : -1;
+  if (current < 0)
+    current = dir > 0 ? -1 : 0;
+  sb_lesson_set_selected (self, sb_sim_get_element_id (self->sim, (guint) ((current + dir + n) % n)));
+}
+
+void
+sb_lesson_set_spof_mode (SbLesson   *self,
+                         const char *mode)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  if (g_strcmp0 (mode, "reads") != 0 && g_strcmp0 (mode, "writes") != 0)
+    mode = "none";
+  if (g_str_equal (self->spof_mode, mode))
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_free (self->spof_mode);
+  self->spof_mode = g_strdup (mode);
+  notify (self, PROP_SPOF_MODE);
+  emit_changed (self, SB_LESSON_CHANGED_STATE);
+}
+
+const char *
+sb_lesson_get_spof_mode (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->spof_mode;
+}
+
+GPtrArray *
+sb_lesson_get_spofs (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->spofs;
+}
+
+void
+sb_lesson_set_show_issues (SbLesson *self,
+                           gboolean  show)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  show = !!show;
+  if (self->show_issues == show)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  self->show_issues = show;
+  notify (self, PROP_SHOW_ISSUES);
+  emit_changed (self, SB_LESSON_CHANGED_STATE);
+}
+
+gboolean
+sb_lesson_get_show_issues (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->show_issues;
+}
+
+void
+sb_lesson_set_highlight (SbLesson           *self,
+                         const char * const *path)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  g_object_freeze_notify (G_OBJECT (self));
+  set_highlight_silently (self, path);
+  emit_changed (self, SB_LESSON_CHANGED_STATE);
+}
+
+const char * const *
+sb_lesson_get_highlight (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return (const char * const *) self->highlight;
+}
+
+void
+sb_lesson_move_component (SbLesson   *self,
+                          const char *id,
+                          double      x,
+                          double      y)
+{
+  SbComponent *comp;
+
+  g_return_if_fail (SB_IS_LESSON (self));
+  comp = (SbComponent *) sb_scenario_find_component (self->design, id);
+  g_return_if_fail (comp != NULL);
+  comp->has_position = TRUE;
+  comp->x = x;
+  comp->y = y;
+  g_signal_emit (self, signals[CHANGED], 0, SB_LESSON_CHANGED_LAYOUT);
+}
+
+void
+sb_lesson_end_move (SbLesson *self)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  sb_lesson_set_modified (self, TRUE);
+  g_signal_emit (self, signals[EDITED], 0);
+}
