@@ -327,7 +327,6 @@ design_changed (SbWindow *self,
     return;
   set_enabled (self, "add-server", lb);
   gtk_widget_set_visible (self->balancer_controls, lb);
-  gtk_widget_set_visible (self->presentation_balancer, lb);
 }
 
 static void add_clicker_keys (SbWindow *self);

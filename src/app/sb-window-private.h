@@ -28,9 +28,9 @@ struct _SbWindow
   SbCanvas             *canvas;
   GtkToggleButton      *panel_button;
   GtkWidget            *header_bar;
-  GtkWidget            *presentation_bar;
+  GtkWidget            *lesson_bar;
   GtkWidget            *balancer_controls;
-  GtkWidget            *presentation_balancer;
+  GtkButton            *presentation_button;
   SbElementPanel       *panel;
   SbSettingsPanel      *settings_panel;
   SbEventLog           *event_log;

@@ -83,8 +83,9 @@ sb_window_close_request (GtkWindow *window)
 }
 
 /* Presentation mode is the window fullscreen: whoever made it so (F11,
- * the menu, the window manager), the header bar and the side panel go and
- * the presentation bar comes, and they come back when it is left. */
+ * the menu, the window manager), the header bar and the side panel go,
+ * leaving the board and the lesson bar, and they come back when it is
+ * left. */
 static void
 fullscreened_changed (SbWindow *self)
 {
@@ -96,7 +97,10 @@ fullscreened_changed (SbWindow *self)
     self->panel_before_presenting = gtk_toggle_button_get_active (self->panel_button);
   gtk_toggle_button_set_active (self->panel_button, !on && self->panel_before_presenting);
   gtk_widget_set_visible (self->header_bar, !on);
-  gtk_widget_set_visible (self->presentation_bar, on);
+  gtk_button_set_icon_name (self->presentation_button,
+                            on ? "view-restore-symbolic" : "view-fullscreen-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->presentation_button),
+                               on ? _("Leave Presentation Mode (Escape)") : _("Presentation Mode (F11)"));
 }
 
 /* Closures of the template's bindings: labels that follow the lesson. */
@@ -118,11 +122,12 @@ static char *
 algorithm_text (SbWindow   *self,
                 const char *algorithm)
 {
+  /* Short: the lesson bar must fit a 1024-pixel projector. */
   if (g_strcmp0 (algorithm, "leastconn") == 0)
-    return g_strdup (_("Least connections"));
+    return g_strdup (C_("algorithm, short", "Least connections"));
   if (g_strcmp0 (algorithm, "source") == 0)
-    return g_strdup (_("Source IP hash"));
-  return g_strdup (_("Round robin"));
+    return g_strdup (C_("algorithm, short", "Source hash"));
+  return g_strdup (C_("algorithm, short", "Round robin"));
 }
 
 static void
@@ -170,9 +175,9 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, presentation_bar);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, lesson_bar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, balancer_controls);
-  gtk_widget_class_bind_template_child (widget_class, SbWindow, presentation_balancer);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, presentation_button);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, settings_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, event_log);
@@ -255,7 +260,7 @@ gboolean
 sb_window_get_presenting (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
-  return gtk_widget_get_visible (self->presentation_bar);
+  return !gtk_widget_get_visible (self->header_bar);
 }
 
 SbCanvas *
