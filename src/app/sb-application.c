@@ -125,13 +125,15 @@ sb_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   SbApplication *self = SB_APPLICATION (app);
+  g_autoptr(GAction) color_scheme = NULL;
 
   G_APPLICATION_CLASS (sb_application_parent_class)->startup (app);
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (color_scheme_changed), self, G_CONNECT_SWAPPED);
   color_scheme_changed (self);
-  g_action_map_add_action (G_ACTION_MAP (app), g_settings_create_action (self->settings, "color-scheme"));
+  color_scheme = g_settings_create_action (self->settings, "color-scheme");
+  g_action_map_add_action (G_ACTION_MAP (app), color_scheme);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);

@@ -163,21 +163,6 @@ previous_step_activated (GSimpleAction *action,
   adjacent_step (window_of (user_data), -1);
 }
 
-/* Fullscreen with the board alone, for the projector; the rest follows
- * the window's fullscreened property (sb-window.c). */
-static void
-presentation_activated (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
-{
-  GtkWindow *window = GTK_WINDOW (user_data);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
 /* Escape only ever leaves. */
 static void
 leave_presentation_activated (GSimpleAction *action,
@@ -266,7 +251,6 @@ static const GActionEntry window_actions[] = {
   { "lesson-step", lesson_step_activated, "s", "''" },
   { "next-step", next_step_activated },
   { "previous-step", previous_step_activated },
-  { "presentation", presentation_activated },
   { "leave-presentation", leave_presentation_activated },
   { "toggle-panel", toggle_panel_activated },
   { "configuration", configuration_activated },
@@ -314,6 +298,25 @@ step_changed (SbWindow *self)
   set_enabled (self, "next-step", sb_lesson_get_adjacent_step (self->lesson, 1) != NULL);
 }
 
+/* Kill, Revive and Promote are enabled where they apply to the
+ * selection: the buttons say what can be done, and a test reading the
+ * actions over D-Bus sees what the board shows. */
+static void
+selection_actions_changed (SbWindow *self)
+{
+  const char *id = sb_lesson_get_selected (self->lesson);
+  SbSim *sim = sb_lesson_get_sim (self->lesson);
+  const SbComponent *comp = id ? sb_scenario_find_component (sb_sim_get_scenario (sim), id) : NULL;
+  gboolean down = id && sb_sim_get_element_state (sim, id) == SB_ELEMENT_DOWN;
+  gboolean client = comp && comp->kind == SB_KIND_CLIENT;
+
+  set_enabled (self, "kill", id && !down && !client);
+  set_enabled (self, "revive", down);
+  set_enabled (self, "promote", comp && comp->kind == SB_KIND_DATABASE && !down
+                                && g_strcmp0 (sb_sim_get_primary (sim), id) != 0);
+  set_enabled (self, "toggle-firewall", comp && comp->kind == SB_KIND_FIREWALL);
+}
+
 /* Mode and algorithm only mean something with a load balancer: their
  * buttons go without one (the actions stay, harmless). */
 static void
@@ -343,6 +346,9 @@ sb_window_add_actions (SbWindow *self)
   add_property_action (self, "algorithm", self->lesson, "algorithm");
   add_property_action (self, "spof", self->lesson, "spof-mode");
   add_property_action (self, "issues", self->lesson, "show-issues");
+  add_property_action (self, "select", self->lesson, "selected");
+  /* Presentation mode is the window fullscreen (sb-window.c). */
+  add_property_action (self, "presentation", self, "fullscreened");
   g_action_map_add_action (G_ACTION_MAP (self), style);
   g_signal_connect_object (self->lesson, "notify::speed", G_CALLBACK (speed_changed), self,
                            G_CONNECT_SWAPPED);
@@ -350,10 +356,15 @@ sb_window_add_actions (SbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "changed", G_CALLBACK (design_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson, "changed", G_CALLBACK (selection_actions_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson, "notify::selected", G_CALLBACK (selection_actions_changed),
+                           self, G_CONNECT_SWAPPED);
   add_clicker_keys (self);
   speed_changed (self);
   step_changed (self);
   design_changed (self, SB_LESSON_CHANGED_DESIGN);
+  selection_actions_changed (self);
 }
 
 /* M switches the mode, A the algorithm: one key each, whatever the
