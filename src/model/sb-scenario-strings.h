@@ -216,9 +216,10 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "notice a short gap. Kill any single machine or program: reads keep "
      "working, and the analysis of single points of failure for reads "
      "comes back empty. Writes still depend on the one primary database, "
-     "until a replica is promoted. (The firewalls and monitoring of the "
-     "previous step still belong here; they are left out so the picture "
-     "stays readable.)"),
+     "until a replica is promoted. The firewalls and monitoring of the "
+     "previous step still belong here: the board leaves them out so the "
+     "picture stays readable, and Show Known Issues marks each machine "
+     "that lacks them."),
   /* Translators: label of host lb-server-1 in scale-up */
   N_("LB 1"),
   /* Translators: explanation of host lb-server-1 in scale-up */
