@@ -224,12 +224,13 @@ test_mode_and_algorithm (Fixture       *f,
   sb_lesson_tick (f->lesson, 200000);
   forget (f);
   sb_lesson_set_mode (f->lesson, "active-passive");
-  g_assert_cmpstr (f->notified->str, ==, "mode ");
+  g_assert_cmpstr (f->notified->str, ==, "mode can-undo ");
   g_assert_cmpint (sb_lesson_get_live_scenario (f->lesson)->balancer.mode, ==, SB_MODE_ACTIVE_PASSIVE);
   /* The design keeps what the run started with. */
   g_assert_cmpint (sb_lesson_get_scenario (f->lesson)->balancer.mode, ==, SB_MODE_ACTIVE_ACTIVE);
+  /* The same value again changes nothing. */
   sb_lesson_set_mode (f->lesson, "active-passive");
-  g_assert_cmpstr (f->notified->str, ==, "mode ");
+  g_assert_cmpstr (f->notified->str, ==, "mode can-undo ");
   g_object_set (f->lesson, "algorithm", "leastconn", NULL);
   g_assert_cmpstr (sb_lesson_get_algorithm (f->lesson), ==, "leastconn");
 
@@ -330,7 +331,7 @@ test_edit (Fixture       *f,
   g_autofree char *added = sb_scenario_add_server (copy, NULL);
 
   g_assert_cmpstr (added, ==, "server-3");
-  sb_lesson_edit (f->lesson, copy);
+  g_assert_true (sb_lesson_edit (f->lesson, copy, NULL));
   g_assert_true (sb_lesson_get_modified (f->lesson));
   g_assert_cmpuint (f->edits, ==, 1);
   g_assert_cmpstr (sb_lesson_get_step (f->lesson), ==, "distributed");
@@ -342,6 +343,71 @@ test_edit (Fixture       *f,
   g_assert_null (sb_scenario_find_component (sb_lesson_get_scenario (f->lesson), "web-3")->explanation);
   load (f, "distributed");
   g_assert_false (sb_lesson_get_modified (f->lesson));
+}
+
+/* Undo and redo: edits, drags and settings, back to the file itself. */
+static void
+test_undo_redo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SbScenario) opened = sb_lesson_dup_scenario (f->lesson);
+  g_autoptr(SbScenario) copy = sb_scenario_copy (opened);
+  g_autoptr(SbScenario) bad = sb_scenario_copy (opened);
+  g_autoptr(SbScenario) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *added = sb_scenario_add_server (copy, NULL);
+  g_autofree char *saved = NULL, *now = NULL;
+
+  g_assert_false (sb_lesson_get_can_undo (f->lesson));
+  g_assert_true (sb_lesson_edit (f->lesson, copy, NULL));
+  sb_lesson_move_component (f->lesson, "web-3", 10, 20);
+  sb_lesson_move_component (f->lesson, "web-3", 30, 40);
+  sb_lesson_end_move (f->lesson);
+  sb_lesson_set_algorithm (f->lesson, "leastconn");
+  forget (f);
+
+  /* An invalid design is refused with the format's message. */
+  g_free (((SbHost *) g_ptr_array_index (bad->hosts, 0))->ip);
+  ((SbHost *) g_ptr_array_index (bad->hosts, 0))->ip = g_strdup ("not an address");
+  g_assert_false (sb_lesson_edit (f->lesson, bad, &error));
+  g_assert_error (error, SB_SCENARIO_ERROR, SB_SCENARIO_ERROR_INVALID);
+  g_assert_cmpuint (f->changed, ==, 0);
+
+  sb_lesson_undo (f->lesson);
+  g_assert_cmpstr (sb_lesson_get_algorithm (f->lesson), ==, "roundrobin");
+  sb_lesson_undo (f->lesson);
+  g_assert_false (sb_scenario_find_component (sb_lesson_get_scenario (f->lesson), "web-3")->has_position);
+  sb_lesson_undo (f->lesson);
+  g_assert_null (sb_scenario_find_host (sb_lesson_get_scenario (f->lesson), "server-3"));
+  g_assert_false (sb_lesson_get_can_undo (f->lesson));
+  /* Back to the design as opened: not edited, and byte for byte the same. */
+  g_assert_false (sb_lesson_get_modified (f->lesson));
+  back = sb_lesson_dup_scenario (f->lesson);
+  saved = sb_scenario_to_data (opened, NULL);
+  now = sb_scenario_to_data (back, NULL);
+  g_assert_cmpstr (now, ==, saved);
+
+  sb_lesson_redo (f->lesson);
+  sb_lesson_redo (f->lesson);
+  g_assert_cmpfloat (sb_scenario_find_component (sb_lesson_get_scenario (f->lesson), "web-3")->x, ==, 30);
+  g_assert_true (sb_lesson_get_modified (f->lesson));
+  sb_lesson_redo (f->lesson);
+  g_assert_cmpstr (sb_lesson_get_algorithm (f->lesson), ==, "leastconn");
+  g_assert_false (sb_lesson_get_can_redo (f->lesson));
+
+  /* Saved, then edited and undone: back at the saved design, not edited. */
+  sb_lesson_mark_saved (f->lesson);
+  sb_lesson_move_component (f->lesson, "web-1", 5, 5);
+  sb_lesson_end_move (f->lesson);
+  g_assert_true (sb_lesson_get_modified (f->lesson));
+  sb_lesson_undo (f->lesson);
+  g_assert_false (sb_lesson_get_modified (f->lesson));
+  /* A new change drops what could be redone. */
+  sb_lesson_set_mode (f->lesson, "active-passive");
+  g_assert_false (sb_lesson_get_can_redo (f->lesson));
+  /* Another step: a history of its own. */
+  load (f, "one-server");
+  g_assert_false (sb_lesson_get_can_undo (f->lesson));
 }
 
 /* Single points of failure follow the live settings. */
@@ -397,6 +463,7 @@ main (int   argc,
   ADD ("/lesson/select-next", test_select_next);
   ADD ("/lesson/move", test_move);
   ADD ("/lesson/edit", test_edit);
+  ADD ("/lesson/undo-redo", test_undo_redo);
   ADD ("/lesson/spofs", test_spofs);
   ADD ("/lesson/describe", test_describe);
 #undef ADD

@@ -232,13 +232,35 @@ edit_activated (GSimpleAction *action,
       sb_window_show_error (self, error->message);
       return;
     }
-  sb_lesson_edit (self->lesson, copy);
+  if (!sb_lesson_edit (self->lesson, copy, &error))
+    {
+      sb_window_show_error (self, error->message);
+      return;
+    }
   if (added)
     sb_lesson_set_selected (self->lesson, added);
 }
 
 /* Key bindings for the actions are in sb_window_class_add_shortcuts(). */
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  sb_lesson_undo (window_of (user_data)->lesson);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  sb_lesson_redo (window_of (user_data)->lesson);
+}
+
 static const GActionEntry window_actions[] = {
+  { "undo", undo_activated },
+  { "redo", redo_activated },
   { "kill", kill_activated },
   { "revive", revive_activated },
   { "promote", promote_activated },
@@ -277,6 +299,13 @@ set_enabled (SbWindow   *self,
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+history_changed (SbWindow *self)
+{
+  set_enabled (self, "undo", sb_lesson_get_can_undo (self->lesson));
+  set_enabled (self, "redo", sb_lesson_get_can_redo (self->lesson));
 }
 
 static void
@@ -354,6 +383,10 @@ sb_window_add_actions (SbWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "notify::step", G_CALLBACK (step_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson, "notify::can-undo", G_CALLBACK (history_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson, "notify::can-redo", G_CALLBACK (history_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "changed", G_CALLBACK (design_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "changed", G_CALLBACK (selection_actions_changed), self,
@@ -363,6 +396,7 @@ sb_window_add_actions (SbWindow *self)
   add_clicker_keys (self);
   speed_changed (self);
   step_changed (self);
+  history_changed (self);
   design_changed (self, SB_LESSON_CHANGED_DESIGN);
   selection_actions_changed (self);
 }
@@ -445,6 +479,9 @@ sb_window_class_add_shortcuts (GtkWidgetClass *widget_class)
   add_key (widget_class, GDK_KEY_F5, 0, "win.presentation");
   add_key (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation");
   add_key (widget_class, GDK_KEY_F9, 0, "win.toggle-panel");
+  add_key (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo");
+  add_key (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo");
+  add_key (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_m, 0, cycle_mode, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_a, 0, cycle_algorithm, NULL);
 }

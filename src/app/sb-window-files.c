@@ -149,7 +149,7 @@ sb_window_save_file (SbWindow *self,
       return FALSE;
     }
   g_set_object (&self->file, file);
-  sb_lesson_set_modified (self->lesson, FALSE);
+  sb_lesson_mark_saved (self->lesson);
   sb_window_add_toast (self, _("Scenario saved"));
   return TRUE;
 }

@@ -42,7 +42,31 @@ struct _SbLesson
   GStrv       highlight;
   SbMode      shown_mode;  /* as last notified */
   SbAlgorithm shown_algorithm;
+  GPtrArray  *undo;        /* Change*, the newest last */
+  GPtrArray  *redo;        /* Change*, the next to redo last */
+  guint       serial;      /* of the last design change made */
+  guint       saved;       /* serial of the design saved or opened (0: as opened) */
+  gboolean    moving;      /* a drag is under way: its start is in the history */
 };
+
+/* One step of the history: a design as it was (undone by putting it
+ * back), or a live setting's values before and after. */
+typedef struct {
+  SbScenario *design;
+  guint       serial;      /* of the design, for the modified mark */
+  SbSetting   setting;
+  double      before;
+  double      after;
+} Change;
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_clear_pointer (&change->design, sb_scenario_free);
+  g_free (change);
+}
 
 enum {
   PROP_0,
@@ -55,6 +79,8 @@ enum {
   PROP_ALGORITHM,
   PROP_SPOF_MODE,
   PROP_SHOW_ISSUES,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
   N_PROPS
 };
 
@@ -76,6 +102,13 @@ notify (SbLesson *self,
         guint     prop)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+static void
+emit_refresh (SbLesson *self)
+{
+  self->since_refresh = 0;
+  g_signal_emit (self, signals[REFRESH], 0);
 }
 
 /* Mode and algorithm follow the run: a step back may undo a change. */
@@ -106,7 +139,8 @@ update_spofs (SbLesson *self)
     sb_spof_analyse (sb_sim_get_scenario (self->sim), NULL, &self->spofs);
 }
 
-/* Every view hears of a change once, when the lesson is whole again. */
+/* Every view hears of a change once, when the lesson is whole again: a
+ * change freezes the lesson's notifications, and this thaws them. */
 static void
 emit_changed (SbLesson       *self,
               SbLessonChange  what)
@@ -198,6 +232,12 @@ sb_lesson_get_property (GObject    *object,
     case PROP_SHOW_ISSUES:
       g_value_set_boolean (value, self->show_issues);
       break;
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, self->undo->len > 0);
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, self->redo->len > 0);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -251,6 +291,8 @@ sb_lesson_finalize (GObject *object)
   g_clear_pointer (&self->design, sb_scenario_free);
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_strfreev);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_free (self->step);
   g_free (self->selected);
   g_free (self->spof_mode);
@@ -295,6 +337,8 @@ sb_lesson_class_init (SbLessonClass *klass)
   properties[PROP_ALGORITHM] = string_property ("algorithm");
   properties[PROP_SPOF_MODE] = string_property ("spof-mode");
   properties[PROP_SHOW_ISSUES] = boolean_property ("show-issues", G_PARAM_READWRITE);
+  properties[PROP_CAN_UNDO] = boolean_property ("can-undo", G_PARAM_READABLE);
+  properties[PROP_CAN_REDO] = boolean_property ("can-redo", G_PARAM_READABLE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* SbLessonChange flags: what was replaced. */
@@ -317,6 +361,8 @@ sb_lesson_init (SbLesson *self)
   g_autoptr(GError) error = NULL;
 
   self->timeline = sb_timeline_new ();
+  self->undo = g_ptr_array_new_with_free_func (change_free);
+  self->redo = g_ptr_array_new_with_free_func (change_free);
   self->speed = 1.0;
   self->spof_mode = g_strdup ("none");
   /* Never without a design: the bundled default is compiled in and
@@ -334,6 +380,68 @@ SbLesson *
 sb_lesson_new (void)
 {
   return g_object_new (SB_TYPE_LESSON, NULL);
+}
+
+static void
+notify_history (SbLesson *self,
+                gboolean  could_undo,
+                gboolean  could_redo)
+{
+  if (could_undo != (self->undo->len > 0))
+    notify (self, PROP_CAN_UNDO);
+  if (could_redo != (self->redo->len > 0))
+    notify (self, PROP_CAN_REDO);
+}
+
+/* A new change on top of the history; what was undone cannot be redone
+ * any more. */
+static void
+push_change (SbLesson *self,
+             Change   *change)
+{
+  gboolean could_undo = self->undo->len > 0, could_redo = self->redo->len > 0;
+
+  g_ptr_array_add (self->undo, change);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_history (self, could_undo, could_redo);
+}
+
+/* The serial of the design shown: that of the newest design change in
+ * the history, 0 for the design as it was opened. */
+static guint
+design_serial (SbLesson *self)
+{
+  for (guint i = self->undo->len; i-- > 0; )
+    {
+      const Change *change = g_ptr_array_index (self->undo, i);
+
+      if (change->design != NULL)
+        return change->serial;
+    }
+  return 0;
+}
+
+/* Remembers the design as it is now, before an edit changes it. */
+static void
+push_design (SbLesson *self)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->design = sb_lesson_dup_scenario (self);
+  change->serial = ++self->serial;
+  push_change (self, change);
+}
+
+static void
+clear_history (SbLesson *self)
+{
+  gboolean could_undo = self->undo->len > 0, could_redo = self->redo->len > 0;
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->saved = 0;
+  self->moving = FALSE;
+  notify_history (self, could_undo, could_redo);
 }
 
 static void
@@ -369,18 +477,120 @@ sb_lesson_set_scenario (SbLesson         *self,
       self->step = g_strdup (step);
       notify (self, PROP_STEP);
     }
+  clear_history (self);
   replace_design (self, scenario, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+gboolean
+sb_lesson_edit (SbLesson          *self,
+                const SbScenario  *scenario,
+                GError           **error)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  g_return_val_if_fail (scenario != NULL, FALSE);
+
+  /* Every design on the board is one the simulation can run and a file
+   * can hold. */
+  if (!sb_scenario_validate (scenario, error))
+    return FALSE;
+  g_object_freeze_notify (G_OBJECT (self));
+  push_design (self);
+  replace_design (self, scenario, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+  g_signal_emit (self, signals[EDITED], 0);
+  return TRUE;
+}
+
 void
-sb_lesson_edit (SbLesson         *self,
-                const SbScenario *scenario)
+sb_lesson_mark_saved (SbLesson *self)
 {
   g_return_if_fail (SB_IS_LESSON (self));
-  g_return_if_fail (scenario != NULL);
-  replace_design (self, scenario, TRUE);
-  g_signal_emit (self, signals[EDITED], 0);
+  self->saved = design_serial (self);
+  sb_lesson_set_modified (self, FALSE);
+}
+
+gboolean
+sb_lesson_get_can_undo (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->undo->len > 0;
+}
+
+gboolean
+sb_lesson_get_can_redo (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->redo->len > 0;
+}
+
+/* Applies CHANGE backwards (UNDO) or forwards, and returns the change
+ * that reverses it, for the other stack.  A design change keeps its
+ * serial both ways: it names the design after the edit. */
+static Change *
+apply_change (SbLesson *self,
+              Change   *change,
+              gboolean  undo)
+{
+  Change *reverse = g_new0 (Change, 1);
+
+  if (change->design == NULL)
+    {
+      *reverse = *change;
+      sb_timeline_set_setting (self->timeline, self->sim, change->setting,
+                               undo ? change->before : change->after);
+      return reverse;
+    }
+  reverse->design = sb_lesson_dup_scenario (self);
+  reverse->serial = change->serial;
+  replace_design (self, change->design, TRUE);
+  return reverse;
+}
+
+static void
+step_history (SbLesson *self,
+              gboolean  undo)
+{
+  GPtrArray *from = undo ? self->undo : self->redo;
+  GPtrArray *to = undo ? self->redo : self->undo;
+  gboolean could_undo = self->undo->len > 0, could_redo = self->redo->len > 0;
+  Change *change, *reverse;
+  gboolean design;
+
+  if (from->len == 0)
+    return;
+  change = g_ptr_array_steal_index (from, from->len - 1);
+  design = change->design != NULL;
+  g_object_freeze_notify (G_OBJECT (self));
+  reverse = apply_change (self, change, undo);
+  g_ptr_array_add (to, reverse);
+  change_free (change);
+  /* Back where it was saved (or opened), the design is not edited. */
+  if (design)
+    sb_lesson_set_modified (self, design_serial (self) != self->saved);
+  notify_history (self, could_undo, could_redo);
+  /* A design put back announced itself (replace_design); a setting not. */
+  if (design)
+    g_object_thaw_notify (G_OBJECT (self));
+  else
+    emit_changed (self, SB_LESSON_CHANGED_STATE);
+  emit_refresh (self);
+  if (design)
+    g_signal_emit (self, signals[EDITED], 0);
+}
+
+void
+sb_lesson_undo (SbLesson *self)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  step_history (self, TRUE);
+}
+
+void
+sb_lesson_redo (SbLesson *self)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  step_history (self, FALSE);
 }
 
 const SbScenario *
@@ -540,13 +750,6 @@ sb_lesson_change_speed (SbLesson *self,
   return TRUE;
 }
 
-static void
-emit_refresh (SbLesson *self)
-{
-  self->since_refresh = 0;
-  g_signal_emit (self, signals[REFRESH], 0);
-}
-
 void
 sb_lesson_tick (SbLesson *self,
                 gint64    real_us)
@@ -645,10 +848,17 @@ sb_lesson_set_setting (SbLesson  *self,
                        SbSetting  setting,
                        double     value)
 {
+  Change *change;
+
   g_return_if_fail (SB_IS_LESSON (self));
 
-  sb_timeline_set_setting (self->timeline, self->sim, setting, value);
+  change = g_new0 (Change, 1);
+  change->setting = setting;
+  change->before = sb_setting_get (sb_sim_get_scenario (self->sim), setting);
+  change->after = value;
   g_object_freeze_notify (G_OBJECT (self));
+  push_change (self, change);
+  sb_timeline_set_setting (self->timeline, self->sim, setting, value);
   emit_changed (self, SB_LESSON_CHANGED_STATE);
   emit_refresh (self);
 }
@@ -810,6 +1020,12 @@ sb_lesson_move_component (SbLesson   *self,
   g_return_if_fail (SB_IS_LESSON (self));
   comp = (SbComponent *) sb_scenario_find_component (self->design, id);
   g_return_if_fail (comp != NULL);
+  if (!self->moving)
+    {
+      /* A drag is one change for undo, whatever its many moves. */
+      push_design (self);
+      self->moving = TRUE;
+    }
   comp->has_position = TRUE;
   comp->x = x;
   comp->y = y;
@@ -820,6 +1036,7 @@ void
 sb_lesson_end_move (SbLesson *self)
 {
   g_return_if_fail (SB_IS_LESSON (self));
+  self->moving = FALSE;
   sb_lesson_set_modified (self, TRUE);
   g_signal_emit (self, signals[EDITED], 0);
 }

@@ -44,9 +44,23 @@ void              sb_lesson_set_scenario       (SbLesson         *self,
                                                 const SbScenario *scenario,
                                                 const char       *step);
 /* Replaces the design by an edited copy of it (a server added...): the
- * step stays, the run starts again, the lesson is marked modified. */
-void              sb_lesson_edit               (SbLesson         *self,
-                                                const SbScenario *scenario);
+ * step stays, the run starts again, the lesson is marked modified and the
+ * change can be undone.  A design the format refuses changes nothing and
+ * fails with the format's message. */
+gboolean          sb_lesson_edit               (SbLesson         *self,
+                                                const SbScenario *scenario,
+                                                GError          **error);
+/* The design was saved: it is not modified until the next edit, and
+ * undoing back to it clears the mark again. */
+void              sb_lesson_mark_saved         (SbLesson         *self);
+
+/* The history of edits and live settings (kills aside: Revive undoes
+ * those).  Undoing a design edit puts the design back and starts the
+ * run again; undoing a setting sets it back, now. */
+gboolean          sb_lesson_get_can_undo       (SbLesson         *self);
+gboolean          sb_lesson_get_can_redo       (SbLesson         *self);
+void              sb_lesson_undo               (SbLesson         *self);
+void              sb_lesson_redo               (SbLesson         *self);
 /* The design: topology and positions.  Its settings are those the run
  * started with; the live ones are in the sim's scenario. */
 const SbScenario *sb_lesson_get_scenario       (SbLesson         *self);

@@ -108,6 +108,34 @@ run_setting (SbSim     *sim,
     }
 }
 
+double
+sb_setting_get (const SbScenario *scenario,
+                SbSetting         setting)
+{
+  switch (setting)
+    {
+    case SB_SETTING_ALGORITHM:
+      return scenario->balancer.algorithm;
+    case SB_SETTING_MODE:
+      return scenario->balancer.mode;
+    case SB_SETTING_CHECK:
+      return scenario->balancer.check;
+    case SB_SETTING_INTERVAL:
+      return scenario->balancer.interval;
+    case SB_SETTING_REDISPATCH:
+      return scenario->balancer.redispatch;
+    case SB_SETTING_RATE:
+      return scenario->traffic.rate;
+    case SB_SETTING_READ_RATIO:
+      return scenario->traffic.read_ratio;
+    case SB_SETTING_LAG:
+      return scenario->lag;
+    case SB_SETTING_TTL:
+    default:
+      return scenario->ttl;
+    }
+}
+
 static void
 replay_entry (SbSim          *sim,
               const Entry *e)

@@ -35,6 +35,10 @@ typedef enum {
   SB_SETTING_TTL,
 } SbSetting;
 
+/* The value of SETTING in SCENARIO, as sb_timeline_set_setting() takes it. */
+double      sb_setting_get            (const SbScenario *scenario,
+                                       SbSetting         setting);
+
 typedef struct _SbTimeline SbTimeline;
 
 SbTimeline *sb_timeline_new           (void);
