@@ -244,6 +244,8 @@ sb_window_new (SbApplication    *application,
   SbWindow *self = g_object_new (SB_TYPE_WINDOW, "application", application, NULL);
 
   show_first_scenario (self, scenario);
+  /* The board has the keys from the start: Space, the arrows. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->canvas));
   /* The class sees requests flowing as soon as the window opens. */
   sb_lesson_set_playing (self->lesson, TRUE);
   return self;
