@@ -1,9 +1,10 @@
-/* sb-cli-sim.c — `--simulate SECONDS` and `--spof`
+/* sb-cli-sim.c — `--simulate SECONDS`, `--narrate` and `--spof`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both print one JSON object on stdout (see ../shared/design/cli.md).  The
- * keys come in a fixed order so that two runs can be compared with diff.
+ * --simulate and --spof print one JSON object on stdout, --narrate one per
+ * line (JSON Lines).  The keys come in a fixed order so that two runs can
+ * be compared with diff.
  */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <math.h>
 
 #include "sb-cli.h"
+#include "sim/sb-narrator.h"
 #include "sim/sb-sim.h"
 #include "sim/sb-spof.h"
 
@@ -214,13 +216,134 @@ sb_cli_simulate (const SbCliOptions *options,
       return 1;
     }
   sim = sb_sim_new (options->scenario);
-  if (!sb_cli_play (sim, options, sb_sim_seconds_to_us (seconds), &error))
+  if (!sb_cli_play (sim, options, NULL, sb_sim_seconds_to_us (seconds), &error))
     {
       g_printerr ("stackboard: %s\n", error->message);
       return 1;
     }
   root = build_report (sim);
   print_json (root, TRUE);
+  return 0;
+}
+
+/* --- --narrate ------------------------------------------------------------ */
+
+static void
+add_seconds (JsonBuilder *b,
+             const char  *name,
+             gint64       us)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_double_value (b, (double) us / SB_SIM_USEC_PER_SEC);
+}
+
+static void
+add_question (JsonBuilder     *b,
+              const SbCaption *c)
+{
+  add_int (b, "number", c->number);
+  if (c->question != NULL)
+    {
+      json_builder_set_member_name (b, "question");
+      json_builder_add_string_value (b, c->question);
+      json_builder_set_member_name (b, "choices");
+      json_builder_begin_array (b);
+      for (guint i = 0; c->choices && c->choices[i]; i++)
+        json_builder_add_string_value (b, c->choices[i]);
+      json_builder_end_array (b);
+    }
+  if (c->kind != SB_CAPTION_REVEAL || c->number == 0)
+    return;
+  add_int (b, "answer", (guint64) c->answer);
+  json_builder_set_member_name (b, "vote");
+  if (c->vote > 0)
+    json_builder_add_int_value (b, c->vote);
+  else
+    json_builder_add_null_value (b);
+}
+
+/* The measures a caption has; -1 stands for none. */
+static void
+add_measures (JsonBuilder     *b,
+              const SbCaption *c)
+{
+  if (c->failed >= 0)
+    add_int (b, "failed", (guint64) c->failed);
+  if (c->requests >= 0)
+    add_int (b, "requests", (guint64) c->requests);
+  if (c->since >= 0)
+    {
+      add_seconds (b, "since", c->since);
+      add_seconds (b, "duration", c->time - c->since);
+    }
+  if (c->checks >= 0)
+    add_int (b, "checks", (guint64) c->checks);
+  if (c->request >= 0)
+    add_int (b, "request", (guint64) c->request);
+  if (c->kind == SB_CAPTION_INCIDENT)
+    {
+      json_builder_set_member_name (b, "open");
+      json_builder_add_boolean_value (b, c->open);
+    }
+}
+
+/* One line of JSON per caption, kept until the run is over so that a run
+ * that fails prints nothing on stdout. */
+static void
+collect_caption (SbNarrator      *narrator,
+                 const SbCaption *c,
+                 gpointer         user_data)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *line = NULL;
+
+  json_builder_begin_object (b);
+  add_seconds (b, "time", c->time);
+  json_builder_set_member_name (b, "event");
+  json_builder_add_string_value (b, sb_caption_kind_to_string (c->kind));
+  if (c->subject != NULL)
+    {
+      json_builder_set_member_name (b, "subject");
+      json_builder_add_string_value (b, c->subject);
+    }
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, c->text);
+  add_measures (b, c);
+  if (c->kind == SB_CAPTION_QUESTION || c->kind == SB_CAPTION_REVEAL)
+    add_question (b, c);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  line = json_generator_to_data (gen, NULL);
+  g_string_append_printf (user_data, "%s\n", line);
+}
+
+int
+sb_cli_narrate (const SbCliOptions *options,
+                double              seconds)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(SbNarrator) narrator = sb_narrator_new ();
+  g_autoptr(SbSim) sim = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  g_return_val_if_fail (options != NULL && options->scenario != NULL, 1);
+  end = seconds >= 0 ? sb_sim_seconds_to_us (seconds)
+                     : sb_sim_seconds_to_us (options->scenario->script->end);
+  sim = sb_sim_new (options->scenario);
+  sb_narrator_attach (narrator, sim);
+  sb_narrator_set_caption_func (narrator, collect_caption, lines);
+  if (!sb_cli_play (sim, options, narrator, end, &error))
+    {
+      g_printerr ("stackboard: %s\n", error->message);
+      return 1;
+    }
+  sb_narrator_finish (narrator, sim);
+  sb_sim_set_event_func (sim, NULL, NULL);
+  g_print ("%s", lines->str);
   return 0;
 }
 

@@ -806,7 +806,9 @@ check_question (const SbMoment *moment,
     /* Translators: the first %s is a JSON path such as
      * script.moments[2].question.choices, then the number of choices found,
      * and the fewest and most a question may have */
-    return sb_fail (error, INVALID, _("%s: %u choices; a question has %d to %d"),
+    return sb_fail (error, INVALID,
+                    g_dngettext (GETTEXT_PACKAGE, "%s: %u choice; a question has %d to %d",
+                                 "%s: %u choices; a question has %d to %d", n),
                     moment_path (&path, i, "question.choices"), n,
                     SB_SCRIPT_MIN_CHOICES, SB_SCRIPT_MAX_CHOICES);
 

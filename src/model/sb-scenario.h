@@ -291,7 +291,7 @@ gboolean     sb_script_action_has_target  (SbScriptAction  action);
 /* Topology editing (sb-scenario-edit.c).  add_server clones the last
  * backend with a replica and joins it to the load balancer, returning the
  * new host's id; remove_server refuses the primary's machine and the last
- * backend. */
+ * backend, and drops the script's moments that act on what it removes. */
 char        *sb_scenario_add_server         (SbScenario       *self,
                                              GError          **error);
 gboolean     sb_scenario_remove_server      (SbScenario       *self,

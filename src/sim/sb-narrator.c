@@ -245,7 +245,8 @@ seconds_text (gint64 us)
   return g_strdup_printf ("%.1f", (double) us / SB_SIM_USEC_PER_SEC);
 }
 
-/* "half of the traffic", "all of the traffic", "46 % of the traffic". */
+/* "all of the traffic", "half of the traffic", "about half of the
+ * traffic" (45 to 55 %: what two servers give), "23 % of the traffic". */
 static char *
 share_text (guint64 failed,
             guint64 requests)
@@ -254,8 +255,10 @@ share_text (guint64 failed,
 
   if (failed == requests)
     return g_strdup (_("all of the traffic"));
-  if (percent == 50)
+  if (failed * 2 == requests)
     return g_strdup (_("half of the traffic"));
+  if (percent >= 45 && percent <= 55)
+    return g_strdup (_("about half of the traffic"));
   /* Translators: a share of the requests, as in "27 requests failed
    * meanwhile, 46 % of the traffic for 5.5 s" */
   return g_strdup_printf (_("%d %% of the traffic"), percent);
@@ -705,15 +708,20 @@ first_failure (SbNarrator       *self,
 {
   g_autofree char *place = name_of (sim, ev->element);
   g_autofree char *after = seconds_text (sb_sim_get_time (sim) - self->incident.time);
+  const char *reason = _(sb_failure_reason_to_string (ev->reason));
   Entry *entry;
+  char *text;
 
   self->first_failure_told = TRUE;
-  entry = push (self, sim, SB_CAPTION_FIRST_FAILURE, ev->element,
-                /* Translators: a request number, where it failed, why
-                 * (such as "connection refused"), then a duration in seconds */
-                g_strdup_printf (_("Visitors see errors: request #%llu failed at %s (%s), %s s after the failure"),
-                                 (unsigned long long) ev->request, place,
-                                 _(sb_failure_reason_to_string (ev->reason)), after));
+  if (sb_sim_get_time (sim) == self->incident.time)
+    text = g_strdup_printf (_("Visitors see errors at once: request #%llu failed at %s (%s)"),
+                            (unsigned long long) ev->request, place, reason);
+  else
+    /* Translators: a request number, where it failed, why (such as
+     * "connection refused"), then a duration in seconds */
+    text = g_strdup_printf (_("Visitors see errors: request #%llu failed at %s (%s), %s s after the failure"),
+                            (unsigned long long) ev->request, place, reason, after);
+  entry = push (self, sim, SB_CAPTION_FIRST_FAILURE, ev->element, text);
   entry->caption.request = (gint64) ev->request;
   entry->caption.since = self->incident.time;
   emit (self, entry);
