@@ -10,6 +10,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "sb-cli.h"
 #include "sim/sb-narrator.h"
@@ -226,64 +227,117 @@ sb_cli_simulate (const SbCliOptions *options,
   return 0;
 }
 
-/* --- --narrate ------------------------------------------------------------ */
+/* --- --narrate ------------------------------------------------------------
+ *
+ * Written by hand rather than with JsonGenerator, which prints doubles with
+ * 17 digits (5.1020000000000003): times are whole microseconds, printed as
+ * seconds with at most six decimals (5.102, 13.609375, 10.0). */
 
 static void
-add_seconds (JsonBuilder *b,
-             const char  *name,
-             gint64       us)
+line_key (GString    *line,
+          const char *key)
 {
-  json_builder_set_member_name (b, name);
-  json_builder_add_double_value (b, (double) us / SB_SIM_USEC_PER_SEC);
+  g_string_append_printf (line, line->len > 1 ? ",\"%s\":" : "\"%s\":", key);
 }
 
 static void
-add_question (JsonBuilder     *b,
+line_string (GString    *line,
+             const char *key,
+             const char *value)
+{
+  if (key != NULL)
+    line_key (line, key);
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (line, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (line, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (line, *p);   /* UTF-8 as is */
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+line_int (GString    *line,
+          const char *key,
+          gint64      value)
+{
+  line_key (line, key);
+  g_string_append_printf (line, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+line_seconds (GString    *line,
+              const char *key,
+              gint64      us)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize n;
+
+  g_ascii_formatd (text, sizeof text, "%.6f", (double) us / SB_SIM_USEC_PER_SEC);
+  /* Trailing zeros go, one decimal stays: a number reads as a time. */
+  for (n = strlen (text); n > 2 && text[n - 1] == '0' && text[n - 2] != '.'; n--)
+    text[n - 1] = '\0';
+  line_key (line, key);
+  g_string_append (line, text);
+}
+
+static void
+add_question (GString         *line,
               const SbCaption *c)
 {
-  add_int (b, "number", c->number);
+  if (c->number > 0)
+    line_int (line, "number", c->number);
   if (c->question != NULL)
     {
-      json_builder_set_member_name (b, "question");
-      json_builder_add_string_value (b, c->question);
-      json_builder_set_member_name (b, "choices");
-      json_builder_begin_array (b);
+      line_string (line, "question", c->question);
+      line_key (line, "choices");
+      g_string_append_c (line, '[');
       for (guint i = 0; c->choices && c->choices[i]; i++)
-        json_builder_add_string_value (b, c->choices[i]);
-      json_builder_end_array (b);
+        {
+          if (i > 0)
+            g_string_append_c (line, ',');
+          line_string (line, NULL, c->choices[i]);
+        }
+      g_string_append_c (line, ']');
     }
   if (c->kind != SB_CAPTION_REVEAL || c->number == 0)
     return;
-  add_int (b, "answer", (guint64) c->answer);
-  json_builder_set_member_name (b, "vote");
+  line_int (line, "answer", c->answer);
   if (c->vote > 0)
-    json_builder_add_int_value (b, c->vote);
+    line_int (line, "vote", c->vote);
   else
-    json_builder_add_null_value (b);
+    {
+      line_key (line, "vote");
+      g_string_append (line, "null");
+    }
 }
 
 /* The measures a caption has; -1 stands for none. */
 static void
-add_measures (JsonBuilder     *b,
+add_measures (GString         *line,
               const SbCaption *c)
 {
   if (c->failed >= 0)
-    add_int (b, "failed", (guint64) c->failed);
+    line_int (line, "failed", c->failed);
   if (c->requests >= 0)
-    add_int (b, "requests", (guint64) c->requests);
+    line_int (line, "requests", c->requests);
   if (c->since >= 0)
     {
-      add_seconds (b, "since", c->since);
-      add_seconds (b, "duration", c->time - c->since);
+      line_seconds (line, "since", c->since);
+      line_seconds (line, "duration", c->time - c->since);
     }
   if (c->checks >= 0)
-    add_int (b, "checks", (guint64) c->checks);
+    line_int (line, "checks", c->checks);
   if (c->request >= 0)
-    add_int (b, "request", (guint64) c->request);
+    line_int (line, "request", c->request);
   if (c->kind == SB_CAPTION_INCIDENT)
     {
-      json_builder_set_member_name (b, "open");
-      json_builder_add_boolean_value (b, c->open);
+      line_key (line, "open");
+      g_string_append (line, c->open ? "true" : "false");
     }
 }
 
@@ -294,30 +348,18 @@ collect_caption (SbNarrator      *narrator,
                  const SbCaption *c,
                  gpointer         user_data)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *line = NULL;
+  g_autoptr(GString) line = g_string_new ("{");
 
-  json_builder_begin_object (b);
-  add_seconds (b, "time", c->time);
-  json_builder_set_member_name (b, "event");
-  json_builder_add_string_value (b, sb_caption_kind_to_string (c->kind));
+  line_seconds (line, "time", c->time);
+  line_string (line, "event", sb_caption_kind_to_string (c->kind));
   if (c->subject != NULL)
-    {
-      json_builder_set_member_name (b, "subject");
-      json_builder_add_string_value (b, c->subject);
-    }
-  json_builder_set_member_name (b, "text");
-  json_builder_add_string_value (b, c->text);
-  add_measures (b, c);
+    line_string (line, "subject", c->subject);
+  line_string (line, "text", c->text);
+  add_measures (line, c);
   if (c->kind == SB_CAPTION_QUESTION || c->kind == SB_CAPTION_REVEAL)
-    add_question (b, c);
-  json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  line = json_generator_to_data (gen, NULL);
-  g_string_append_printf (user_data, "%s\n", line);
+    add_question (line, c);
+  g_string_append (line, "}\n");
+  g_string_append (user_data, line->str);
 }
 
 int
