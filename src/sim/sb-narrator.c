@@ -49,6 +49,7 @@ struct _SbNarrator {
   gboolean       stale_told;
   char          *vip_holder;
   char          *primary;
+  guint64        lost_writes;  /* the sim's count at the last promotion */
 };
 
 static const char * const kind_names[SB_CAPTION_N] = {
@@ -102,6 +103,7 @@ clear_measures (SbNarrator *self)
   self->stale_told = FALSE;
   g_clear_pointer (&self->vip_holder, g_free);
   g_clear_pointer (&self->primary, g_free);
+  self->lost_writes = 0;
 }
 
 SbNarrator *
@@ -625,7 +627,7 @@ on_promote (SbNarrator       *self,
             const SbSimEvent *ev)
 {
   const Mark *mark = self->primary ? death_of (self, sb_sim_get_scenario (sim), self->primary) : NULL;
-  guint64 lost = sb_sim_get_counters (sim)->lost_writes;
+  guint64 lost = sb_sim_get_counters (sim)->lost_writes - self->lost_writes;
   g_autofree char *name = name_of (sim, ev->element);
   GString *text = g_string_new (NULL);
   Entry *entry;
@@ -661,6 +663,7 @@ on_promote (SbNarrator       *self,
     }
   g_free (self->primary);
   self->primary = g_strdup (ev->element);
+  self->lost_writes += lost;
   emit (self, entry);
 }
 
@@ -817,6 +820,7 @@ sb_narrator_attach (SbNarrator *self,
   self->start = self->end;
   self->vip_holder = g_strdup (sb_sim_get_active_load_balancer (sim));
   self->primary = g_strdup (sb_sim_get_primary (sim));
+  self->lost_writes = sb_sim_get_counters (sim)->lost_writes;
   sb_sim_set_event_func (sim, event_func, self);
 }
 
