@@ -22,7 +22,8 @@
 #define TEXT_WIDTH  (PAGE_WIDTH - 2 * MARGIN)
 #define BOTTOM      (PAGE_HEIGHT - MARGIN)
 #define BOX         9.0      /* the box to tick before a choice */
-#define CHOICE_GAP  8.0      /* between the box and the choice's text */
+#define CHOICE_GAP  8.0      /* between the box and the choice's number */
+#define NUMBER      16.0     /* room for the choice's number: "4." */
 
 typedef enum {
   STYLE_TITLE,
@@ -86,13 +87,15 @@ set_text (Sheet      *s,
   pango_layout_set_text (s->layout, text, -1);
 }
 
-/* Lays TEXT out in STYLE at the current place and moves below it. */
-static void
-paragraph (Sheet      *s,
-           Style       style,
-           const char *text)
+/* Lays TEXT out in STYLE, SHIFT further right than the style's indent,
+ * at the current place; returns its height. */
+static double
+show (Sheet      *s,
+      Style       style,
+      const char *text,
+      double      shift)
 {
-  double indent = styles[style].indent;
+  double indent = styles[style].indent + shift;
   int width, height;
 
   set_text (s, style, text, TEXT_WIDTH - indent);
@@ -102,7 +105,16 @@ paragraph (Sheet      *s,
       cairo_move_to (s->cr, MARGIN + indent, s->y);
       pango_cairo_show_layout (s->cr, s->layout);
     }
-  s->y += (double) height / PANGO_SCALE + styles[style].after;
+  return (double) height / PANGO_SCALE;
+}
+
+/* TEXT in STYLE at the current place; moves below it. */
+static void
+paragraph (Sheet      *s,
+           Style       style,
+           const char *text)
+{
+  s->y += show (s, style, text, 0) + styles[style].after;
 }
 
 static void
@@ -126,25 +138,27 @@ new_page (Sheet *s)
   s->y = MARGIN;
 }
 
-/* One choice: a box to tick (filled for the right one in the key). */
+/* One choice: a box to tick (filled for the right one in the key), its
+ * number, and its text, which wraps under itself, not under the number. */
 static void
 choice (Sheet      *s,
         int         number,
         const char *text,
         gboolean    right)
 {
-  g_autofree char *line = g_strdup_printf ("%d. %s", number, text);
-  gboolean marked = s->answers && right;
+  g_autofree char *label = g_strdup_printf ("%d.", number);
+  Style style = s->answers && right ? STYLE_RIGHT_CHOICE : STYLE_CHOICE;
 
   if (s->draw)
     {
       cairo_rectangle (s->cr, MARGIN + 14, s->y + 4, BOX, BOX);
-      if (marked)
+      if (style == STYLE_RIGHT_CHOICE)
         cairo_fill_preserve (s->cr);
       cairo_set_line_width (s->cr, 1);
       cairo_stroke (s->cr);
     }
-  paragraph (s, marked ? STYLE_RIGHT_CHOICE : STYLE_CHOICE, line);
+  show (s, style, label, 0);
+  s->y += show (s, style, text, NUMBER) + styles[style].after;
 }
 
 static void
