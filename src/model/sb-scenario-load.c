@@ -890,20 +890,22 @@ parse_health_check (JsonObject *balancer,
   return TRUE;
 }
 
+/* The strings of ARRAY, found at PATH, appended to OUT. */
 static gboolean
-parse_backends (JsonArray  *array,
-                GPtrArray  *backends,
-                GError    **error)
+parse_strings (JsonArray  *array,
+               const char *path,
+               GPtrArray  *out,
+               GError    **error)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("balancer.backends[%u]", i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
 
       if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, WANT_STRING, node);
+        return wrong_type (error, element_path, WANT_STRING, node);
 
-      g_ptr_array_add (backends, json_node_dup_string (node));
+      g_ptr_array_add (out, json_node_dup_string (node));
     }
 
   return TRUE;
@@ -932,7 +934,8 @@ parse_balancer (JsonObject *root,
                   &algorithm, error)
       || !read_enum (object, "balancer", "mode", FALSE, sb_mode_names, &mode, error)
       || !read_array (object, "balancer", "backends", FALSE, &backends, error)
-      || (backends != NULL && !parse_backends (backends, balancer->backends, error))
+      || (backends != NULL
+          && !parse_strings (backends, "balancer.backends", balancer->backends, error))
       || !parse_health_check (object, balancer, error)
       || !read_boolean (object, "balancer", "redispatch", &balancer->redispatch, error)
       || !read_boolean (object, "balancer", "https", &balancer->https, error)
@@ -1080,32 +1083,13 @@ parse_components (JsonObject *root,
 /* The lesson script */
 
 static gboolean
-parse_choices (JsonArray  *array,
-               const char *parent,
-               GPtrArray  *choices,
-               GError    **error)
-{
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("%s.choices[%u]", parent, i);
-
-      if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, WANT_STRING, node);
-
-      g_ptr_array_add (choices, json_node_dup_string (node));
-    }
-
-  return TRUE;
-}
-
-static gboolean
 parse_question (JsonObject *moment_object,
                 const char *moment_path,
                 SbMoment   *moment,
                 GError    **error)
 {
   g_autofree char *path = member_path (moment_path, "question");
+  g_autofree char *choices_path = member_path (path, "choices");
   g_autofree char *answer_path = member_path (path, "answer");
   JsonObject *object;
   JsonArray *choices;
@@ -1117,7 +1101,7 @@ parse_question (JsonObject *moment_object,
 
   if (!read_string (object, path, "text", TRUE, &moment->question, error)
       || !read_array (object, path, "choices", TRUE, &choices, error)
-      || !parse_choices (choices, path, moment->choices, error))
+      || !parse_strings (choices, choices_path, moment->choices, error))
     return FALSE;
   if (get_member (object, "answer") == NULL)
     return missing (error, answer_path);
