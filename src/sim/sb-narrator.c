@@ -934,12 +934,13 @@ sb_narrator_reveal (SbNarrator     *self,
                     const SbMoment *moment,
                     int             vote)
 {
-  const char *reveal = translate (moment->reveal);
+  const char *reveal;
   Entry *entry;
   char *text;
 
   g_return_if_fail (self != NULL && sim != NULL && moment != NULL);
 
+  reveal = translate (moment->reveal);
   if (moment->question == NULL)
     text = g_strdup (reveal);
   else if (*reveal == '\0')
