@@ -3,7 +3,8 @@
 """List the texts of the bundled scenarios as C for xgettext.
 
 xgettext cannot read our JSON, so this writes src/model/sb-scenario-strings.h:
-one N_("...") per unique title, summary, label and explanation, each with a
+one N_("...") per unique title, summary, label and explanation, and per
+question, choice and reveal of the lesson scripts, each with a
 "Translators:" comment naming where it appears.  The header is committed and
 listed in po/POTFILES.in; a test (suite "model") runs this script with
 --compare and fails when the committed copy is stale.
@@ -55,6 +56,14 @@ def texts_of(name, scenario):
         for key in ("label", "explanation"):
             yield component.get(key), "%s of %s %s in %s" % (
                 key, component.get("kind"), component.get("id"), name)
+    script = scenario.get("script") or {}
+    for i, moment in enumerate(script.get("moments") or []):
+        where = "moment %d of the script of %s" % (i + 1, name)
+        question = moment.get("question") or {}
+        yield question.get("text"), "question at " + where
+        for k, choice in enumerate(question.get("choices") or []):
+            yield choice, "choice %d of the question at %s" % (k + 1, where)
+        yield moment.get("reveal"), "what reveals the answer at " + where
 
 
 def collect(paths):

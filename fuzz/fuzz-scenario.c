@@ -6,7 +6,8 @@
  * of valid UTF-8, or returns a scenario whose saved form loads back equal
  * and saves to the same bytes (the round trip the app relies on when it
  * saves a teacher's edits), and which a simulation can run for a few
- * simulated seconds with its counters adding up.  A hang (libFuzzer's
+ * simulated seconds with its counters adding up, playing its lesson script
+ * (each question revealed at once) and narrated.  A hang (libFuzzer's
  * -timeout) counts as a crash: a file must never freeze the window.
  */
 #include "config.h"
@@ -16,6 +17,8 @@
 #include <stdlib.h>
 
 #include "model/sb-scenario.h"
+#include "sim/sb-narrator.h"
+#include "sim/sb-script-player.h"
 #include "sim/sb-sim.h"
 
 /* Simulated time each loaded scenario runs for. */
@@ -76,13 +79,44 @@ check_round_trip (const SbScenario *scenario)
     }
 }
 
+/* Plays the script to END; a refused action skips its moment. */
+static void
+play_script (SbSim            *sim,
+             const SbScenario *scenario,
+             gint64            end)
+{
+  g_autoptr(SbNarrator) narrator = sb_narrator_new ();
+  g_autoptr(SbScriptPlayer) player = sb_script_player_new (scenario->script);
+
+  sb_narrator_attach (narrator, sim);
+  while (sb_sim_get_time (sim) < end || sb_script_player_get_waiting (player, NULL) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (sb_script_player_get_waiting (player, NULL) != NULL)
+        {
+          if (!sb_script_player_vote (player, 1, NULL))
+            abort ();
+          sb_script_player_reveal (player, sim, narrator);
+        }
+      else if (!sb_script_player_advance_to (player, sim, narrator, end, &error)
+               && (error == NULL || error->message[0] == '\0'))
+        abort ();
+    }
+  sb_narrator_finish (narrator, sim);
+  sb_sim_set_event_func (sim, NULL, NULL);
+}
+
 static void
 check_simulation (const SbScenario *scenario)
 {
   g_autoptr(SbSim) sim = sb_sim_new (scenario);
   const SbSimCounters *c;
 
-  sb_sim_advance_to (sim, FUZZ_SIM_SECONDS * SB_SIM_USEC_PER_SEC);
+  if (scenario->script != NULL)
+    play_script (sim, scenario, FUZZ_SIM_SECONDS * SB_SIM_USEC_PER_SEC);
+  else
+    sb_sim_advance_to (sim, FUZZ_SIM_SECONDS * SB_SIM_USEC_PER_SEC);
   c = sb_sim_get_counters (sim);
   if (sb_sim_get_time (sim) != FUZZ_SIM_SECONDS * SB_SIM_USEC_PER_SEC
       || c->requests != c->succeeded + c->failed + c->in_flight)

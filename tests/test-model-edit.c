@@ -55,10 +55,15 @@ test_remove_refused (void)
   g_assert_false (sb_scenario_remove_server (s, "lb", &error));
   g_assert_cmpstr (error->message, ==, "“lb” is not a machine");
   g_clear_error (&error);
+  g_assert_cmpuint (s->script->moments->len, ==, 3);
   g_assert_true (sb_scenario_remove_server (s, "server-2", &error));
   g_assert_true (sb_scenario_validate (s, &error));
   g_assert_no_error (error);
   g_assert_null (sb_scenario_find_component (s, "db-2"));
+  /* The script's promotion of db-2 went with it; the moments on server 1 stay. */
+  g_assert_cmpuint (s->script->moments->len, ==, 2);
+  g_assert_cmpstr (((SbMoment *) s->script->moments->pdata[0])->target, ==, "server-1");
+  g_assert_cmpstr (((SbMoment *) s->script->moments->pdata[1])->target, ==, "server-1");
 }
 
 static void

@@ -174,6 +174,20 @@ test_bundled_translatable (void)
           assert_marked (component->label);
           assert_marked (component->explanation);
         }
+      /* Every step has a lesson script with a question at least. */
+      g_assert_nonnull (s->script);
+      g_assert_cmpuint (sb_script_count_questions (s->script), >=, 1);
+      for (guint i = 0; i < s->script->moments->len; i++)
+        {
+          const SbMoment *moment = s->script->moments->pdata[i];
+
+          if (moment->question != NULL)
+            assert_marked (moment->question);
+          for (guint c = 0; c < moment->choices->len; c++)
+            assert_marked (moment->choices->pdata[c]);
+          if (moment->reveal != NULL)
+            assert_marked (moment->reveal);
+        }
     }
 }
 
@@ -690,6 +704,89 @@ test_copy_equal (void)
   g_assert_false (sb_scenario_equal (a, b));
 }
 
+/* tests/data/good/scripted.json: one moment of each kind. */
+static void
+test_script (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "scripted.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbScenario) s = sb_scenario_load_from_file (path, &error);
+  const SbMoment *m;
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (s->script->end, ==, 90);
+  g_assert_cmpuint (s->script->moments->len, ==, 10);
+  m = s->script->moments->pdata[0];
+  g_assert_cmpint (m->action, ==, SB_SCRIPT_ACTION_ALGORITHM);
+  g_assert_cmpint (m->value, ==, SB_ALGORITHM_LEASTCONN);
+  g_assert_null (m->target);
+  g_assert_null (m->question);
+  m = s->script->moments->pdata[2];
+  g_assert_cmpfloat (m->time, ==, 10);
+  g_assert_cmpint (m->action, ==, SB_SCRIPT_ACTION_KILL);
+  g_assert_cmpstr (m->target, ==, "server-1");
+  g_assert_cmpuint (m->choices->len, ==, 4);
+  g_assert_cmpstr (m->choices->pdata[3], ==, "Until someone promotes it");
+  g_assert_cmpint (m->answer, ==, 2);
+  g_assert_nonnull (m->reveal);
+  m = s->script->moments->pdata[3];
+  g_assert_cmpint (m->action, ==, SB_SCRIPT_ACTION_NONE);
+  g_assert_null (m->reveal);
+  g_assert_cmpuint (sb_script_question_number (s->script, 3), ==, 2);
+  g_assert_cmpuint (sb_script_count_questions (s->script), ==, 2);
+  m = s->script->moments->pdata[7];
+  g_assert_cmpint (m->action, ==, SB_SCRIPT_ACTION_OPEN_FIREWALL);
+  g_assert_cmpstr (m->target, ==, "fw-2");
+}
+
+/* Without "end", the lesson plays 20 s past its last moment, and never past
+ * the longest time a scenario allows. */
+static void
+test_script_default_end (void)
+{
+  g_autofree char *text = bundled_text ("distributed");
+  g_autofree char *late = NULL;
+  g_autoptr(GString) edited = g_string_new (text);
+  g_autoptr(SbScenario) s = NULL;
+  g_autoptr(SbScenario) t = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (edited, "\"end\": 60,", "", 1), ==, 1);
+  s = sb_scenario_load_from_data (edited->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (s->script->end, ==, 45 + SB_SCRIPT_DEFAULT_TAIL);
+
+  g_assert_cmpuint (g_string_replace (edited, "\"time\": 45,", "\"time\": 86399,", 1), ==, 1);
+  t = sb_scenario_load_from_data (edited->str, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (t->script->end, ==, SB_SCENARIO_MAX_SECONDS);
+}
+
+static void
+test_script_copy_equal (void)
+{
+  g_autoptr(SbScenario) a = sb_scenario_load_bundled ("distributed", NULL);
+  g_autoptr(SbScenario) b = sb_scenario_copy (a);
+  g_autoptr(SbScenario) bare = sb_scenario_copy (a);
+  SbMoment *moment = b->script->moments->pdata[0];
+
+  g_assert_true (b->script != a->script);
+  g_assert_true (sb_scenario_equal (a, b));
+  g_free (moment->choices->pdata[1]);
+  moment->choices->pdata[1] = g_strdup ("Something else");
+  g_assert_false (sb_scenario_equal (a, b));
+
+  g_clear_pointer (&bare->script, sb_script_free);
+  g_assert_false (sb_scenario_equal (a, bare));
+  g_assert_false (sb_scenario_equal (bare, a));
+  /* Saved without a script, a file has no "script" key at all. */
+  {
+    g_autofree char *saved = sb_scenario_to_data (bare, NULL);
+
+    g_assert_null (strstr (saved, "\"script\""));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +826,9 @@ main (int   argc,
   g_test_add_func ("/model/api/lookups", test_lookups);
   g_test_add_func ("/model/api/enum-names", test_enum_names);
   g_test_add_func ("/model/api/copy-equal", test_copy_equal);
+  g_test_add_func ("/model/script/load", test_script);
+  g_test_add_func ("/model/script/default-end", test_script_default_end);
+  g_test_add_func ("/model/script/copy-equal", test_script_copy_equal);
 
   return g_test_run ();
 }

@@ -225,6 +225,44 @@ static const Case cases[] = {
     "balancer.backends: empty; the load balancer needs at least one backend" },
   { "backends/no-web-server", { { "components[7].host", "\"server-1\"" } }, INVALID,
     "balancer.backends[1]: host \"server-2\" has no web_server to pass requests to" },
+
+  /* The lesson script: 0 kills server-1 at 10 s and asks (3 choices),
+   * 1 promotes db-2 at 30 s and asks, 2 revives server-1 at 45 s; end 60. */
+  { "script/not-an-object", { { "script", "\"soon\"" } }, INVALID,
+    "script: expected an object, got a string" },
+  { "script/unknown-action", { { "script.moments[0].action", "\"explode\"" } }, INVALID,
+    "script.moments[0].action: unknown action \"explode\"" },
+  { "script/unknown-target", { { "script.moments[2].target", "\"server-9\"" } }, INVALID,
+    "script.moments[2].target: unknown element \"server-9\"" },
+  { "script/target-missing", { { "script.moments[0].target", NULL } }, INVALID,
+    "script.moments[0].target: required but missing (kill names an element)" },
+  { "script/promote-a-host", { { "script.moments[1].target", "\"server-2\"" } }, INVALID,
+    "script.moments[1].target: \"server-2\" is not a database" },
+  { "script/mode-value", { { "script.moments[2].action", "\"mode\"" },
+                           { "script.moments[2].value", "\"both\"" } }, INVALID,
+    "script.moments[2].value: unknown mode \"both\"" },
+  { "script/algorithm-value", { { "script.moments[2].action", "\"algorithm\"" },
+                                { "script.moments[2].value", "\"random\"" } }, INVALID,
+    "script.moments[2].value: unknown algorithm \"random\"" },
+  { "script/time-type", { { "script.moments[1].time", "\"later\"" } }, INVALID,
+    "script.moments[1].time: expected a number, got a string" },
+  { "script/time-order", { { "script.moments[1].time", "5" } }, INVALID,
+    "script.moments[1].time: 5 is before the moment listed before it, at 10" },
+  { "script/time-too-late", { { "script.moments[2].time", "90000" } }, INVALID,
+    "script.moments[2].time: 90000 is more than 86400" },
+  { "script/end-before-last", { { "script.end", "40" } }, INVALID,
+    "script.end: 40 is before the last moment, at 45" },
+  { "script/answer-fraction", { { "script.moments[0].question.answer", "1.5" } }, INVALID,
+    "script.moments[0].question.answer: 1.5 is not a whole number" },
+  { "script/answer-too-big", { { "script.moments[0].question.answer", "4" } }, INVALID,
+    "script.moments[0].question.answer: 4 is more than 3" },
+  { "script/choices-not-array", { { "script.moments[1].question.choices", "\"yes\"" } },
+    INVALID, "script.moments[1].question.choices: expected an array, got a string" },
+  { "script/question-text-empty", { { "script.moments[0].question.text", "\"\"" } }, INVALID,
+    "script.moments[0].question.text: must not be empty" },
+  { "script/empty-moment", { { "script.moments[2].action", NULL },
+                             { "script.moments[2].reveal", NULL } }, INVALID,
+    "script.moments[2]: does nothing; give it an action, a question or a reveal" },
 };
 
 /* Edits */
@@ -335,6 +373,8 @@ test_edits_keep_valid (void)
       g_autoptr(SbScenario) scenario = NULL;
 
       g_test_message ("%s = %s", edits[i].path, edits[i].value ? edits[i].value : "(removed)");
+      /* The script names components that some edits remove. */
+      apply_edit (root, &(Edit) { "script", NULL });
       apply_edit (root, &edits[i]);
       text = json_to_string (root, FALSE);
       scenario = sb_scenario_load_from_data (text, -1, &error);

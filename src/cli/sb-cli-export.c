@@ -1,13 +1,16 @@
-/* sb-cli-export.c — `stackboard --export OUT`
+/* sb-cli-export.c — `stackboard --export OUT` and `--questions OUT`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Draws the state at --time after playing the --kill/--revive/--promote
- * actions, exactly as the window would show it at that moment.
+ * --export draws the state at --time after playing the --kill/--revive/
+ * --promote actions (and with --lesson the script's), exactly as the window
+ * would show it at that moment.  --questions prints lesson scripts'
+ * questions, or their answer key, as a PDF handout.
  */
 #include "config.h"
 
 #include "render/sb-export.h"
+#include "render/sb-questions.h"
 #include "sb-cli.h"
 
 int
@@ -20,9 +23,24 @@ sb_cli_export (const SbCliOptions *options,
   int width = options->width ? options->width : SB_EXPORT_DEFAULT_WIDTH;
   int height = options->height ? options->height : SB_EXPORT_DEFAULT_HEIGHT;
 
-  if (!sb_cli_play (sim, options, sb_sim_seconds_to_us (options->time), &error)
+  if (!sb_cli_play (sim, options, NULL, sb_sim_seconds_to_us (options->time), &error)
       || !sb_export_to_file (out_path, layout, sb_sim_get_scenario (sim), sim, NULL,
                              width, height, 1, &error))
+    {
+      g_printerr ("stackboard: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+int
+sb_cli_questions (GPtrArray  *scenarios,
+                  gboolean    answers,
+                  const char *out_path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_questions_write_pdf (out_path, scenarios, answers, &error))
     {
       g_printerr ("stackboard: %s\n", error->message);
       return 1;

@@ -1,16 +1,19 @@
-/* sb-cli-sim.c — `--simulate SECONDS` and `--spof`
+/* sb-cli-sim.c — `--simulate SECONDS`, `--narrate` and `--spof`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both print one JSON object on stdout (see ../shared/design/cli.md).  The
- * keys come in a fixed order so that two runs can be compared with diff.
+ * --simulate and --spof print one JSON object on stdout, --narrate one per
+ * line (JSON Lines).  The keys come in a fixed order so that two runs can
+ * be compared with diff.
  */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "sb-cli.h"
+#include "sim/sb-narrator.h"
 #include "sim/sb-sim.h"
 #include "sim/sb-spof.h"
 
@@ -214,13 +217,175 @@ sb_cli_simulate (const SbCliOptions *options,
       return 1;
     }
   sim = sb_sim_new (options->scenario);
-  if (!sb_cli_play (sim, options, sb_sim_seconds_to_us (seconds), &error))
+  if (!sb_cli_play (sim, options, NULL, sb_sim_seconds_to_us (seconds), &error))
     {
       g_printerr ("stackboard: %s\n", error->message);
       return 1;
     }
   root = build_report (sim);
   print_json (root, TRUE);
+  return 0;
+}
+
+/* --- --narrate ------------------------------------------------------------
+ *
+ * Written by hand rather than with JsonGenerator, which prints doubles with
+ * 17 digits (5.1020000000000003): times are whole microseconds, printed as
+ * seconds with at most six decimals (5.102, 13.609375, 10.0). */
+
+static void
+line_key (GString    *line,
+          const char *key)
+{
+  g_string_append_printf (line, line->len > 1 ? ",\"%s\":" : "\"%s\":", key);
+}
+
+static void
+line_string (GString    *line,
+             const char *key,
+             const char *value)
+{
+  if (key != NULL)
+    line_key (line, key);
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (line, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (line, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (line, *p);   /* UTF-8 as is */
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+line_int (GString    *line,
+          const char *key,
+          gint64      value)
+{
+  line_key (line, key);
+  g_string_append_printf (line, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+line_seconds (GString    *line,
+              const char *key,
+              gint64      us)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize n;
+
+  g_ascii_formatd (text, sizeof text, "%.6f", (double) us / SB_SIM_USEC_PER_SEC);
+  /* Trailing zeros go, one decimal stays: a number reads as a time. */
+  for (n = strlen (text); n > 2 && text[n - 1] == '0' && text[n - 2] != '.'; n--)
+    text[n - 1] = '\0';
+  line_key (line, key);
+  g_string_append (line, text);
+}
+
+static void
+add_question (GString         *line,
+              const SbCaption *c)
+{
+  if (c->number > 0)
+    line_int (line, "number", c->number);
+  if (c->question != NULL)
+    {
+      line_string (line, "question", c->question);
+      line_key (line, "choices");
+      g_string_append_c (line, '[');
+      for (guint i = 0; c->choices && c->choices[i]; i++)
+        {
+          if (i > 0)
+            g_string_append_c (line, ',');
+          line_string (line, NULL, c->choices[i]);
+        }
+      g_string_append_c (line, ']');
+    }
+  if (c->kind != SB_CAPTION_REVEAL || c->number == 0)
+    return;
+  line_int (line, "answer", c->answer);
+  if (c->vote > 0)
+    line_int (line, "vote", c->vote);
+  else
+    {
+      line_key (line, "vote");
+      g_string_append (line, "null");
+    }
+}
+
+/* The measures a caption has; -1 stands for none. */
+static void
+add_measures (GString         *line,
+              const SbCaption *c)
+{
+  if (c->failed >= 0)
+    line_int (line, "failed", c->failed);
+  if (c->requests >= 0)
+    line_int (line, "requests", c->requests);
+  if (c->since >= 0)
+    {
+      line_seconds (line, "since", c->since);
+      line_seconds (line, "duration", c->time - c->since);
+    }
+  if (c->checks >= 0)
+    line_int (line, "checks", c->checks);
+  if (c->request >= 0)
+    line_int (line, "request", c->request);
+  if (c->kind == SB_CAPTION_INCIDENT)
+    {
+      line_key (line, "open");
+      g_string_append (line, c->open ? "true" : "false");
+    }
+}
+
+/* One line of JSON per caption, kept until the run is over so that a run
+ * that fails prints nothing on stdout. */
+static void
+collect_caption (SbNarrator      *narrator,
+                 const SbCaption *c,
+                 gpointer         user_data)
+{
+  g_autoptr(GString) line = g_string_new ("{");
+
+  line_seconds (line, "time", c->time);
+  line_string (line, "event", sb_caption_kind_to_string (c->kind));
+  if (c->subject != NULL)
+    line_string (line, "subject", c->subject);
+  line_string (line, "text", c->text);
+  add_measures (line, c);
+  if (c->kind == SB_CAPTION_QUESTION || c->kind == SB_CAPTION_REVEAL)
+    add_question (line, c);
+  g_string_append (line, "}\n");
+  g_string_append (user_data, line->str);
+}
+
+int
+sb_cli_narrate (const SbCliOptions *options,
+                double              seconds)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(SbNarrator) narrator = sb_narrator_new ();
+  g_autoptr(SbSim) sim = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  g_return_val_if_fail (options != NULL && options->scenario != NULL, 1);
+  end = seconds >= 0 ? sb_sim_seconds_to_us (seconds)
+                     : sb_sim_seconds_to_us (options->scenario->script->end);
+  sim = sb_sim_new (options->scenario);
+  sb_narrator_attach (narrator, sim);
+  sb_narrator_set_caption_func (narrator, collect_caption, lines);
+  if (!sb_cli_play (sim, options, narrator, end, &error))
+    {
+      g_printerr ("stackboard: %s\n", error->message);
+      return 1;
+    }
+  sb_narrator_finish (narrator, sim);
+  sb_sim_set_event_func (sim, NULL, NULL);
+  g_print ("%s", lines->str);
   return 0;
 }
 

@@ -15,17 +15,23 @@
 #include <stdlib.h>
 
 #include "render/sb-render.h"
+#include "sim/sb-script-player.h"
 #include "sb-cli.h"
 
 /* Options that make the binary run headless; anything else opens the window. */
 static const char * const headless_options[] = {
-  "--list-scenarios", "--check", "--simulate", "--spof", "--export", "--export-config", NULL
+  "--list-scenarios", "--check", "--simulate", "--narrate", "--spof", "--export", "--export-config",
+  "--questions", NULL
 };
 
 typedef struct {
   gboolean   list_scenarios;
   char      *check;
   char      *simulate;
+  gboolean   narrate;
+  gboolean   lesson;
+  char      *questions;
+  gboolean   answers;
   gboolean   spof;
   char      *export_path;
   char      *export_config;
@@ -51,6 +57,7 @@ sb_cli_args_clear (SbCliArgs *args)
 {
   g_free (args->check);
   g_free (args->simulate);
+  g_free (args->questions);
   g_free (args->export_path);
   g_free (args->export_config);
   g_free (args->scenario);
@@ -112,6 +119,10 @@ create_context (SbCliArgs *a)
     { "list-scenarios", 0, 0, G_OPTION_ARG_NONE, &a->list_scenarios, N_("List the bundled scenarios"), NULL },
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &a->check, N_("Validate a scenario file"), N_("FILE") },
     { "simulate", 0, 0, G_OPTION_ARG_STRING, &a->simulate, N_("Run the simulation and print its counters as JSON"), N_("SECONDS") },
+    { "narrate", 0, 0, G_OPTION_ARG_NONE, &a->narrate, N_("Print what happens as captions, one JSON object per line, instead of the counters"), NULL },
+    { "lesson", 0, 0, G_OPTION_ARG_NONE, &a->lesson, N_("Play the scenario's lesson script: its actions, questions and answers"), NULL },
+    { "questions", 0, 0, G_OPTION_ARG_FILENAME, &a->questions, N_("Write the questions of the lesson scripts to a PDF handout"), N_("OUT") },
+    { "answers", 0, 0, G_OPTION_ARG_NONE, &a->answers, N_("With --questions: write the answer key instead"), NULL },
     { "spof", 0, 0, G_OPTION_ARG_NONE, &a->spof, N_("Print the single points of failure as JSON"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &a->export_path, N_("Draw the diagram to a .png, .svg or .pdf file"), N_("OUT") },
     { "export-config", 0, 0, G_OPTION_ARG_FILENAME, &a->export_config, N_("Write the real configuration files (HAProxy, Nginx, MySQL, DNS) into a folder"), N_("DIR") },
@@ -340,12 +351,41 @@ apply_action (SbSim             *sim,
 
 static const char *action_option (SbCliActionKind kind);
 
+/* Runs SIM to AT, playing the script's moments due on the way (when
+ * PLAYER is not NULL) and revealing each question at once. */
+static gboolean
+run_to (SbSim           *sim,
+        SbScriptPlayer  *player,
+        SbNarrator      *narrator,
+        gint64           at,
+        GError         **error)
+{
+  if (player == NULL)
+    {
+      sb_sim_advance_to (sim, at);
+      return TRUE;
+    }
+  for (;;)
+    {
+      if (!sb_script_player_advance_to (player, sim, narrator, at, error))
+        return FALSE;
+      if (sb_script_player_get_waiting (player, NULL) == NULL)
+        return TRUE;
+      sb_script_player_reveal (player, sim, narrator);
+    }
+}
+
 gboolean
 sb_cli_play (SbSim              *sim,
              const SbCliOptions *options,
+             SbNarrator         *narrator,
              gint64              end_us,
              GError            **error)
 {
+  g_autoptr(SbScriptPlayer) player = NULL;
+
+  if (options->lesson && options->scenario->script != NULL)
+    player = sb_script_player_new (options->scenario->script);
   for (guint i = 0; options->actions && i < options->actions->len; i++)
     {
       const SbCliAction *action = g_ptr_array_index (options->actions, i);
@@ -354,7 +394,8 @@ sb_cli_play (SbSim              *sim,
 
       if (at > end_us)
         break;
-      sb_sim_advance_to (sim, at);
+      if (!run_to (sim, player, narrator, at, error))
+        return FALSE;
       if (!apply_action (sim, action, &local))
         {
           g_set_error (error, local->domain, local->code, "%s %s@%g: %s",
@@ -363,8 +404,7 @@ sb_cli_play (SbSim              *sim,
           return FALSE;
         }
     }
-  sb_sim_advance_to (sim, end_us);
-  return TRUE;
+  return run_to (sim, player, narrator, end_us, error);
 }
 
 static gboolean
@@ -488,6 +528,13 @@ build_options (const SbCliArgs *a,
     return FALSE;
   /* g_ptr_array_sort is a stable merge sort: same-time actions keep their order. */
   g_ptr_array_sort (options->actions, compare_actions);
+  options->lesson = a->lesson;
+  if (a->lesson && options->scenario->script == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--lesson: scenario “%s” has no lesson script"), options->scenario->name);
+      return FALSE;
+    }
   if (a->time && !parse_time ("--time", a->time, &options->time, error))
     return FALSE;
   return parse_size ("--width", a->width, &options->width, error)
@@ -526,11 +573,74 @@ fail (const GError *error)
   return 1;
 }
 
+/* --narrate alone is a command; with --simulate it changes what that prints. */
 static int
 count_commands (const SbCliArgs *a)
 {
-  return (a->list_scenarios != FALSE) + (a->check != NULL) + (a->simulate != NULL)
-         + (a->spof != FALSE) + (a->export_path != NULL) + (a->export_config != NULL);
+  return (a->list_scenarios != FALSE) + (a->check != NULL)
+         + (a->simulate != NULL || a->narrate) + (a->spof != FALSE)
+         + (a->export_path != NULL) + (a->export_config != NULL) + (a->questions != NULL);
+}
+
+/* Options that change a command, given without it. */
+static gboolean
+check_modifiers (const SbCliArgs *a,
+                 GError         **error)
+{
+  const char *message = NULL;
+
+  if (a->narrate && a->simulate == NULL && !a->lesson)
+    message = _("--narrate needs --simulate SECONDS or --lesson");
+  else if (a->answers && a->questions == NULL)
+    message = _("--answers goes with --questions");
+  else if (a->lesson && a->simulate == NULL && !a->narrate && a->export_path == NULL
+           && a->questions == NULL)
+    message = _("--lesson goes with --simulate, --narrate, --export or --questions");
+  else if (a->questions != NULL && a->lesson && a->scenario != NULL)
+    message = _("--questions: give --scenario or --lesson, not both");
+  else
+    return TRUE;
+  g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
+  return FALSE;
+}
+
+/* The scenarios --questions covers: the one given, else the lesson's steps. */
+static GPtrArray *
+question_scenarios (const SbCliArgs  *a,
+                    GError          **error)
+{
+  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) sb_scenario_free);
+  const char * const *names = sb_scenario_bundled_names ();
+  const char *one[] = { a->scenario, NULL };
+
+  for (const char * const *name = a->scenario ? one : names; *name != NULL; name++)
+    {
+      SbScenario *scenario = sb_scenario_load_by_name_or_path (*name, error);
+
+      if (scenario == NULL)
+        return NULL;
+      g_ptr_array_add (scenarios, scenario);
+      if (scenario->script == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--questions: scenario “%s” has no lesson script"), scenario->name);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&scenarios);
+}
+
+static int
+run_questions (const SbCliArgs *a)
+{
+  g_autoptr(GPtrArray) scenarios = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sb_render_warm_up ();
+  scenarios = question_scenarios (a, &error);
+  if (scenarios == NULL)
+    return fail (error);
+  return sb_cli_questions (scenarios, a->answers, a->questions);
 }
 
 static int
@@ -542,19 +652,25 @@ dispatch (const SbCliArgs *a)
 
   if (count_commands (a) != 1)
     {
-      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --spof, --export or --export-config\n"));
+      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --narrate, --spof, --export, --export-config or --questions\n"));
       return 1;
     }
+  if (!check_modifiers (a, &error))
+    return fail (error);
   if (a->list_scenarios)
     return list_scenarios ();
   if (a->check)
     return check_file (a->check);
   if (a->simulate && !parse_time ("--simulate", a->simulate, &seconds, &error))
     return fail (error);
+  if (a->questions)
+    return run_questions (a);
   if (a->export_path)
     sb_render_warm_up ();
   if (!build_options (a, &options, &error))
     return fail (error);
+  if (a->narrate)
+    return sb_cli_narrate (&options, a->simulate ? seconds : -1);
   if (a->simulate)
     return sb_cli_simulate (&options, seconds);
   if (a->spof)

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "model/sb-scenario.h"
+#include "sim/sb-narrator.h"
 #include "sim/sb-sim.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,7 @@ typedef struct {
 typedef struct {
   SbScenario *scenario;   /* loaded and with every override applied */
   GPtrArray  *actions;    /* SbCliAction*, sorted by time (stable) */
+  gboolean    lesson;     /* --lesson: play the scenario's script too */
   double      time;       /* --time for --export, default 0 */
   int         width;      /* --width, 0 = renderer's default */
   int         height;     /* --height, 0 = renderer's default */
@@ -52,9 +54,14 @@ gboolean  sb_cli_parse_action    (SbCliActionKind   kind,
 void      sb_cli_action_free     (SbCliAction *action);
 
 /* Runs SIM to END_US, playing the scheduled actions in time order, each
- * after the events due at its time; the ones after the end never happen. */
+ * after the events due at its time; the ones after the end never happen.
+ * With options->lesson the script's moments are played too (before an
+ * action due at the same time), each question revealed at once: nobody
+ * votes on a command line.  NARRATOR, when not NULL, is told the script's
+ * questions, reveals and settings (attach it to SIM first). */
 gboolean  sb_cli_play            (SbSim              *sim,
                                   const SbCliOptions *options,
+                                  SbNarrator         *narrator,
                                   gint64              end_us,
                                   GError            **error);
 
@@ -62,7 +69,15 @@ gboolean  sb_cli_play            (SbSim              *sim,
  * status, with a one-line message on stderr on failure. */
 int       sb_cli_simulate        (const SbCliOptions *options,
                                   double              seconds);
+/* --narrate: one JSON object per caption and line instead of the summary;
+ * SECONDS < 0 runs to the script's end. */
+int       sb_cli_narrate         (const SbCliOptions *options,
+                                  double              seconds);
 int       sb_cli_spof            (const SbCliOptions *options);
+/* --questions: SCENARIOS' questions (with ANSWERS, the answer key) as a PDF. */
+int       sb_cli_questions       (GPtrArray          *scenarios,
+                                  gboolean            answers,
+                                  const char         *out_path);
 int       sb_cli_export          (const SbCliOptions *options,
                                   const char         *out_path);
 int       sb_cli_export_config   (const SbCliOptions *options,

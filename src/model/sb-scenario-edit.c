@@ -201,6 +201,28 @@ holds_primary (const SbScenario *self,
   return FALSE;
 }
 
+/* A script's moments that act on elements now gone go with them, so the
+ * scenario stays valid; a script left without moments goes too. */
+static void
+drop_orphan_moments (SbScenario *self)
+{
+  GPtrArray *moments;
+
+  if (self->script == NULL)
+    return;
+  moments = self->script->moments;
+  for (guint i = moments->len; i-- > 0; )
+    {
+      const SbMoment *moment = moments->pdata[i];
+
+      if (moment->target != NULL && sb_scenario_find_host (self, moment->target) == NULL
+          && sb_scenario_find_component (self, moment->target) == NULL)
+        g_ptr_array_remove_index (moments, i);
+    }
+  if (moments->len == 0)
+    g_clear_pointer (&self->script, sb_script_free);
+}
+
 gboolean
 sb_scenario_remove_server (SbScenario  *self,
                            const char  *host,
@@ -226,6 +248,7 @@ sb_scenario_remove_server (SbScenario  *self,
         if (g_strcmp0 (((SbComponent *) g_ptr_array_index (self->components, i))->host, host) == 0)
           g_ptr_array_remove_index (self->components, i);
       g_ptr_array_remove_index (self->hosts, sb_scenario_host_index (self, host));
+      drop_orphan_moments (self);
       return TRUE;
     }
   return FALSE;

@@ -678,6 +678,11 @@ unknown_name (GError            **error,
      * unknown type in double quotes */
     return sb_fail (error, INVALID, _("%s: unknown health check type %s"), path, quoted);
 
+  if (names == sb_script_action_names)
+    /* Translators: a JSON path such as script.moments[2].action, then the
+     * unknown action in double quotes */
+    return sb_fail (error, INVALID, _("%s: unknown action %s"), path, quoted);
+
   g_assert (names == sb_arrival_names);
   /* Translators: a JSON path (traffic.arrival), then the unknown way
    * requests arrive in double quotes */
@@ -885,20 +890,22 @@ parse_health_check (JsonObject *balancer,
   return TRUE;
 }
 
+/* The strings of ARRAY, found at PATH, appended to OUT. */
 static gboolean
-parse_backends (JsonArray  *array,
-                GPtrArray  *backends,
-                GError    **error)
+parse_strings (JsonArray  *array,
+               const char *path,
+               GPtrArray  *out,
+               GError    **error)
 {
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *node = json_array_get_element (array, i);
-      g_autofree char *path = g_strdup_printf ("balancer.backends[%u]", i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
 
       if (!holds (node, G_TYPE_STRING))
-        return wrong_type (error, path, WANT_STRING, node);
+        return wrong_type (error, element_path, WANT_STRING, node);
 
-      g_ptr_array_add (backends, json_node_dup_string (node));
+      g_ptr_array_add (out, json_node_dup_string (node));
     }
 
   return TRUE;
@@ -927,7 +934,8 @@ parse_balancer (JsonObject *root,
                   &algorithm, error)
       || !read_enum (object, "balancer", "mode", FALSE, sb_mode_names, &mode, error)
       || !read_array (object, "balancer", "backends", FALSE, &backends, error)
-      || (backends != NULL && !parse_backends (backends, balancer->backends, error))
+      || (backends != NULL
+          && !parse_strings (backends, "balancer.backends", balancer->backends, error))
       || !parse_health_check (object, balancer, error)
       || !read_boolean (object, "balancer", "redispatch", &balancer->redispatch, error)
       || !read_boolean (object, "balancer", "https", &balancer->https, error)
@@ -1072,6 +1080,129 @@ parse_components (JsonObject *root,
   return TRUE;
 }
 
+/* The lesson script */
+
+static gboolean
+parse_question (JsonObject *moment_object,
+                const char *moment_path,
+                SbMoment   *moment,
+                GError    **error)
+{
+  g_autofree char *path = member_path (moment_path, "question");
+  g_autofree char *choices_path = member_path (path, "choices");
+  g_autofree char *answer_path = member_path (path, "answer");
+  JsonObject *object;
+  JsonArray *choices;
+
+  if (!read_object (moment_object, moment_path, "question", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  if (!read_string (object, path, "text", TRUE, &moment->question, error)
+      || !read_array (object, path, "choices", TRUE, &choices, error)
+      || !parse_strings (choices, choices_path, moment->choices, error))
+    return FALSE;
+  if (get_member (object, "answer") == NULL)
+    return missing (error, answer_path);
+
+  return read_int (object, path, "answer", G_MININT, G_MAXINT, &moment->answer, error);
+}
+
+/* "value" names a mode or an algorithm, depending on the action. */
+static gboolean
+parse_action (JsonObject *object,
+              const char *path,
+              SbMoment   *moment,
+              GError    **error)
+{
+  int action = -1;
+  int value = 0;
+
+  if (!read_enum (object, path, "action", FALSE, sb_script_action_names, &action, error))
+    return FALSE;
+  moment->action = action < 0 ? SB_SCRIPT_ACTION_NONE
+                              : (SbScriptAction) (action + SB_SCRIPT_ACTION_KILL);
+
+  if (sb_script_action_has_target (moment->action))
+    return read_string (object, path, "target", FALSE, &moment->target, error);
+  if (moment->action != SB_SCRIPT_ACTION_MODE && moment->action != SB_SCRIPT_ACTION_ALGORITHM)
+    return TRUE;
+  if (get_member (object, "value") == NULL)
+    {
+      g_autofree char *value_path = member_path (path, "value");
+      /* Translators: the first %s is a JSON path such as
+       * script.moments[2].value, the second the action (mode or
+       * algorithm) that needs it */
+      return sb_fail (error, INVALID, _("%s: required but missing (%s needs a value)"),
+                      value_path, sb_script_action_to_string (moment->action));
+    }
+  if (!read_enum (object, path, "value", TRUE,
+                  moment->action == SB_SCRIPT_ACTION_MODE ? sb_mode_names : sb_algorithm_names,
+                  &value, error))
+    return FALSE;
+
+  moment->value = value;
+  return TRUE;
+}
+
+static gboolean
+parse_moment (JsonObject *object,
+              const char *path,
+              SbMoment   *moment,
+              GError    **error)
+{
+  g_autofree char *time_path = member_path (path, "time");
+
+  if (get_member (object, "time") == NULL)
+    return missing (error, time_path);
+
+  return read_number (object, path, "time", &moment->time, error)
+         && parse_action (object, path, moment, error)
+         && parse_question (object, path, moment, error)
+         && read_string (object, path, "reveal", FALSE, &moment->reveal, error);
+}
+
+static gboolean
+parse_script (JsonObject *root,
+              SbScenario *self,
+              GError    **error)
+{
+  g_autoptr(SbScript) script = NULL;
+  JsonObject *object;
+  JsonArray *array;
+  double last = 0;
+
+  if (!read_object (root, "", "script", &object, error))
+    return FALSE;
+  if (object == NULL)
+    return TRUE;
+
+  script = sb_script_new ();
+  if (!read_number (object, "script", "end", &script->end, error)
+      || !read_array (object, "script", "moments", TRUE, &array, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = NULL;
+      JsonObject *moment_object = element_object (array, i, "script.moments", &path, error);
+      SbMoment *moment = sb_moment_new (0);
+
+      g_ptr_array_add (script->moments, moment);
+      if (moment_object == NULL || !parse_moment (moment_object, path, moment, error))
+        return FALSE;
+      last = moment->time;
+    }
+
+  /* Without an end, the lesson plays a little past its last moment. */
+  if (get_member (object, "end") == NULL)
+    script->end = MIN (last + SB_SCRIPT_DEFAULT_TAIL, SB_SCENARIO_MAX_SECONDS);
+
+  self->script = g_steal_pointer (&script);
+  return TRUE;
+}
+
 /* Without a "backends" list the load balancer spreads over every host that
  * runs a web server: a host with only a database has nothing to answer. */
 static void
@@ -1134,6 +1265,7 @@ parse_scenario (JsonNode *root,
       || !parse_hosts (object, self, error)
       || !parse_components (object, self, error)
       || !finish_balancer (object, self, has_backends, error)
+      || !parse_script (object, self, error)
       || !sb_scenario_validate (self, error))
     return NULL;
 

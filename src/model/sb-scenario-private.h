@@ -16,6 +16,7 @@ extern const char * const sb_algorithm_names[];
 extern const char * const sb_mode_names[];
 extern const char * const sb_check_names[];
 extern const char * const sb_arrival_names[];
+extern const char * const sb_script_action_names[];
 
 /* Index of STR in NAMES, or -1. */
 int       sb_names_lookup      (const char * const *names,

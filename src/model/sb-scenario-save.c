@@ -248,6 +248,51 @@ write_component (Writer            *w,
   close_block (w, '}');
 }
 
+/* Keys a moment does not use are left out; choices go one per line, being
+ * sentences. */
+static void
+write_moment (Writer         *w,
+              const SbMoment *moment)
+{
+  open_block (w, NULL, '{');
+  write_number_member (w, "time", moment->time);
+  if (moment->action != SB_SCRIPT_ACTION_NONE)
+    write_string_member (w, "action", sb_script_action_to_string (moment->action));
+  if (sb_script_action_has_target (moment->action))
+    write_string_member (w, "target", moment->target);
+  if (moment->action == SB_SCRIPT_ACTION_MODE)
+    write_string_member (w, "value", sb_mode_to_string (moment->value));
+  if (moment->action == SB_SCRIPT_ACTION_ALGORITHM)
+    write_string_member (w, "value", sb_algorithm_to_string (moment->value));
+  if (moment->question != NULL)
+    {
+      open_block (w, "question", '{');
+      write_string_member (w, "text", moment->question);
+      open_block (w, "choices", '[');
+      for (guint i = 0; i < moment->choices->len; i++)
+        write_string_member (w, NULL, moment->choices->pdata[i]);
+      close_block (w, ']');
+      write_integer_member (w, "answer", moment->answer);
+      close_block (w, '}');
+    }
+  if (moment->reveal != NULL)
+    write_string_member (w, "reveal", moment->reveal);
+  close_block (w, '}');
+}
+
+static void
+write_script (Writer         *w,
+              const SbScript *script)
+{
+  open_block (w, "script", '{');
+  write_number_member (w, "end", script->end);
+  open_block (w, "moments", '[');
+  for (guint i = 0; i < script->moments->len; i++)
+    write_moment (w, script->moments->pdata[i]);
+  close_block (w, ']');
+  close_block (w, '}');
+}
+
 char *
 sb_scenario_to_data (const SbScenario *self,
                      gsize            *length)
@@ -281,6 +326,9 @@ sb_scenario_to_data (const SbScenario *self,
   for (guint i = 0; i < self->components->len; i++)
     write_component (&w, self->components->pdata[i]);
   close_block (&w, ']');
+  /* Only files with a lesson script get the key: older files keep their bytes. */
+  if (self->script != NULL)
+    write_script (&w, self->script);
   close_block (&w, '}');
   g_string_append_c (w.out, '\n');
 

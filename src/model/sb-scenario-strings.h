@@ -146,6 +146,45 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "traffic, but it refuses writes. A read made before the last change "
      "has arrived returns old data: a stale read. If the primary dies, "
      "the replica can be promoted to take its place."),
+  /* Translators: question at moment 1 of the script of distributed */
+  N_("Server 1 dies now. What do visitors see?"),
+  /* Translators: choice 1 of the question at moment 1 of the script of
+     distributed */
+  N_("Nothing: the load balancer switches to server 2 at once"),
+  /* Translators: choice 2 of the question at moment 1 of the script of
+     distributed */
+  N_("Some requests fail for a few seconds, until the load balancer stops "
+     "sending to server 1"),
+  /* Translators: choice 3 of the question at moment 1 of the script of
+     distributed */
+  N_("Every request fails until server 1 is back"),
+  /* Translators: what reveals the answer at moment 1 of the script of
+     distributed */
+  N_("The load balancer only learns from its health checks, every 2 s: "
+     "after 3 failed checks it marks server 1 down. Until then every "
+     "other request goes to the dead server. Writes keep failing after "
+     "that: the primary database was on server 1."),
+  /* Translators: question at moment 2 of the script of distributed */
+  N_("Writes fail because the primary database died with server 1. We "
+     "promote the replica on server 2. What happens to writes?"),
+  /* Translators: choice 1 of the question at moment 2 of the script of
+     distributed */
+  N_("They still fail: a replica can only be read"),
+  /* Translators: choice 2 of the question at moment 2 of the script of
+     distributed */
+  N_("They work again, on server 2"),
+  /* Translators: choice 3 of the question at moment 2 of the script of
+     distributed */
+  N_("They work again, and each one is written twice"),
+  /* Translators: what reveals the answer at moment 2 of the script of
+     distributed */
+  N_("The promoted replica becomes the primary and takes the writes. A "
+     "write the old primary had not sent yet would be lost: the price of "
+     "asynchronous replication."),
+  /* Translators: what reveals the answer at moment 3 of the script of
+     distributed */
+  N_("Server 1 is back. Its database returns as a replica of the new "
+     "primary, never as a second primary."),
   /* Translators: title of scenario one-server */
   N_("One server"),
   /* Translators: summary of scenario one-server */
@@ -202,6 +241,35 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "accounts, posts, orders. It is the only copy of the data, on the "
      "only machine: if it stops, every read and every write fails, and if "
      "the disk dies without a backup, the data is lost."),
+  /* Translators: question at moment 1 of the script of one-server */
+  N_("MySQL stops; the server itself keeps running. What do visitors see?"),
+  /* Translators: choice 1 of the question at moment 1 of the script of
+     one-server */
+  N_("Nothing: the pages are kept on the server"),
+  /* Translators: choice 2 of the question at moment 1 of the script of
+     one-server */
+  N_("Every request fails, reads and writes alike"),
+  /* Translators: choice 3 of the question at moment 1 of the script of
+     one-server */
+  N_("Only writes fail; reads still work"),
+  /* Translators: what reveals the answer at moment 1 of the script of
+     one-server */
+  N_("Every page needs the database, and there is only one: the "
+     "application server answers “database unavailable” until MySQL is "
+     "back."),
+  /* Translators: question at moment 3 of the script of one-server */
+  N_("Now the whole server dies. Is there anywhere else for the visitors "
+     "to go?"),
+  /* Translators: choice 1 of the question at moment 3 of the script of
+     one-server */
+  N_("Yes: the DNS sends them to a spare server"),
+  /* Translators: choice 2 of the question at moment 3 of the script of
+     one-server */
+  N_("No: the site is down until the server is back"),
+  /* Translators: what reveals the answer at moment 3 of the script of
+     one-server */
+  N_("One server is a single point of failure for everything: the web "
+     "server, the application, its files and the database all die with it."),
   /* Translators: title of scenario scale-up */
   N_("Scaled up, with no single point of failure for reads"),
   /* Translators: summary of scenario scale-up */
@@ -307,6 +375,41 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
   N_("The replica copies every change from the primary a little later and "
      "serves reads. If the primary dies, reads carry on here, and the "
      "replica can be promoted to take the writes."),
+  /* Translators: question at moment 1 of the script of scale-up */
+  N_("HAProxy on LB 1, which holds the virtual IP, dies. What happens?"),
+  /* Translators: choice 1 of the question at moment 1 of the script of
+     scale-up */
+  N_("The site is down until someone repairs LB 1"),
+  /* Translators: choice 2 of the question at moment 1 of the script of
+     scale-up */
+  N_("Requests fail for a few seconds, then LB 2 takes over the virtual IP"),
+  /* Translators: choice 3 of the question at moment 1 of the script of
+     scale-up */
+  N_("Nothing at all: the DNS moves the visitors at once"),
+  /* Translators: what reveals the answer at moment 1 of the script of
+     scale-up */
+  N_("keepalived on LB 2 waits until it has heard nothing from LB 1 for "
+     "about 3.6 s, then takes the virtual IP. Requests sent meanwhile "
+     "fail."),
+  /* Translators: question at moment 3 of the script of scale-up */
+  N_("DB 1, the machine of the primary database, dies. What still works?"),
+  /* Translators: choice 1 of the question at moment 3 of the script of
+     scale-up */
+  N_("Reads, from the replica on DB 2; writes fail until someone promotes "
+     "it"),
+  /* Translators: choice 2 of the question at moment 3 of the script of
+     scale-up */
+  N_("Nothing: every request needs the primary"),
+  /* Translators: choice 3 of the question at moment 3 of the script of
+     scale-up */
+  N_("Everything: the replica takes the writes by itself"),
+  /* Translators: what reveals the answer at moment 3 of the script of
+     scale-up */
+  N_("Replication is not failover: the replica keeps serving reads, but "
+     "nothing promotes it on its own."),
+  /* Translators: what reveals the answer at moment 4 of the script of
+     scale-up */
+  N_("The replica on DB 2 is promoted: writes work again."),
   /* Translators: title of scenario secured-monitored */
   N_("Secured and monitored web infrastructure"),
   /* Translators: summary of scenario secured-monitored */
@@ -415,5 +518,39 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "were never meant for the Internet, such as MySQL's 3306 or SSH. "
      "This one lets in HTTP only from the load balancer, and MySQL only "
      "from server 1."),
+  /* Translators: question at moment 1 of the script of secured-monitored */
+  N_("The application server on server 1 stops. Who raises the alarm "
+     "first?"),
+  /* Translators: choice 1 of the question at moment 1 of the script of
+     secured-monitored */
+  N_("The monitoring service, within about a second"),
+  /* Translators: choice 2 of the question at moment 1 of the script of
+     secured-monitored */
+  N_("The load balancer, once its health checks fail"),
+  /* Translators: choice 3 of the question at moment 1 of the script of
+     secured-monitored */
+  N_("Nobody: nothing watches the application server"),
+  /* Translators: what reveals the answer at moment 1 of the script of
+     secured-monitored */
+  N_("The monitoring agent on server 1 reports every second, so the alert "
+     "comes with its next report. The load balancer needs 3 failed "
+     "checks, 2 s apart, before it stops sending visitors there."),
+  /* Translators: question at moment 3 of the script of secured-monitored */
+  N_("The firewall of server 1 is opened to every port. What changes for "
+     "visitors?"),
+  /* Translators: choice 1 of the question at moment 3 of the script of
+     secured-monitored */
+  N_("Nothing they can see: the site works as before"),
+  /* Translators: choice 2 of the question at moment 3 of the script of
+     secured-monitored */
+  N_("Requests sent to server 1 fail"),
+  /* Translators: choice 3 of the question at moment 3 of the script of
+     secured-monitored */
+  N_("The site gets faster"),
+  /* Translators: what reveals the answer at moment 3 of the script of
+     secured-monitored */
+  N_("Traffic flows as before, but every port of server 1, MySQL's "
+     "included, can now be reached from the whole Internet: a hole no "
+     "visitor notices."),
   NULL
 };

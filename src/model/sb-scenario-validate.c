@@ -702,6 +702,229 @@ check_backends (const SbScenario *self,
   return TRUE;
 }
 
+/* The lesson script */
+
+/* "script.moments[I].KEY" */
+static const char *
+moment_path (Path       *path,
+             guint       i,
+             const char *key)
+{
+  return path_of (path, "script.moments", i, key);
+}
+
+static gboolean
+check_target (const SbScenario *self,
+              const SbMoment   *moment,
+              guint             i,
+              GError          **error)
+{
+  const char *action = sb_script_action_to_string (moment->action);
+  const SbComponent *component;
+  g_autofree char *quoted = NULL;
+  Path path;
+
+  moment_path (&path, i, "target");
+  if (moment->target == NULL)
+    /* Translators: the first %s is a JSON path such as
+     * script.moments[2].target, the second the action (kill, revive...)
+     * that needs it */
+    return sb_fail (error, INVALID, _("%s: required but missing (%s names an element)"),
+                    path.text, action);
+
+  quoted = sb_quote_for_message (moment->target);
+  component = sb_scenario_find_component (self, moment->target);
+  if (component == NULL && sb_scenario_find_host (self, moment->target) == NULL)
+    /* Translators: the first %s is a JSON path such as
+     * script.moments[2].target, the second an id in double quotes */
+    return sb_fail (error, INVALID, _("%s: unknown element %s"), path.text, quoted);
+
+  switch (moment->action)
+    {
+    case SB_SCRIPT_ACTION_KILL:
+    case SB_SCRIPT_ACTION_REVIVE:
+      if (component == NULL || component->kind != SB_KIND_CLIENT)
+        return TRUE;
+      /* Translators: the first %s is a JSON path such as
+       * script.moments[2].target, the second the id of the visitor's
+       * browser in double quotes */
+      return sb_fail (error, INVALID,
+                      _("%s: %s is the visitor's browser, which cannot be killed or revived"),
+                      path.text, quoted);
+    case SB_SCRIPT_ACTION_PROMOTE:
+      if (component != NULL && component->kind == SB_KIND_DATABASE)
+        return TRUE;
+      /* Translators: the first %s is a JSON path such as
+       * script.moments[2].target, the second an id in double quotes */
+      return sb_fail (error, INVALID, _("%s: %s is not a database"), path.text, quoted);
+    case SB_SCRIPT_ACTION_OPEN_FIREWALL:
+    case SB_SCRIPT_ACTION_CLOSE_FIREWALL:
+    default:
+      if (component != NULL && component->kind == SB_KIND_FIREWALL)
+        return TRUE;
+      /* Translators: the first %s is a JSON path such as
+       * script.moments[2].target, the second an id in double quotes */
+      return sb_fail (error, INVALID, _("%s: %s is not a firewall"), path.text, quoted);
+    }
+}
+
+/* Mode and algorithm are the load balancer's. */
+static gboolean
+check_setting_action (const SbScenario *self,
+                      const SbMoment   *moment,
+                      guint             i,
+                      GError          **error)
+{
+  Path path;
+
+  if (sb_scenario_find_kind (self, SB_KIND_LOAD_BALANCER, NULL) == NULL)
+    /* Translators: the first %s is a JSON path such as
+     * script.moments[2].action, the second the action (mode or algorithm),
+     * the third the kind name load_balancer */
+    return sb_fail (error, INVALID, _("%s: %s needs a %s component"),
+                    moment_path (&path, i, "action"), sb_script_action_to_string (moment->action),
+                    sb_kind_to_string (SB_KIND_LOAD_BALANCER));
+
+  return check_enum (error, moment_path (&path, i, "value"), moment->value,
+                     moment->action == SB_SCRIPT_ACTION_MODE ? 2 : 3);
+}
+
+static gboolean
+check_question (const SbMoment *moment,
+                guint           i,
+                GError        **error)
+{
+  guint n = moment->choices->len;
+  Path path;
+
+  if (moment->question == NULL && n == 0 && moment->answer == 0)
+    return TRUE;
+  if (!check_text (error, moment_path (&path, i, "question.text"), moment->question,
+                   TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT))
+    return FALSE;
+  if (n < SB_SCRIPT_MIN_CHOICES || n > SB_SCRIPT_MAX_CHOICES)
+    /* Translators: the first %s is a JSON path such as
+     * script.moments[2].question.choices, then the number of choices found,
+     * and the fewest and most a question may have */
+    return sb_fail (error, INVALID,
+                    g_dngettext (GETTEXT_PACKAGE, "%s: %u choice; a question has %d to %d",
+                                 "%s: %u choices; a question has %d to %d", n),
+                    moment_path (&path, i, "question.choices"), n,
+                    SB_SCRIPT_MIN_CHOICES, SB_SCRIPT_MAX_CHOICES);
+
+  for (guint c = 0; c < n; c++)
+    {
+      char key[32];
+
+      g_snprintf (key, sizeof key, "question.choices[%u]", c);
+      if (!check_text (error, moment_path (&path, i, key), moment->choices->pdata[c],
+                       TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT))
+        return FALSE;
+    }
+
+  return sb_check_int (error, moment_path (&path, i, "question.answer"), moment->answer, 1, n);
+}
+
+static gboolean
+check_moment_time (const SbScript *script,
+                   guint           i,
+                   GError        **error)
+{
+  const SbMoment *moment = script->moments->pdata[i];
+  const SbMoment *before = i > 0 ? script->moments->pdata[i - 1] : NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *limit = NULL;
+  Path path;
+
+  if (!check_range (error, moment_path (&path, i, "time"), moment->time, FALSE, 0,
+                    SB_SCENARIO_MAX_SECONDS))
+    return FALSE;
+  if (before == NULL || moment->time >= before->time)
+    return TRUE;
+
+  text = sb_format_number (moment->time);
+  limit = sb_format_number (before->time);
+  /* Translators: the first %s is a JSON path such as
+   * script.moments[2].time, then its time and the time of the moment listed
+   * before it, in seconds */
+  return sb_fail (error, INVALID, _("%s: %s is before the moment listed before it, at %s"),
+                  path.text, text, limit);
+}
+
+static gboolean
+check_moment (const SbScenario *self,
+              guint             i,
+              GError          **error)
+{
+  const SbMoment *moment = self->script->moments->pdata[i];
+  Path path;
+
+  if (!check_moment_time (self->script, i, error)
+      || !check_enum (error, moment_path (&path, i, "action"), moment->action,
+                      SB_SCRIPT_ACTION_N))
+    return FALSE;
+  if (sb_script_action_has_target (moment->action)
+      && !check_target (self, moment, i, error))
+    return FALSE;
+  if ((moment->action == SB_SCRIPT_ACTION_MODE || moment->action == SB_SCRIPT_ACTION_ALGORITHM)
+      && !check_setting_action (self, moment, i, error))
+    return FALSE;
+  if (!check_question (moment, i, error)
+      || !check_text (error, moment_path (&path, i, "reveal"), moment->reveal,
+                      FALSE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT))
+    return FALSE;
+
+  if (moment->action != SB_SCRIPT_ACTION_NONE || moment->question != NULL
+      || (moment->reveal != NULL && *moment->reveal != '\0'))
+    return TRUE;
+  /* Translators: %s is a JSON path such as script.moments[2]; action,
+   * question and reveal are key names, kept in English */
+  return sb_fail (error, INVALID, _("%s: does nothing; give it an action, a question or a reveal"),
+                  path_of (&path, "script.moments", i, NULL));
+}
+
+static gboolean
+check_script (const SbScenario *self,
+              GError          **error)
+{
+  const SbScript *script = self->script;
+  const SbMoment *last;
+  g_autofree char *text = NULL;
+  g_autofree char *limit = NULL;
+  guint n;
+
+  if (script == NULL)
+    return TRUE;
+
+  n = script->moments->len;
+  if (!check_range (error, "script.end", script->end, FALSE, 0, SB_SCENARIO_MAX_SECONDS))
+    return FALSE;
+  if (n == 0)
+    /* Translators: %s is the JSON path script.moments */
+    return sb_fail (error, INVALID, _("%s: empty; a script needs at least one moment"),
+                    "script.moments");
+  if (n > SB_SCRIPT_MAX_MOMENTS)
+    /* Translators: the first %s is the JSON path script.moments, then the
+     * number of moments in the file and the most a script may have */
+    return sb_fail (error, INVALID, _("%s: %u moments, more than the %d a script may have"),
+                    "script.moments", n, SB_SCRIPT_MAX_MOMENTS);
+
+  for (guint i = 0; i < n; i++)
+    if (!check_moment (self, i, error))
+      return FALSE;
+
+  last = script->moments->pdata[n - 1];
+  if (script->end >= last->time)
+    return TRUE;
+
+  text = sb_format_number (script->end);
+  limit = sb_format_number (last->time);
+  /* Translators: the first %s is the JSON path script.end, then its time
+   * and the time of the last moment, in seconds */
+  return sb_fail (error, INVALID, _("%s: %s is before the last moment, at %s"),
+                  "script.end", text, limit);
+}
+
 gboolean
 sb_scenario_validate (const SbScenario *self,
                       GError          **error)
@@ -714,5 +937,6 @@ sb_scenario_validate (const SbScenario *self,
          && check_elements (self, error)
          && check_singles (self, error)
          && check_replicas (self, error)
-         && check_backends (self, error);
+         && check_backends (self, error)
+         && check_script (self, error);
 }

@@ -21,8 +21,13 @@ const char * const sb_algorithm_names[] = { "roundrobin", "leastconn", "source",
 const char * const sb_mode_names[] = { "active-active", "active-passive", NULL };
 const char * const sb_check_names[] = { "http", "tcp", NULL };
 const char * const sb_arrival_names[] = { "uniform", "poisson", NULL };
+/* From SB_SCRIPT_ACTION_KILL: "none" is never written. */
+const char * const sb_script_action_names[] = {
+  "kill", "revive", "promote", "open_firewall", "close_firewall", "mode", "algorithm", NULL
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sb_kind_names) == SB_KIND_N + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (sb_script_action_names) == SB_SCRIPT_ACTION_N);
 
 /* Hosts and components */
 
@@ -180,6 +185,7 @@ sb_scenario_copy (const SbScenario *self)
   copy->balancer.backends = g_ptr_array_copy (self->balancer.backends, copy_string, NULL);
   g_ptr_array_set_free_func (copy->balancer.backends, g_free);
   copy->balancer.virtual_ip = g_strdup (self->balancer.virtual_ip);
+  copy->script = self->script != NULL ? sb_script_copy (self->script) : NULL;
   return copy;
 }
 
@@ -197,6 +203,7 @@ sb_scenario_free (SbScenario *self)
   g_ptr_array_unref (self->components);
   g_ptr_array_unref (self->balancer.backends);
   g_free (self->balancer.virtual_ip);
+  sb_script_free (self->script);
   g_free (self);
 }
 
@@ -300,7 +307,9 @@ sb_scenario_equal (const SbScenario *a,
          && g_strcmp0 (a->dns_name, b->dns_name) == 0
          && a->ttl == b->ttl
          && traffic_equal (&a->traffic, &b->traffic)
-         && a->hop == b->hop;
+         && a->hop == b->hop
+         && (a->script == b->script
+             || (a->script != NULL && b->script != NULL && sb_script_equal (a->script, b->script)));
 }
 
 /* Look-ups */
@@ -491,6 +500,8 @@ SB_DEFINE_ENUM_NAMES (SbMode, sb_mode, sb_mode_names, 2, 0)
 SB_DEFINE_ENUM_NAMES (SbCheckType, sb_check, sb_check_names, 2, 0)
 SB_DEFINE_ENUM_NAMES (SbArrival, sb_arrival, sb_arrival_names, 2, 0)
 SB_DEFINE_ENUM_NAMES (SbDbRole, sb_db_role, sb_db_role_names, 2, SB_DB_ROLE_PRIMARY)
+SB_DEFINE_ENUM_NAMES (SbScriptAction, sb_script_action, sb_script_action_names,
+                      SB_SCRIPT_ACTION_N - 1, SB_SCRIPT_ACTION_KILL)
 
 /* Text helpers shared by loading, validation and saving */
 

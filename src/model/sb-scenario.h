@@ -124,6 +124,44 @@ typedef struct {
   guint64   seed;
 } SbTraffic;
 
+/* What a moment of a lesson script does to the running simulation. */
+typedef enum {
+  SB_SCRIPT_ACTION_NONE,            /* only a question or a text */
+  SB_SCRIPT_ACTION_KILL,            /* target: a host or component */
+  SB_SCRIPT_ACTION_REVIVE,
+  SB_SCRIPT_ACTION_PROMOTE,         /* target: a database */
+  SB_SCRIPT_ACTION_OPEN_FIREWALL,   /* target: a firewall */
+  SB_SCRIPT_ACTION_CLOSE_FIREWALL,
+  SB_SCRIPT_ACTION_MODE,            /* value: an SbMode */
+  SB_SCRIPT_ACTION_ALGORITHM,       /* value: an SbAlgorithm */
+  SB_SCRIPT_ACTION_N
+} SbScriptAction;
+
+#define SB_SCRIPT_MAX_MOMENTS  64
+#define SB_SCRIPT_MIN_CHOICES  2
+#define SB_SCRIPT_MAX_CHOICES  4
+/* Seconds the lesson plays after its last moment when the file gives no end. */
+#define SB_SCRIPT_DEFAULT_TAIL 20.0
+
+/* One moment of a lesson: at TIME, the action, then (optionally) a question
+ * the class answers before the board plays on, and a text that reveals
+ * what happened.  Texts are untranslated English, as the other texts. */
+typedef struct {
+  double          time;       /* seconds, >= the previous moment's */
+  SbScriptAction  action;
+  char           *target;     /* element id for the element actions, else NULL */
+  int             value;      /* SbMode or SbAlgorithm for mode and algorithm, else 0 */
+  char           *question;   /* NULL: no question */
+  GPtrArray      *choices;    /* char*, 2 to 4 with a question, else empty */
+  int             answer;     /* the right choice, 1-based; 0 without a question */
+  char           *reveal;     /* NULL: none */
+} SbMoment;
+
+typedef struct {
+  double      end;            /* seconds: the lesson plays until then */
+  GPtrArray  *moments;        /* SbMoment*, owned, in time order */
+} SbScript;
+
 typedef struct {
   char       *name;         /* short id, e.g. "distributed" */
   char       *title;        /* e.g. "Distributed web infrastructure" */
@@ -136,6 +174,7 @@ typedef struct {
   double      ttl;          /* seconds, >= 0 */
   SbTraffic   traffic;
   double      hop;          /* seconds per hop, > 0 */
+  SbScript   *script;       /* the lesson script, or NULL */
 } SbScenario;
 
 GQuark       sb_scenario_error_quark        (void);
@@ -149,6 +188,20 @@ SbComponent *sb_component_new               (const char       *id,
                                              const char       *label);
 SbComponent *sb_component_copy              (const SbComponent *self);
 void         sb_component_free              (SbComponent      *self);
+
+SbMoment    *sb_moment_new                  (double            time);
+SbMoment    *sb_moment_copy                 (const SbMoment   *self);
+void         sb_moment_free                 (SbMoment         *self);
+/* The number of questions among MOMENTS before INDEX, plus one: the
+ * question's number as the class reads it. */
+guint        sb_script_question_number      (const SbScript   *self,
+                                             guint             index);
+guint        sb_script_count_questions      (const SbScript   *self);
+SbScript    *sb_script_new                  (void);
+SbScript    *sb_script_copy                 (const SbScript   *self);
+void         sb_script_free                 (SbScript         *self);
+gboolean     sb_script_equal                (const SbScript   *a,
+                                             const SbScript   *b);
 
 /* An empty scenario with the documented defaults (hop 0.25, rate 1, ...);
  * name and title are NULL: set them before saving. */
@@ -239,11 +292,16 @@ gboolean     sb_db_role_from_string  (const char  *str,
 const char  *sb_arrival_to_string    (SbArrival    arrival);
 gboolean     sb_arrival_from_string  (const char  *str,
                                       SbArrival   *arrival);
+const char  *sb_script_action_to_string   (SbScriptAction  action);
+gboolean     sb_script_action_from_string (const char     *str,
+                                           SbScriptAction *action);
+/* Actions that name an element in "target". */
+gboolean     sb_script_action_has_target  (SbScriptAction  action);
 
 /* Topology editing (sb-scenario-edit.c).  add_server clones the last
  * backend with a replica and joins it to the load balancer, returning the
  * new host's id; remove_server refuses the primary's machine and the last
- * backend. */
+ * backend, and drops the script's moments that act on what it removes. */
 char        *sb_scenario_add_server         (SbScenario       *self,
                                              GError          **error);
 gboolean     sb_scenario_remove_server      (SbScenario       *self,
@@ -253,5 +311,7 @@ gboolean     sb_scenario_remove_server      (SbScenario       *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbScenario, sb_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbHost, sb_host_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbComponent, sb_component_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbMoment, sb_moment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbScript, sb_script_free)
 
 G_END_DECLS

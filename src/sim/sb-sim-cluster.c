@@ -68,7 +68,7 @@ sb_sim_vrrp_expired (SbSim *self)
   if (want < 0 || want == self->active_lb)
     return;
   self->active_lb = want;
-  sb_sim_record_action (self, SB_SIM_EVENT_VIP, want);
+  sb_sim_event_done (self, sb_sim_record_action (self, SB_SIM_EVENT_VIP, want));
 }
 
 /* --- monitoring ------------------------------------------------------- */
@@ -99,6 +99,7 @@ log_alert (SbSim       *self,
 
   ev->alert = kind;
   ev->ok = cleared;
+  sb_sim_event_done (self, ev);
 }
 
 /* Raises the alert when WANTED and it is not up yet, clears it when not. */

@@ -119,6 +119,8 @@ struct _SbSim {
   SbSeries       series;
   SbEventsRing   events;
   SbEventsRing   failures;
+  SbSimEventFunc event_func;
+  gpointer       event_data;
 };
 
 /* sb-sim.c */
@@ -132,10 +134,19 @@ void       sb_sim_push_event      (SbSim          *self,
                                    gint64          time,
                                    gint32          index,
                                    guint32         gen);
-/* Logs a kill, a revive, a VIP move... of ELEMENT at the current time. */
+/* Logs a kill, a revive, a VIP move... of ELEMENT at the current time;
+ * the caller fills in the rest, then calls sb_sim_event_done(). */
 SbSimEvent *sb_sim_record_action  (SbSim          *self,
                                    SbSimEventKind  kind,
                                    int             element);
+/* EVENT, just logged, is complete: tells the event function. */
+static inline void
+sb_sim_event_done (SbSim            *self,
+                   const SbSimEvent *event)
+{
+  if (self->event_func != NULL)
+    self->event_func (self, event, self->event_data);
+}
 
 /* sb-sim-request.c */
 void       sb_sim_request_new     (SbSim        *self);

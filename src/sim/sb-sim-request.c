@@ -162,6 +162,7 @@ fail (SbSim           *self,
   sb_series_add (&self->series, self->now / SB_SIM_USEC_PER_SEC, FALSE);
   ev = record_request (self, &self->events, r, place);
   ev->reason = reason;
+  sb_sim_event_done (self, ev);
   ev = record_request (self, &self->failures, r, place);
   ev->reason = reason;
   request_release (self, r);
@@ -194,6 +195,7 @@ succeed (SbSim     *self,
   ev = record_request (self, &self->events, r, served);
   ev->ok = TRUE;
   ev->latency = self->now - r->started;
+  sb_sim_event_done (self, ev);
   request_release (self, r);
 }
 

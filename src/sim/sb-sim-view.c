@@ -148,6 +148,7 @@ sb_sim_record_backend (SbSim *self,
   ev->element = view.host;
   ev->state = view.state;
   g_strlcpy (ev->label, view.label, sizeof ev->label);
+  sb_sim_event_done (self, ev);
 }
 
 /* --- replication ------------------------------------------------------ */
@@ -216,6 +217,16 @@ sb_sim_get_event (SbSim   *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
   return sb_events_ring_get (&self->events, seq);
+}
+
+void
+sb_sim_set_event_func (SbSim          *self,
+                       SbSimEventFunc  func,
+                       gpointer        user_data)
+{
+  g_return_if_fail (self != NULL);
+  self->event_func = func;
+  self->event_data = user_data;
 }
 
 guint

@@ -476,7 +476,7 @@ set_killed (SbSim       *self,
   if (!self->killed[e] == !killed)
     return TRUE;
   self->killed[e] = killed;
-  sb_sim_record_action (self, killed ? SB_SIM_EVENT_KILL : SB_SIM_EVENT_REVIVE, e);
+  sb_sim_event_done (self, sb_sim_record_action (self, killed ? SB_SIM_EVENT_KILL : SB_SIM_EVENT_REVIVE, e));
   if (killed)
     sb_sim_requests_killed (self, e);
   sync_databases (self);
@@ -507,6 +507,7 @@ sb_sim_set_firewall_open (SbSim       *self,
                           gboolean     open,
                           GError     **error)
 {
+  SbSimEvent *ev;
   int e;
 
   g_return_val_if_fail (self != NULL && id != NULL, FALSE);
@@ -522,7 +523,9 @@ sb_sim_set_firewall_open (SbSim       *self,
   if (!self->opened[e] == !open)
     return TRUE;
   self->opened[e] = !!open;
-  sb_sim_record_action (self, SB_SIM_EVENT_FIREWALL, e)->ok = self->opened[e];
+  ev = sb_sim_record_action (self, SB_SIM_EVENT_FIREWALL, e);
+  ev->ok = self->opened[e];
+  sb_sim_event_done (self, ev);
   return TRUE;
 }
 
@@ -577,7 +580,7 @@ sb_sim_promote (SbSim       *self,
     set_scenario_role (self, self->repl.dbs[old].element, SB_DB_ROLE_REPLICA);
   set_scenario_role (self, e, SB_DB_ROLE_PRIMARY);
   self->counters.lost_writes = self->repl.lost_writes;
-  sb_sim_record_action (self, SB_SIM_EVENT_PROMOTE, e);
+  sb_sim_event_done (self, sb_sim_record_action (self, SB_SIM_EVENT_PROMOTE, e));
   process_due (self);
   return TRUE;
 }

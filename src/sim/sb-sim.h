@@ -191,6 +191,13 @@ typedef struct {
 
 typedef void (*SbSimRequestFunc) (const SbSimRequestView *request,
                                   gpointer                user_data);
+/* Called once for each event the log records, complete and in order, as
+ * it happens: unlike the ring, which keeps the last SB_SIM_EVENTS_KEPT, it
+ * misses none however far one call advances.  It may read the sim (the
+ * view, the counters, the scenario) but must not change it. */
+typedef void (*SbSimEventFunc)   (SbSim                  *sim,
+                                  const SbSimEvent       *event,
+                                  gpointer                user_data);
 
 GQuark            sb_sim_error_quark          (void);
 const char       *sb_failure_reason_to_string (SbFailureReason reason);
@@ -323,6 +330,11 @@ guint64           sb_sim_get_events_first     (SbSim            *self);
 guint64           sb_sim_get_events_end       (SbSim            *self);
 const SbSimEvent *sb_sim_get_event            (SbSim            *self,
                                                guint64           seq);
+/* One function per sim; NULL removes it.  Set it before advancing, right
+ * after sb_sim_new(), to see every event (none is logged at time 0). */
+void              sb_sim_set_event_func       (SbSim            *self,
+                                               SbSimEventFunc    func,
+                                               gpointer          user_data);
 /* Recently failed requests, index 0 the newest. */
 guint             sb_sim_get_n_recent_failures (SbSim           *self);
 const SbSimEvent *sb_sim_get_recent_failure   (SbSim            *self,

@@ -158,6 +158,86 @@ case("position-half.json", mutated(setter(["components", 0, "position"], {"x": 1
 case("managed-string.json", mutated(setter(["components", 1, "managed"], "yes")),
      "components[1].managed: expected true or false, got a string")
 
+# Lesson scripts (docs/scenario-format.md, "script").
+def scripted(*moments, end=None):
+    script = {"moments": list(moments)}
+    if end is not None:
+        script["end"] = end
+    return mutated(setter(["script"], script))
+
+
+def kill(target, time=5, **more):
+    return dict({"time": time, "action": "kill", "target": target}, **more)
+
+
+def asking(choices, answer=1):
+    return {"text": "What happens?", "choices": choices, "answer": answer}
+
+
+case("script-unknown-action.json", scripted({"time": 5, "action": "explode", "target": "server-1"}),
+     'script.moments[0].action: unknown action "explode"')
+case("script-unknown-target.json", scripted(kill("server-9")),
+     'script.moments[0].target: unknown element "server-9"')
+case("script-missing-target.json", scripted({"time": 5, "action": "revive"}),
+     "script.moments[0].target: required but missing (revive names an element)")
+case("script-kill-client.json", scripted(kill("user")),
+     "script.moments[0].target: \"user\" is the visitor's browser, which cannot be killed or revived")
+case("script-promote-web-server.json", scripted({"time": 5, "action": "promote", "target": "web-1"}),
+     'script.moments[0].target: "web-1" is not a database')
+case("script-open-web-server.json", scripted({"time": 5, "action": "open_firewall", "target": "web-1"}),
+     'script.moments[0].target: "web-1" is not a firewall')
+case("script-unknown-mode.json", scripted({"time": 5, "action": "mode", "value": "sideways"}),
+     'script.moments[0].value: unknown mode "sideways"')
+case("script-algorithm-without-value.json", scripted({"time": 5, "action": "algorithm"}),
+     "script.moments[0].value: required but missing (algorithm needs a value)")
+
+
+def without_balancer(scenario):
+    del scenario["balancer"]
+    scenario["hosts"] = scenario["hosts"][:1]
+    scenario["components"] = [c for c in scenario["components"]
+                              if c["id"] in ("user", "dns", "web-1", "app-1", "db-1")]
+    scenario["script"] = {"moments": [{"time": 5, "action": "algorithm", "value": "leastconn"}]}
+
+
+case("script-algorithm-without-lb.json", mutated(without_balancer),
+     "script.moments[0].action: algorithm needs a load_balancer component")
+case("script-missing-time.json", scripted({"action": "kill", "target": "web-1"}),
+     "script.moments[0].time: required but missing")
+case("script-negative-time.json", scripted(kill("web-1", time=-1)),
+     "script.moments[0].time: -1 is negative")
+case("script-out-of-order.json", scripted(kill("web-1", time=10), kill("web-2", time=5)),
+     "script.moments[1].time: 5 is before the moment listed before it, at 10")
+case("script-end-too-early.json", scripted(kill("web-1", time=10), end=3),
+     "script.end: 3 is before the last moment, at 10")
+case("script-no-moments.json", scripted(), "script.moments: empty; a script needs at least one moment")
+case("script-moments-missing.json", mutated(setter(["script"], {"end": 10})),
+     "script.moments: required but missing")
+case("script-not-an-object.json", mutated(setter(["script"], [kill("web-1")])),
+     "script: expected an object, got an array")
+case("script-too-many-moments.json", scripted(*[kill("web-1", time=t) for t in range(65)]),
+     "script.moments: 65 moments, more than the 64 a script may have")
+case("script-does-nothing.json", scripted({"time": 5}),
+     "script.moments[0]: does nothing; give it an action, a question or a reveal")
+case("script-one-choice.json", scripted(kill("web-1", question=asking(["Nothing"]))),
+     "script.moments[0].question.choices: 1 choice; a question has 2 to 4")
+case("script-five-choices.json", scripted(kill("web-1", question=asking(list("abcde")))),
+     "script.moments[0].question.choices: 5 choices; a question has 2 to 4")
+case("script-answer-out-of-range.json", scripted(kill("web-1", question=asking(["a", "b"], answer=3))),
+     "script.moments[0].question.answer: 3 is more than 2")
+case("script-answer-missing.json",
+     scripted(kill("web-1", question={"text": "What happens?", "choices": ["a", "b"]})),
+     "script.moments[0].question.answer: required but missing")
+case("script-question-without-text.json",
+     scripted(kill("web-1", question={"choices": ["a", "b"], "answer": 1})),
+     "script.moments[0].question.text: required but missing")
+case("script-choice-number.json", scripted(kill("web-1", question=asking(["a", 2]))),
+     "script.moments[0].question.choices[1]: expected a string, got a number")
+case("script-empty-choice.json", scripted(kill("web-1", question=asking(["a", ""]))),
+     "script.moments[0].question.choices[1]: must not be empty")
+case("script-reveal-number.json", scripted(kill("web-1", reveal=3)),
+     "script.moments[0].reveal: expected a string, got a number")
+
 # Found by fuzz/fuzz-scenario (build-aux/fuzz): each file the fuzzer made
 # fail, made readable, with the message the fixed loader gives.
 # json-glib quotes a bad token cut to a number of bytes, here in the middle
