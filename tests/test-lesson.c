@@ -70,6 +70,15 @@ counted (SbLesson *lesson,
 }
 
 static void
+caption_counted (SbLesson        *lesson,
+                 const SbCaption *caption,
+                 guint           *count)
+{
+  g_assert_nonnull (caption->text);
+  (*count)++;
+}
+
+static void
 forget (Fixture *f)
 {
   f->changed = f->what = f->refreshes = f->edits = 0;
@@ -410,6 +419,87 @@ test_undo_redo (Fixture       *f,
   g_assert_false (sb_lesson_get_can_undo (f->lesson));
 }
 
+/* The distributed step's script, played through the lesson: the kill at
+ * 10 s stops the clock at its question; a vote, a reveal, and the run goes
+ * on to the promotion's question; the narrator tells each moment. */
+static void
+test_script (Fixture       *f,
+             gconstpointer  data)
+{
+  guint captions = 0, number = 0;
+  const SbMoment *question;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (f->lesson, "caption", G_CALLBACK (caption_counted), &captions);
+  g_assert_true (sb_lesson_get_has_script (f->lesson));
+  sb_lesson_advance_to (f->lesson, 3 * SB_SIM_USEC_PER_SEC);
+  g_object_set (f->lesson, "script-playing", TRUE, NULL);
+  /* A script plays from its beginning. */
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (f->lesson)), ==, 0);
+  g_assert_false (sb_lesson_vote (f->lesson, 1, &error));
+  g_clear_error (&error);
+
+  /* Frame after frame, as the window plays it. */
+  for (int i = 0; i < 1000 && sb_lesson_get_question (f->lesson, NULL) == NULL; i++)
+    sb_lesson_tick (f->lesson, 16667);
+  question = sb_lesson_get_question (f->lesson, &number);
+  g_assert_nonnull (question);
+  g_assert_cmpuint (number, ==, 1);
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (f->lesson)), ==, 10 * SB_SIM_USEC_PER_SEC);
+  g_assert_false (sb_sim_is_up (sb_lesson_get_sim (f->lesson), "server-1"));
+  g_assert_cmpuint (captions, >=, 2);   /* the kill, the question */
+  /* The clock waits for the class. */
+  sb_lesson_tick (f->lesson, 100000);
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (f->lesson)), ==, 10 * SB_SIM_USEC_PER_SEC);
+
+  g_assert_false (sb_lesson_vote (f->lesson, 4, &error));
+  g_assert_error (error, SB_SIM_ERROR, SB_SIM_ERROR_NOT_ALLOWED);
+  g_assert_true (sb_lesson_vote (f->lesson, 2, NULL));
+  g_assert_cmpint (sb_lesson_get_vote (f->lesson), ==, 2);
+  sb_lesson_reveal (f->lesson);
+  g_assert_null (sb_lesson_get_question (f->lesson, NULL));
+  g_assert_nonnull (strstr (sb_lesson_get_caption (f->lesson), "health checks"));
+  sb_lesson_tick (f->lesson, 100000);
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (f->lesson)), >, 10 * SB_SIM_USEC_PER_SEC);
+
+  for (int i = 0; i < 3000 && sb_lesson_get_question (f->lesson, NULL) == NULL; i++)
+    sb_lesson_tick (f->lesson, 16667);
+  g_assert_nonnull (sb_lesson_get_question (f->lesson, &number));
+  g_assert_cmpuint (number, ==, 2);
+
+  /* A step back replays the script (its first question answered on the
+   * way) and the kill stays. */
+  sb_lesson_reveal (f->lesson);
+  sb_lesson_advance_to (f->lesson, 31 * SB_SIM_USEC_PER_SEC);
+  sb_lesson_step_back (f->lesson);
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (f->lesson)), <, 31 * SB_SIM_USEC_PER_SEC);
+  g_assert_cmpint (sb_sim_get_time (sb_lesson_get_sim (f->lesson)), >, 30 * SB_SIM_USEC_PER_SEC);
+  g_assert_false (sb_sim_is_up (sb_lesson_get_sim (f->lesson), "server-1"));
+  g_assert_cmpstr (sb_sim_get_primary (sb_lesson_get_sim (f->lesson)), ==, "db-2");
+  g_assert_null (sb_lesson_get_question (f->lesson, NULL));
+
+  /* Off: the run goes on freely, with nothing waiting. */
+  g_object_set (f->lesson, "script-playing", FALSE, NULL);
+  g_assert_false (sb_lesson_get_script_playing (f->lesson));
+}
+
+/* Narration without a script: a kill is told at once. */
+static void
+test_caption (Fixture       *f,
+              gconstpointer  data)
+{
+  guint captions = 0;
+
+  g_signal_connect (f->lesson, "caption", G_CALLBACK (caption_counted), &captions);
+  g_assert_cmpstr (sb_lesson_get_caption (f->lesson), ==, "");
+  sb_lesson_advance_to (f->lesson, SB_SIM_USEC_PER_SEC);
+  g_assert_true (sb_lesson_apply (f->lesson, SB_ACTION_KILL, "server-1", NULL));
+  g_assert_cmpuint (captions, ==, 1);
+  g_assert_nonnull (strstr (sb_lesson_get_caption (f->lesson), "Server 1"));
+  sb_lesson_reset (f->lesson);
+  g_assert_cmpstr (sb_lesson_get_caption (f->lesson), ==, "");
+}
+
 /* Single points of failure follow the live settings. */
 static void
 test_spofs (Fixture       *f,
@@ -464,6 +554,8 @@ main (int   argc,
   ADD ("/lesson/move", test_move);
   ADD ("/lesson/edit", test_edit);
   ADD ("/lesson/undo-redo", test_undo_redo);
+  ADD ("/lesson/script", test_script);
+  ADD ("/lesson/caption", test_caption);
   ADD ("/lesson/spofs", test_spofs);
   ADD ("/lesson/describe", test_describe);
 #undef ADD

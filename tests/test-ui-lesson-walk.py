@@ -220,6 +220,24 @@ def walk_presentation(app):
     expect_state(app, "presentation", "false", "Escape leaves presentation mode")
 
 
+def walk_script(app):
+    # The distributed step's script: Server 1 dies at 10 s and the board
+    # stops at the question; the class votes, Space tells.
+    app.activate("lesson-step", "'distributed'")
+    expect_state(app, "lesson-step", "distributed", "back to the distributed step")
+    app.click(200, 300)
+    app.key("plus", "plus", "plus")
+    app.key("q")
+    expect_state(app, "script", "true", "Q plays the lesson script")
+    expect_enabled(app, "reveal", True, "the script stops at its question")
+    app.key("2")
+    expect_state(app, "vote", "2", "key 2 records the class's vote")
+    app.key("space")
+    expect_enabled(app, "reveal", False, "Space reveals the answer")
+    expect_state(app, "vote", "0", "and the vote is done with")
+    expect_state(app, "play", "true", "the board plays on")
+
+
 def main():
     binary = os.environ.get("STACKBOARD")
     if not os.environ.get("DISPLAY"):
@@ -244,6 +262,7 @@ def main():
             walk_failures(app)
             walk_balancer(app)
             walk_presentation(app)
+            walk_script(app)
         finally:
             log = app.stop()
         bad = [line for line in log.splitlines()

@@ -9,6 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "app/sb-application.h"
+#include "app/sb-caption-view.h"
+#include "app/sb-question-card.h"
 #include "app/sb-autosave.h"
 #include "app/sb-config-window.h"
 #include "app/sb-element-list.h"
@@ -448,6 +450,42 @@ wait_presenting (SbWindow *window,
   return !timed_out;
 }
 
+/* The distributed step's script, played in the window: the board stops at
+ * the question on a card, the vote shows, the reveal is the caption on the
+ * board and a line of the log. */
+static void
+test_window_script (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *card = sb_window_get_question_card (f->window);
+  GtkWidget *caption = sb_window_get_caption_view (f->window);
+  SbLesson *lesson = sb_window_get_lesson (f->window);
+  gboolean timed_out = FALSE;
+  guint source;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", "distributed");
+  sb_lesson_set_speed (lesson, 8);
+  g_assert_false (gtk_widget_get_visible (card));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.script", NULL);
+  g_assert_true (sb_lesson_get_script_playing (lesson));
+  source = g_timeout_add_seconds (20, time_out, &timed_out);
+  while (!gtk_widget_get_visible (card) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (source);
+  g_assert_cmpstr (sb_question_card_get_text (SB_QUESTION_CARD (card)), ==,
+                   "Server 1 dies now. What do visitors see?");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.vote", "i", 2);
+  g_assert_cmpint (sb_lesson_get_vote (lesson), ==, 2);
+  /* A vote out of the choices is refused; the vote stays. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.vote", "i", 4);
+  g_assert_cmpint (sb_lesson_get_vote (lesson), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reveal", NULL);
+  g_assert_false (gtk_widget_get_visible (card));
+  g_assert_true (gtk_widget_get_visible (caption));
+  g_assert_nonnull (strstr (sb_caption_view_get_text (SB_CAPTION_VIEW (caption)), "health checks"));
+}
+
 /* Presentation mode leaves the board alone on the wall. */
 static void
 test_window_presentation (Fixture       *f,
@@ -871,6 +909,8 @@ main (int    argc,
               test_window_active_passive, fixture_tear_down);
   g_test_add ("/ui/window/open-save", Fixture, NULL, fixture_set_up,
               test_window_open_save, fixture_tear_down);
+  g_test_add ("/ui/window/script", Fixture, NULL, fixture_set_up,
+              test_window_script, fixture_tear_down);
   g_test_add ("/ui/window/presentation", Fixture, NULL, fixture_set_up,
               test_window_presentation, fixture_tear_down);
   g_test_add ("/ui/window/event-log", Fixture, NULL, fixture_set_up,

@@ -442,7 +442,7 @@ key_pressed (GtkEventControllerKey *controller,
     return FALSE;
   if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
     {
-      sb_lesson_set_playing (self->lesson, !sb_lesson_get_playing (self->lesson));
+      sb_lesson_play_pause (self->lesson);
       return TRUE;
     }
   if (step == 0)

@@ -14,6 +14,7 @@ struct _SbEventItem
 
   char     *text;
   gboolean  failure;
+  gboolean  caption;
   GStrv     path;
 };
 
@@ -138,6 +139,26 @@ sb_event_item_new (const SbScenario *scenario,
   self->failure = event->kind == SB_SIM_EVENT_REQUEST || event->kind == SB_SIM_EVENT_ALERT
                   ? !event->ok : event->kind == SB_SIM_EVENT_KILL;
   return self;
+}
+
+SbEventItem *
+sb_event_item_new_caption (const SbCaption *caption)
+{
+  SbEventItem *self = g_object_new (SB_TYPE_EVENT_ITEM, NULL);
+
+  /* Translators: a time in seconds, then the narrator's caption */
+  self->text = g_strdup_printf (_("%.2f s · %s"), caption->time / (double) SB_SIM_USEC_PER_SEC,
+                                caption->text);
+  self->caption = TRUE;
+  self->path = g_new0 (char *, 1);
+  return self;
+}
+
+gboolean
+sb_event_item_is_caption (SbEventItem *self)
+{
+  g_return_val_if_fail (SB_IS_EVENT_ITEM (self), FALSE);
+  return self->caption;
 }
 
 const char *

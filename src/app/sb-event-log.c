@@ -65,6 +65,10 @@ bind_row (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+  if (sb_event_item_is_caption (event))
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
 }
 
 static void
@@ -117,6 +121,17 @@ lesson_changed (SbEventLog *self,
       self->next_seq = 0;
     }
   refresh (self);
+}
+
+/* The narrator's lines go on top at once, between the events. */
+static void
+caption (SbEventLog      *self,
+         const SbCaption *caption)
+{
+  g_autoptr(SbEventItem) item = sb_event_item_new_caption (caption);
+
+  prepend_new_events (self);
+  g_list_store_insert (self->store, 0, item);
 }
 
 static void
@@ -224,6 +239,7 @@ sb_event_log_set_lesson (SbEventLog *self,
   static const SbLessonHook hooks[] = {
     { "changed", G_CALLBACK (lesson_changed) },
     { "refresh", G_CALLBACK (refresh) },
+    { "caption", G_CALLBACK (caption) },
   };
 
   g_return_if_fail (SB_IS_EVENT_LOG (self));

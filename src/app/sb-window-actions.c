@@ -258,7 +258,30 @@ redo_activated (GSimpleAction *action,
   sb_lesson_redo (window_of (user_data)->lesson);
 }
 
+/* The class's vote on the script's question (keys 1 to 4). */
+static void
+vote_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SbWindow *self = window_of (user_data);
+  g_autoptr(GError) error = NULL;
+
+  if (!sb_lesson_vote (self->lesson, g_variant_get_int32 (parameter), &error))
+    sb_window_add_toast (self, error->message);
+}
+
+static void
+reveal_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  sb_lesson_reveal (window_of (user_data)->lesson);
+}
+
 static const GActionEntry window_actions[] = {
+  { "vote", vote_activated, "i", "0" },
+  { "reveal", reveal_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "kill", kill_activated },
@@ -299,6 +322,19 @@ set_enabled (SbWindow   *self,
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* Vote and Reveal apply while the script waits at a question; the vote's
+ * state is the class's choice (0: none yet). */
+static void
+question_changed (SbWindow *self)
+{
+  GAction *vote = g_action_map_lookup_action (G_ACTION_MAP (self), "vote");
+  gboolean waiting = sb_lesson_get_question (self->lesson, NULL) != NULL;
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (vote), g_variant_new_int32 (sb_lesson_get_vote (self->lesson)));
+  set_enabled (self, "vote", waiting);
+  set_enabled (self, "reveal", waiting);
 }
 
 static void
@@ -346,6 +382,24 @@ selection_actions_changed (SbWindow *self)
   set_enabled (self, "toggle-firewall", comp && comp->kind == SB_KIND_FIREWALL);
 }
 
+/* "Step 2 · Distributed web infrastructure", on the board in
+ * presentation mode. */
+static void
+update_step_title (SbWindow *self)
+{
+  const char * const *names = sb_scenario_bundled_names ();
+  const char *step = sb_lesson_get_step (self->lesson);
+  const SbScenario *scenario = sb_lesson_get_scenario (self->lesson);
+  const char *title = scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "";
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; step != NULL && names[i] != NULL; i++)
+    if (g_str_equal (names[i], step))
+      /* Translators: the lesson step's number, then its title */
+      text = g_strdup_printf (_("Step %u · %s"), i + 1, title);
+  gtk_label_set_text (self->step_title, text ? text : title);
+}
+
 /* Mode and algorithm only mean something with a load balancer: their
  * buttons go without one (the actions stay, harmless). */
 static void
@@ -359,6 +413,8 @@ design_changed (SbWindow *self,
     return;
   set_enabled (self, "add-server", lb);
   gtk_widget_set_visible (self->balancer_controls, lb);
+  gtk_widget_set_visible (self->script_button, sb_lesson_get_has_script (self->lesson));
+  update_step_title (self);
 }
 
 static void add_clicker_keys (SbWindow *self);
@@ -376,6 +432,7 @@ sb_window_add_actions (SbWindow *self)
   add_property_action (self, "spof", self->lesson, "spof-mode");
   add_property_action (self, "issues", self->lesson, "show-issues");
   add_property_action (self, "select", self->lesson, "selected");
+  add_property_action (self, "script", self->lesson, "script-playing");
   /* Presentation mode is the window fullscreen (sb-window.c). */
   add_property_action (self, "presentation", self, "fullscreened");
   g_action_map_add_action (G_ACTION_MAP (self), style);
@@ -384,6 +441,10 @@ sb_window_add_actions (SbWindow *self)
   g_signal_connect_object (self->lesson, "notify::step", G_CALLBACK (step_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "notify::can-undo", G_CALLBACK (history_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson, "notify::waiting", G_CALLBACK (question_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lesson, "notify::vote", G_CALLBACK (question_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "notify::can-redo", G_CALLBACK (history_changed), self,
                            G_CONNECT_SWAPPED);
@@ -397,6 +458,7 @@ sb_window_add_actions (SbWindow *self)
   speed_changed (self);
   step_changed (self);
   history_changed (self);
+  question_changed (self);
   design_changed (self, SB_LESSON_CHANGED_DESIGN);
   selection_actions_changed (self);
 }
@@ -431,6 +493,29 @@ cycle_algorithm (GtkWidget *widget,
   return TRUE;
 }
 
+/* Space plays or pauses, or reveals the answer at a script's question. */
+static gboolean
+play_pause (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  sb_lesson_play_pause (SB_WINDOW (widget)->lesson);
+  return TRUE;
+}
+
+static void
+add_vote_keys (GtkWidgetClass *widget_class)
+{
+  static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+  static const guint keypad[] = { GDK_KEY_KP_1, GDK_KEY_KP_2, GDK_KEY_KP_3, GDK_KEY_KP_4 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, keys[i], 0, "win.vote", "i", i + 1);
+      gtk_widget_class_add_binding_action (widget_class, keypad[i], 0, "win.vote", "i", i + 1);
+    }
+}
+
 static void
 add_key (GtkWidgetClass  *widget_class,
          guint            key,
@@ -461,7 +546,9 @@ add_clicker_keys (SbWindow *self)
 void
 sb_window_class_add_shortcuts (GtkWidgetClass *widget_class)
 {
-  add_key (widget_class, GDK_KEY_space, 0, "win.play");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, play_pause, NULL);
+  add_vote_keys (widget_class);
+  add_key (widget_class, GDK_KEY_q, 0, "win.script");
   add_key (widget_class, GDK_KEY_k, 0, "win.kill");
   add_key (widget_class, GDK_KEY_r, 0, "win.revive");
   add_key (widget_class, GDK_KEY_p, 0, "win.promote");

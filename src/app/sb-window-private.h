@@ -31,6 +31,10 @@ struct _SbWindow
   GtkWidget            *lesson_bar;
   GtkWidget            *balancer_controls;
   GtkButton            *presentation_button;
+  GtkWidget            *script_button;
+  GtkLabel             *step_title;
+  GtkWidget            *caption_view;
+  GtkWidget            *question_card;
   SbElementPanel       *panel;
   SbSettingsPanel      *settings_panel;
   SbEventLog           *event_log;

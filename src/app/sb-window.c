@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "sb-autosave.h"
+#include "sb-caption-view.h"
+#include "sb-question-card.h"
 #include "sb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -97,6 +99,8 @@ fullscreened_changed (SbWindow *self)
     self->panel_before_presenting = gtk_toggle_button_get_active (self->panel_button);
   gtk_toggle_button_set_active (self->panel_button, !on && self->panel_before_presenting);
   gtk_widget_set_visible (self->header_bar, !on);
+  /* On the wall, the board says which step it is. */
+  gtk_widget_set_visible (GTK_WIDGET (self->step_title), on);
   gtk_button_set_icon_name (self->presentation_button,
                             on ? "view-restore-symbolic" : "view-fullscreen-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->presentation_button),
@@ -168,6 +172,8 @@ sb_window_class_init (SbWindowClass *klass)
   g_type_ensure (SB_TYPE_EVENT_LOG);
   g_type_ensure (SB_TYPE_STATS_PANEL);
   g_type_ensure (SB_TYPE_ELEMENT_LIST);
+  g_type_ensure (SB_TYPE_CAPTION_VIEW);
+  g_type_ensure (SB_TYPE_QUESTION_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/sb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SbWindow, lesson);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, title);
@@ -178,6 +184,10 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, lesson_bar);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, balancer_controls);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, presentation_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, script_button);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, step_title);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, caption_view);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, question_card);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, settings_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, event_log);
@@ -284,6 +294,20 @@ sb_window_get_element_list (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->element_list);
+}
+
+GtkWidget *
+sb_window_get_caption_view (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->caption_view;
+}
+
+GtkWidget *
+sb_window_get_question_card (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->question_card;
 }
 
 GtkWidget *

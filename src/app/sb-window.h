@@ -33,6 +33,8 @@ GtkWidget *sb_window_get_panel   (SbWindow         *self);
 GtkWidget *sb_window_get_event_log (SbWindow       *self);
 GtkWidget *sb_window_get_stats_panel (SbWindow     *self);
 GtkWidget *sb_window_get_element_list (SbWindow    *self);
+GtkWidget *sb_window_get_caption_view (SbWindow    *self);
+GtkWidget *sb_window_get_question_card (SbWindow   *self);
 void      sb_window_show_error   (SbWindow         *self,
                                   const char       *message);
 /* Opens a scenario file; on a bad file shows the error and keeps the

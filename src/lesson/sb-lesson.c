@@ -10,7 +10,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "sb-lesson.h"
+#include "sim/sb-script-player.h"
 #include "sim/sb-spof.h"
 
 /* A frame that comes late (a stall, a suspended laptop) moves the class's
@@ -28,6 +31,11 @@ struct _SbLesson
 
   SbScenario *design;      /* positions, and the settings the run started with */
   SbSim      *sim;
+  SbNarrator *narrator;    /* the run's captions; the sim points to it */
+  SbScriptPlayer *player;  /* the design's script while it plays, or NULL */
+  gboolean    script_on;   /* "script-playing" */
+  gboolean    replaying;   /* a step back's captions are not news */
+  gboolean    waiting;     /* the script waits at a question */
   SbTimeline *timeline;    /* what the teacher did in this run */
   char       *step;
   gboolean    modified;
@@ -81,6 +89,10 @@ enum {
   PROP_SHOW_ISSUES,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_SCRIPT_PLAYING,
+  PROP_WAITING,
+  PROP_VOTE,
+  PROP_CAPTION,
   N_PROPS
 };
 
@@ -89,6 +101,8 @@ enum {
   ADVANCED,
   REFRESH,
   EDITED,
+  CAPTION,
+  SCRIPT_ERROR,
   N_SIGNALS
 };
 
@@ -172,12 +186,86 @@ set_highlight_silently (SbLesson           *self,
   self->highlight = g_strdupv ((char **) path);
 }
 
+static void
+caption_added (SbNarrator      *narrator,
+               const SbCaption *caption,
+               gpointer         user_data)
+{
+  SbLesson *self = user_data;
+
+  if (self->replaying)
+    return;
+  notify (self, PROP_CAPTION);
+  g_signal_emit (self, signals[CAPTION], 0, caption);
+}
+
+/* What follows SIM, the run's new sim: a narrator, and a player for the
+ * design's script while it plays.  The previous sim, which points to the
+ * previous narrator, is gone already. */
+static void
+narrate (SbLesson *self,
+         SbSim    *sim)
+{
+  g_clear_pointer (&self->player, sb_script_player_free);
+  g_clear_pointer (&self->narrator, sb_narrator_free);
+  self->narrator = sb_narrator_new ();
+  sb_narrator_set_caption_func (self->narrator, caption_added, self);
+  sb_narrator_attach (self->narrator, sim);
+  if (self->script_on && self->design->script != NULL)
+    self->player = sb_script_player_new (self->design->script);
+}
+
+static void
+set_waiting (SbLesson *self,
+             gboolean  waiting)
+{
+  if (self->waiting == waiting)
+    return;
+  self->waiting = waiting;
+  notify (self, PROP_WAITING);
+  notify (self, PROP_VOTE);
+}
+
+/* A replay's way to move time: the script's moments are played on the
+ * way, its questions revealed (they were asked already), moments that
+ * fail skipped as they were live. */
+typedef struct {
+  SbScriptPlayer *player;
+  SbNarrator     *narrator;
+} Replay;
+
+static void
+replay_advance (SbSim    *sim,
+                gint64    time,
+                gpointer  user_data)
+{
+  Replay *replay = user_data;
+
+  if (replay->player == NULL)
+    {
+      sb_sim_advance_to (sim, time);
+      return;
+    }
+  for (;;)
+    {
+      if (!sb_script_player_advance_to (replay->player, sim, replay->narrator, time, NULL))
+        continue;
+      if (sb_script_player_get_waiting (replay->player, NULL) == NULL
+          || sb_sim_get_time (sim) >= time)
+        return;
+      sb_script_player_reveal (replay->player, sim, replay->narrator);
+    }
+}
+
 /* A new run of the design from time 0 (the caller froze notifications). */
 static void
 start_run (SbLesson *self)
 {
   g_clear_pointer (&self->sim, sb_sim_free);
   self->sim = sb_sim_new (self->design);
+  narrate (self, self->sim);
+  set_waiting (self, FALSE);
+  notify (self, PROP_CAPTION);
   sb_timeline_clear (self->timeline);
   self->target_us = 0;
   self->since_refresh = 0;
@@ -185,11 +273,13 @@ start_run (SbLesson *self)
   set_selected_silently (self, self->selected);
 }
 
+/* The run goes on from SIM's time (a replay). */
 static void
 replace_sim (SbLesson *self,
              SbSim    *sim)
 {
-  g_clear_pointer (&self->sim, sb_sim_free);
+  if (self->sim != sim)
+    g_clear_pointer (&self->sim, sb_sim_free);
   self->sim = sim;
   self->target_us = sb_sim_get_time (sim);
   set_highlight_silently (self, NULL);
@@ -238,6 +328,18 @@ sb_lesson_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, self->redo->len > 0);
       break;
+    case PROP_SCRIPT_PLAYING:
+      g_value_set_boolean (value, self->script_on);
+      break;
+    case PROP_WAITING:
+      g_value_set_boolean (value, self->waiting);
+      break;
+    case PROP_VOTE:
+      g_value_set_int (value, sb_lesson_get_vote (self));
+      break;
+    case PROP_CAPTION:
+      g_value_set_string (value, sb_lesson_get_caption (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -276,6 +378,9 @@ sb_lesson_set_property (GObject      *object,
     case PROP_SHOW_ISSUES:
       sb_lesson_set_show_issues (self, g_value_get_boolean (value));
       break;
+    case PROP_SCRIPT_PLAYING:
+      sb_lesson_set_script_playing (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -287,7 +392,10 @@ sb_lesson_finalize (GObject *object)
   SbLesson *self = SB_LESSON (object);
 
   g_clear_pointer (&self->timeline, sb_timeline_free);
+  /* The sim first: it points to the narrator. */
   g_clear_pointer (&self->sim, sb_sim_free);
+  g_clear_pointer (&self->narrator, sb_narrator_free);
+  g_clear_pointer (&self->player, sb_script_player_free);
   g_clear_pointer (&self->design, sb_scenario_free);
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_strfreev);
@@ -339,6 +447,13 @@ sb_lesson_class_init (SbLessonClass *klass)
   properties[PROP_SHOW_ISSUES] = boolean_property ("show-issues", G_PARAM_READWRITE);
   properties[PROP_CAN_UNDO] = boolean_property ("can-undo", G_PARAM_READABLE);
   properties[PROP_CAN_REDO] = boolean_property ("can-redo", G_PARAM_READABLE);
+  properties[PROP_SCRIPT_PLAYING] = boolean_property ("script-playing", G_PARAM_READWRITE);
+  properties[PROP_WAITING] = boolean_property ("waiting", G_PARAM_READABLE);
+  properties[PROP_VOTE] =
+    g_param_spec_int ("vote", NULL, NULL, 0, 4, 0,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAPTION] =
+    g_param_spec_string ("caption", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* SbLessonChange flags: what was replaced. */
@@ -353,6 +468,14 @@ sb_lesson_class_init (SbLessonClass *klass)
   /* The teacher changed the design (an edit, a drag): worth saving. */
   signals[EDITED] = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* The narrator said what just happened (an SbCaption, the run's). */
+  signals[CAPTION] = g_signal_new ("caption", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  /* A moment of the script could not be played (its message); it was
+   * skipped. */
+  signals[SCRIPT_ERROR] = g_signal_new ("script-error", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        G_TYPE_STRING);
 }
 
 static void
@@ -372,6 +495,7 @@ sb_lesson_init (SbLesson *self)
     g_error ("bundled scenario: %s", error->message);
   self->step = g_strdup (SB_SCENARIO_DEFAULT);
   self->sim = sb_sim_new (self->design);
+  narrate (self, self->sim);
   self->shown_mode = self->design->balancer.mode;
   self->shown_algorithm = self->design->balancer.algorithm;
 }
@@ -750,6 +874,31 @@ sb_lesson_change_speed (SbLesson *self,
   return TRUE;
 }
 
+/* Moves the run to TARGET, the script's moments on the way; a question
+ * stops the clock there until it is revealed. */
+static void
+play_to (SbLesson *self,
+         gint64    target)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->player == NULL)
+    {
+      sb_sim_advance_to (self->sim, target);
+      return;
+    }
+  while (!sb_script_player_advance_to (self->player, self->sim, self->narrator, target, &error))
+    {
+      g_signal_emit (self, signals[SCRIPT_ERROR], 0, error->message);
+      g_clear_error (&error);
+    }
+  if (sb_script_player_get_waiting (self->player, NULL) != NULL)
+    {
+      self->target_us = sb_sim_get_time (self->sim);
+      set_waiting (self, TRUE);
+    }
+}
+
 void
 sb_lesson_tick (SbLesson *self,
                 gint64    real_us)
@@ -757,8 +906,10 @@ sb_lesson_tick (SbLesson *self,
   g_return_if_fail (SB_IS_LESSON (self));
 
   real_us = CLAMP (real_us, 0, MAX_FRAME_US);
+  if (self->waiting)
+    return;
   self->target_us += real_us * self->speed;
-  sb_sim_advance_to (self->sim, (gint64) self->target_us);
+  play_to (self, (gint64) self->target_us);
   g_signal_emit (self, signals[ADVANCED], 0);
   self->since_refresh += real_us;
   if (self->since_refresh >= REFRESH_US)
@@ -771,7 +922,9 @@ sb_lesson_advance_to (SbLesson *self,
 {
   g_return_if_fail (SB_IS_LESSON (self));
 
-  sb_sim_advance_to (self->sim, time);
+  if (self->waiting)
+    return;
+  play_to (self, time);
   self->target_us = sb_sim_get_time (self->sim);
   g_signal_emit (self, signals[ADVANCED], 0);
   emit_refresh (self);
@@ -801,10 +954,10 @@ sb_lesson_step_forward (SbLesson *self)
   g_return_if_fail (SB_IS_LESSON (self));
   sb_lesson_set_playing (self, FALSE);
   next = sb_sim_get_next_hop_time (self->sim);
-  if (next < 0)
+  if (next < 0 || self->waiting)
     return;
-  sb_sim_advance_to (self->sim, next);
-  self->target_us = next;
+  play_to (self, next);
+  self->target_us = sb_sim_get_time (self->sim);
   g_signal_emit (self, signals[ADVANCED], 0);
   emit_refresh (self);
 }
@@ -812,16 +965,31 @@ sb_lesson_step_forward (SbLesson *self)
 void
 sb_lesson_step_back (SbLesson *self)
 {
+  g_autoptr(SbSim) probe = sb_sim_new (self->design);
+  Replay replay = { NULL, NULL };
   gint64 prev, unused;
 
   g_return_if_fail (SB_IS_LESSON (self));
   sb_lesson_set_playing (self, FALSE);
-  sb_sim_free (sb_timeline_replay (self->timeline, self->design, sb_sim_get_time (self->sim), &prev));
+  if (self->player != NULL)
+    replay.player = sb_script_player_new (self->design->script);
+  sb_timeline_replay (self->timeline, probe, sb_sim_get_time (self->sim), &prev,
+                      replay_advance, &replay);
+  g_clear_pointer (&replay.player, sb_script_player_free);
   /* What was done after that moment is forgotten: the lesson goes on
    * from there. */
   sb_timeline_forget_after (self->timeline, prev);
   g_object_freeze_notify (G_OBJECT (self));
-  replace_sim (self, sb_timeline_replay (self->timeline, self->design, prev, &unused));
+  g_clear_pointer (&self->sim, sb_sim_free);
+  self->sim = sb_sim_new (self->design);
+  narrate (self, self->sim);
+  replay = (Replay) { self->player, self->narrator };
+  self->replaying = TRUE;
+  sb_timeline_replay (self->timeline, self->sim, prev, &unused, replay_advance, &replay);
+  self->replaying = FALSE;
+  set_waiting (self, self->player && sb_script_player_get_waiting (self->player, NULL));
+  notify (self, PROP_CAPTION);
+  replace_sim (self, self->sim);
   emit_changed (self, SB_LESSON_CHANGED_RUN | SB_LESSON_CHANGED_STATE);
   emit_refresh (self);
 }
@@ -1039,4 +1207,121 @@ sb_lesson_end_move (SbLesson *self)
   self->moving = FALSE;
   sb_lesson_set_modified (self, TRUE);
   g_signal_emit (self, signals[EDITED], 0);
+}
+
+gboolean
+sb_lesson_get_has_script (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->design->script != NULL;
+}
+
+void
+sb_lesson_set_script_playing (SbLesson *self,
+                              gboolean  playing)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  playing = playing && self->design->script != NULL;
+  if (self->script_on == playing)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  self->script_on = playing;
+  notify (self, PROP_SCRIPT_PLAYING);
+  /* A script plays from its beginning; without it the run goes on. */
+  if (playing)
+    start_run (self);
+  else
+    {
+      g_clear_pointer (&self->player, sb_script_player_free);
+      set_waiting (self, FALSE);
+    }
+  emit_changed (self, SB_LESSON_CHANGED_RUN | SB_LESSON_CHANGED_STATE);
+  emit_refresh (self);
+}
+
+gboolean
+sb_lesson_get_script_playing (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->script_on;
+}
+
+const SbMoment *
+sb_lesson_get_question (SbLesson *self,
+                        guint    *number)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  if (number != NULL)
+    *number = 0;
+  if (!self->waiting)
+    return NULL;
+  return sb_script_player_get_waiting (self->player, number);
+}
+
+int
+sb_lesson_get_vote (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), 0);
+  return self->waiting ? sb_script_player_get_vote (self->player) : 0;
+}
+
+gboolean
+sb_lesson_vote (SbLesson  *self,
+                int        choice,
+                GError   **error)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+
+  if (!self->waiting)
+    {
+      g_set_error_literal (error, SB_SIM_ERROR, SB_SIM_ERROR_NOT_ALLOWED,
+                           _("no question is waiting for a vote"));
+      return FALSE;
+    }
+  if (!sb_script_player_vote (self->player, choice, error))
+    return FALSE;
+  notify (self, PROP_VOTE);
+  return TRUE;
+}
+
+void
+sb_lesson_reveal (SbLesson *self)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  if (!self->waiting)
+    return;
+  g_object_freeze_notify (G_OBJECT (self));
+  sb_script_player_reveal (self->player, self->sim, self->narrator);
+  set_waiting (self, FALSE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+SbNarrator *
+sb_lesson_get_narrator (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  return self->narrator;
+}
+
+const char *
+sb_lesson_get_caption (SbLesson *self)
+{
+  const SbCaption *caption;
+
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  caption = sb_narrator_get_latest (self->narrator);
+  return caption ? caption->text : "";
+}
+
+void
+sb_lesson_play_pause (SbLesson *self)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+
+  if (self->waiting)
+    sb_lesson_reveal (self);
+  else
+    sb_lesson_set_playing (self, !self->playing);
 }

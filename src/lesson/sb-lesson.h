@@ -16,6 +16,7 @@
 
 #include "lesson/sb-timeline.h"
 #include "model/sb-scenario.h"
+#include "sim/sb-narrator.h"
 #include "sim/sb-sim.h"
 
 G_BEGIN_DECLS
@@ -154,5 +155,31 @@ void              sb_lesson_move_component     (SbLesson         *self,
 /* Ends a series of moves: the design was edited ("edited" is emitted, as
  * after sb_lesson_edit()). */
 void              sb_lesson_end_move           (SbLesson         *self);
+
+/* Narration: what just happened, in one line ("caption" signal and
+ * property); the narrator keeps the run's recent captions. */
+SbNarrator       *sb_lesson_get_narrator       (SbLesson         *self);
+const char       *sb_lesson_get_caption        (SbLesson         *self);
+
+/* The design's lesson script, played from its beginning while
+ * "script-playing": its moments act at their times, and at a question
+ * the clock stops ("waiting") until the class has voted (keys 1-4) and
+ * the answer is revealed. */
+gboolean          sb_lesson_get_has_script     (SbLesson         *self);
+void              sb_lesson_set_script_playing (SbLesson         *self,
+                                                gboolean          playing);
+gboolean          sb_lesson_get_script_playing (SbLesson         *self);
+/* The question the script waits at, and its number (from 1), or NULL. */
+const SbMoment   *sb_lesson_get_question       (SbLesson         *self,
+                                                guint            *number);
+/* The class's vote on it (1..), 0 for none yet. */
+int               sb_lesson_get_vote           (SbLesson         *self);
+gboolean          sb_lesson_vote               (SbLesson         *self,
+                                                int               choice,
+                                                GError          **error);
+/* Tells the answer, and the clock goes on. */
+void              sb_lesson_reveal             (SbLesson         *self);
+/* What Space does: reveal the answer at a question, else play or pause. */
+void              sb_lesson_play_pause         (SbLesson         *self);
 
 G_END_DECLS

@@ -174,15 +174,26 @@ sb_timeline_set_setting (SbTimeline *self,
   g_array_append_val (self->log, entry);
 }
 
-SbSim *
-sb_timeline_replay (SbTimeline       *self,
-                    const SbScenario *scenario,
-                    gint64            target,
-                    gint64           *prev_hop)
+static void
+advance_plainly (SbSim    *sim,
+                 gint64    time,
+                 gpointer  user_data)
 {
-  SbSim *sim = sb_sim_new (scenario);
+  sb_sim_advance_to (sim, time);
+}
+
+void
+sb_timeline_replay (SbTimeline        *self,
+                    SbSim             *sim,
+                    gint64             target,
+                    gint64            *prev_hop,
+                    SbTimelineAdvance  advance,
+                    gpointer           user_data)
+{
   guint next_action = 0;
 
+  if (advance == NULL)
+    advance = advance_plainly;
   *prev_hop = 0;
   for (;;)
     {
@@ -196,22 +207,20 @@ sb_timeline_replay (SbTimeline       *self,
       if (hop < target && hop <= at)
         {
           *prev_hop = hop;
-          sb_sim_advance_to (sim, hop);
+          advance (sim, hop, user_data);
         }
       else if (at <= target)
         {
           const Entry *e = &g_array_index (self->log, Entry, next_action++);
 
-          sb_sim_advance_to (sim, at);
+          advance (sim, at, user_data);
           replay_entry (sim, e);
         }
       else
         break;
     }
-  sb_sim_advance_to (sim, target);
-  return sim;
+  advance (sim, target, user_data);
 }
-
 
 void
 sb_timeline_forget_after (SbTimeline *self,

@@ -56,13 +56,22 @@ void        sb_timeline_set_setting   (SbTimeline       *self,
                                        SbSetting         setting,
                                        double            value);
 
-/* A new sim of SCENARIO at TARGET (µs) with every remembered step played,
- * each after the events due at its moment; *PREV_HOP gets the last hop
- * time strictly before TARGET (0 if none). */
-SbSim      *sb_timeline_replay        (SbTimeline       *self,
-                                       const SbScenario *scenario,
-                                       gint64            target,
-                                       gint64           *prev_hop);
+/* How a replay moves a sim's time on: sb_sim_advance_to(), or a lesson
+ * script's player, which acts at the script's moments on the way. */
+typedef void (*SbTimelineAdvance) (SbSim    *sim,
+                                   gint64    time,
+                                   gpointer  user_data);
+
+/* Plays SIM (a new sim of the run's scenario, at time 0) to TARGET (µs)
+ * with every remembered step, each after the events due at its moment;
+ * ADVANCE moves its time (NULL: sb_sim_advance_to).  *PREV_HOP gets the
+ * last hop time strictly before TARGET (0 if none). */
+void        sb_timeline_replay        (SbTimeline        *self,
+                                       SbSim             *sim,
+                                       gint64             target,
+                                       gint64            *prev_hop,
+                                       SbTimelineAdvance  advance,
+                                       gpointer           user_data);
 /* Forgets what was done after TIME (µs). */
 void        sb_timeline_forget_after  (SbTimeline       *self,
                                        gint64            time);
