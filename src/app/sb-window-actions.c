@@ -427,6 +427,7 @@ sb_window_add_actions (SbWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
   add_property_action (self, "play", self->lesson, "playing");
+  add_property_action (self, "speed", self->lesson, "speed");
   add_property_action (self, "mode", self->lesson, "mode");
   add_property_action (self, "algorithm", self->lesson, "algorithm");
   add_property_action (self, "spof", self->lesson, "spof-mode");
