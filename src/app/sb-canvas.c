@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "render/sb-export.h"
 #include "render/sb-render.h"
@@ -29,6 +30,17 @@ struct _SbCanvas
   GPtrArray  *dragged;     /* ids of the components a drag moves, or NULL */
   GArray     *drag_start;  /* their centres, in scenario coordinates (x, y pairs) */
   gboolean    drag_moved;
+  gboolean    panning;     /* a drag on the background moves the zoomed board */
+
+  /* Zoom: the fitted board scaled by ZOOM, then moved by PAN (pixels). */
+  double      zoom;
+  double      pan_x, pan_y;
+  double      drag_pan_x, drag_pan_y;
+  double      pinch_zoom;  /* the zoom when a pinch began */
+
+  gboolean    pointer_highlight;
+  gboolean    pointer_inside;
+  double      pointer_x, pointer_y;
 
   /* The static diagram, drawn once per size and theme: each frame only
    * redraws the live layer over it. */
@@ -41,8 +53,12 @@ struct _SbCanvas
 enum {
   PROP_0,
   PROP_LESSON,
+  PROP_ZOOM,
+  PROP_POINTER_HIGHLIGHT,
   N_PROPS
 };
+
+#define ZOOM_MAX 4.0
 
 static GParamSpec *properties[N_PROPS];
 
@@ -132,6 +148,27 @@ append_focus_ring (SbCanvas    *self,
                               (GdkRGBA[4]) { accent, accent, accent, accent });
 }
 
+/* A ring that follows the mouse, for a room that cannot see a pointer. */
+static void
+append_pointer (SbCanvas    *self,
+                GtkSnapshot *snapshot)
+{
+  const float r = 26;
+  GskRoundedRect circle;
+  GdkRGBA fill = { 1.0, 0.76, 0.03, 0.35 };
+  GdkRGBA ring = { 0.90, 0.38, 0.0, 0.9 };
+
+  if (!self->pointer_highlight || !self->pointer_inside)
+    return;
+  gsk_rounded_rect_init_from_rect (&circle, &GRAPHENE_RECT_INIT (self->pointer_x - r, self->pointer_y - r,
+                                                                 2 * r, 2 * r), r);
+  gtk_snapshot_push_rounded_clip (snapshot, &circle);
+  gtk_snapshot_append_color (snapshot, &fill, &circle.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &circle, (float[4]) { 4, 4, 4, 4 },
+                              (GdkRGBA[4]) { ring, ring, ring, ring });
+}
+
 static void
 sb_canvas_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -145,12 +182,21 @@ sb_canvas_snapshot (GtkWidget   *widget,
   if (self->lesson == NULL || width <= 0 || height <= 0)
     return;
   current_options (self, &options);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_save (snapshot);
+  /* Zoomed, the board and the live layer are drawn as fitted, scaled:
+   * the render layer never knows. */
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->pan_x, self->pan_y));
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
   /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
   gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   sb_render_draw_live (cr, self->layout, sb_lesson_get_live_scenario (self->lesson),
                        sb_lesson_get_sim (self->lesson), &options, width, height);
   cairo_destroy (cr);
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+  append_pointer (self, snapshot);
   append_focus_ring (self, snapshot, width, height);
 }
 
@@ -286,6 +332,12 @@ sb_canvas_get_property (GObject    *object,
     case PROP_LESSON:
       g_value_set_object (value, self->lesson);
       break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_POINTER_HIGHLIGHT:
+      g_value_set_boolean (value, self->pointer_highlight);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -303,6 +355,14 @@ sb_canvas_set_property (GObject      *object,
     {
     case PROP_LESSON:
       sb_canvas_set_lesson (self, g_value_get_object (value));
+      break;
+    case PROP_ZOOM:
+      sb_canvas_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_POINTER_HIGHLIGHT:
+      self->pointer_highlight = g_value_get_boolean (value);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -335,6 +395,12 @@ sb_canvas_class_init (SbCanvasClass *klass)
   widget_class->measure = sb_canvas_measure;
 
   properties[PROP_LESSON] = sb_lesson_view_param_spec ();
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 1.0, ZOOM_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POINTER_HIGHLIGHT] =
+    g_param_spec_boolean ("pointer-highlight", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "sbcanvas");
@@ -357,7 +423,36 @@ static double
 view_scale (SbCanvas *self)
 {
   return sb_layout_fit (self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
-                        gtk_widget_get_height (GTK_WIDGET (self))).scale;
+                        gtk_widget_get_height (GTK_WIDGET (self))).scale * self->zoom;
+}
+
+/* Keeps the zoomed board over the whole widget: no empty band. */
+static void
+clamp_pan (SbCanvas *self)
+{
+  double w = gtk_widget_get_width (GTK_WIDGET (self));
+  double h = gtk_widget_get_height (GTK_WIDGET (self));
+
+  self->pan_x = CLAMP (self->pan_x, w - w * self->zoom, 0);
+  self->pan_y = CLAMP (self->pan_y, h - h * self->zoom, 0);
+}
+
+/* Zooms to ZOOM keeping the board's point under (X, Y) where it is. */
+static void
+zoom_at (SbCanvas *self,
+         double    zoom,
+         double    x,
+         double    y)
+{
+  zoom = CLAMP (zoom, 1.0, ZOOM_MAX);
+  if (zoom == self->zoom)
+    return;
+  self->pan_x = x - (x - self->pan_x) * zoom / self->zoom;
+  self->pan_y = y - (y - self->pan_y) * zoom / self->zoom;
+  self->zoom = zoom;
+  clamp_pan (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
 /* A drag on a component moves it; on a machine, everything on it. */
@@ -373,6 +468,11 @@ drag_begin (GtkGestureDrag *gesture,
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
   self->drag_moved = FALSE;
+  self->panning = id == NULL && self->zoom > 1.0;
+  self->drag_pan_x = self->pan_x;
+  self->drag_pan_y = self->pan_y;
+  if (self->panning)
+    return;
   if (id == NULL || self->lesson == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -404,6 +504,14 @@ drag_update (GtkGestureDrag *gesture,
 {
   double scale = view_scale (self);
 
+  if (self->panning)
+    {
+      self->pan_x = self->drag_pan_x + dx;
+      self->pan_y = self->drag_pan_y + dy;
+      clamp_pan (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   if (self->dragged == NULL || scale <= 0 || (!self->drag_moved && ABS (dx) + ABS (dy) < 6))
     return;
   self->drag_moved = TRUE;
@@ -451,6 +559,90 @@ key_pressed (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* Ctrl+scroll zooms at the pointer, as in every GNOME viewer; zoomed, a
+ * plain scroll moves the board. */
+static gboolean
+scrolled (GtkEventControllerScroll *controller,
+          double                    dx,
+          double                    dy,
+          SbCanvas                 *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (state & GDK_CONTROL_MASK)
+    {
+      zoom_at (self, self->zoom * pow (1.1, -dy), self->pointer_x, self->pointer_y);
+      return TRUE;
+    }
+  if (self->zoom <= 1.0)
+    return FALSE;
+  self->pan_x -= dx * 30;
+  self->pan_y -= dy * 30;
+  clamp_pan (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+pinch_begin (GtkGesture       *gesture,
+             GdkEventSequence *sequence,
+             SbCanvas         *self)
+{
+  self->pinch_zoom = self->zoom;
+}
+
+static void
+pinch_changed (GtkGestureZoom *gesture,
+               double          scale,
+               SbCanvas       *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  zoom_at (self, self->pinch_zoom * scale, x, y);
+}
+
+static void
+pointer_moved (GtkEventControllerMotion *controller,
+               double                    x,
+               double                    y,
+               SbCanvas                 *self)
+{
+  self->pointer_inside = TRUE;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (self->pointer_highlight)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pointer_left (GtkEventControllerMotion *controller,
+              SbCanvas                 *self)
+{
+  self->pointer_inside = FALSE;
+  if (self->pointer_highlight)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+add_view_controllers (SbCanvas *self)
+{
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *pinch = gtk_gesture_zoom_new ();
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scrolled), self);
+  g_signal_connect (motion, "enter", G_CALLBACK (pointer_moved), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (pointer_left), self);
+  g_signal_connect (pinch, "begin", G_CALLBACK (pinch_begin), self);
+  g_signal_connect (pinch, "scale-changed", G_CALLBACK (pinch_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (pinch));
+}
+
 static void
 sb_canvas_init (SbCanvas *self)
 {
@@ -467,6 +659,8 @@ sb_canvas_init (SbCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->zoom = 1.0;
+  add_view_controllers (self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "sb-canvas");
@@ -561,8 +755,8 @@ to_scenario_point (SbCanvas *self,
                      gtk_widget_get_height (GTK_WIDGET (self)));
   if (t.scale <= 0)
     return FALSE;
-  *x = (*x - t.offset_x) / t.scale;
-  *y = (*y - t.offset_y) / t.scale;
+  *x = ((*x - self->pan_x) / self->zoom - t.offset_x) / t.scale;
+  *y = ((*y - self->pan_y) / self->zoom - t.offset_y) / t.scale;
   return TRUE;
 }
 
@@ -592,7 +786,23 @@ sb_canvas_element_center (SbCanvas   *self,
     return FALSE;
   t = sb_layout_fit (self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
                      gtk_widget_get_height (GTK_WIDGET (self)));
-  *x = (r->x + r->width / 2) * t.scale + t.offset_x;
-  *y = (r->y + r->height / 2) * t.scale + t.offset_y;
+  *x = ((r->x + r->width / 2) * t.scale + t.offset_x) * self->zoom + self->pan_x;
+  *y = ((r->y + r->height / 2) * t.scale + t.offset_y) * self->zoom + self->pan_y;
   return TRUE;
+}
+
+void
+sb_canvas_set_zoom (SbCanvas *self,
+                    double    zoom)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  zoom_at (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+double
+sb_canvas_get_zoom (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), 1.0);
+  return self->zoom;
 }

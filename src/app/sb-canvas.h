@@ -26,6 +26,12 @@ const SbLayout   *sb_canvas_get_layout     (SbCanvas         *self);
 void              sb_canvas_set_style      (SbCanvas         *self,
                                             SbStyle           style);
 
+/* Zoom, 1 (the whole board) to 4, about the widget's centre; Ctrl+scroll
+ * and a pinch zoom at the pointer ("zoom" property). */
+void              sb_canvas_set_zoom       (SbCanvas         *self,
+                                            double            zoom);
+double            sb_canvas_get_zoom       (SbCanvas         *self);
+
 /* Writes what the canvas shows now (same state, same theme) to PATH, a
  * .png (SCALE 1 or 2), .svg or .pdf, at least 1600 units wide. */
 gboolean          sb_canvas_export         (SbCanvas         *self,

@@ -279,7 +279,27 @@ reveal_activated (GSimpleAction *action,
   sb_lesson_reveal (window_of (user_data)->lesson);
 }
 
+/* Ctrl+plus, Ctrl+minus, Ctrl+0: a step of zoom, or the whole board. */
+static void
+zoom_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  SbCanvas *canvas = window_of (user_data)->canvas;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "zoom-in"))
+    sb_canvas_set_zoom (canvas, sb_canvas_get_zoom (canvas) * 1.25);
+  else if (g_str_equal (name, "zoom-out"))
+    sb_canvas_set_zoom (canvas, sb_canvas_get_zoom (canvas) / 1.25);
+  else
+    sb_canvas_set_zoom (canvas, 1.0);
+}
+
 static const GActionEntry window_actions[] = {
+  { "zoom-in", zoom_activated },
+  { "zoom-out", zoom_activated },
+  { "zoom-reset", zoom_activated },
   { "vote", vote_activated, "i", "0" },
   { "reveal", reveal_activated },
   { "undo", undo_activated },
@@ -434,6 +454,7 @@ sb_window_add_actions (SbWindow *self)
   add_property_action (self, "issues", self->lesson, "show-issues");
   add_property_action (self, "select", self->lesson, "selected");
   add_property_action (self, "script", self->lesson, "script-playing");
+  add_property_action (self, "pointer", self->canvas, "pointer-highlight");
   /* Presentation mode is the window fullscreen (sb-window.c). */
   add_property_action (self, "presentation", self, "fullscreened");
   g_action_map_add_action (G_ACTION_MAP (self), style);
@@ -567,6 +588,13 @@ sb_window_class_add_shortcuts (GtkWidgetClass *widget_class)
   add_key (widget_class, GDK_KEY_F5, 0, "win.presentation");
   add_key (widget_class, GDK_KEY_Escape, 0, "win.leave-presentation");
   add_key (widget_class, GDK_KEY_F9, 0, "win.toggle-panel");
+  add_key (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in");
+  add_key (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in");
+  add_key (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in");
+  add_key (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out");
+  add_key (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out");
+  add_key (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset");
+  add_key (widget_class, GDK_KEY_l, 0, "win.pointer");
   add_key (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo");
   add_key (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo");
   add_key (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo");

@@ -99,8 +99,10 @@ fullscreened_changed (SbWindow *self)
     self->panel_before_presenting = gtk_toggle_button_get_active (self->panel_button);
   gtk_toggle_button_set_active (self->panel_button, !on && self->panel_before_presenting);
   gtk_widget_set_visible (self->header_bar, !on);
-  /* On the wall, the board says which step it is. */
+  /* On the wall, the board says which step it is, and the pointer shows
+   * from the back of the room (L turns it off). */
   gtk_widget_set_visible (GTK_WIDGET (self->step_title), on);
+  g_object_set (self->canvas, "pointer-highlight", on, NULL);
   gtk_button_set_icon_name (self->presentation_button,
                             on ? "view-restore-symbolic" : "view-fullscreen-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->presentation_button),
