@@ -486,6 +486,28 @@ test_window_script (Fixture       *f,
   g_assert_nonnull (strstr (sb_caption_view_get_text (SB_CAPTION_VIEW (caption)), "health checks"));
 }
 
+/* Zoom: the keys' actions, the board stays under the pointer's hit test. */
+static void
+test_window_zoom (Fixture       *f,
+                  gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  double x, y;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (sb_canvas_get_zoom (canvas), 1.5625, 1e-9);
+  g_assert_true (sb_canvas_element_center (canvas, "lb", &x, &y));
+  g_assert_cmpstr (sb_canvas_element_at (canvas, x, y), ==, "lb");
+  for (int i = 0; i < 10; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-in", NULL);
+  g_assert_cmpfloat (sb_canvas_get_zoom (canvas), ==, 4.0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-reset", NULL);
+  g_assert_cmpfloat (sb_canvas_get_zoom (canvas), ==, 1.0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.zoom-out", NULL);
+  g_assert_cmpfloat (sb_canvas_get_zoom (canvas), ==, 1.0);
+}
+
 /* Presentation mode leaves the board alone on the wall. */
 static void
 test_window_presentation (Fixture       *f,
@@ -909,6 +931,8 @@ main (int    argc,
               test_window_active_passive, fixture_tear_down);
   g_test_add ("/ui/window/open-save", Fixture, NULL, fixture_set_up,
               test_window_open_save, fixture_tear_down);
+  g_test_add ("/ui/window/zoom", Fixture, NULL, fixture_set_up,
+              test_window_zoom, fixture_tear_down);
   g_test_add ("/ui/window/script", Fixture, NULL, fixture_set_up,
               test_window_script, fixture_tear_down);
   g_test_add ("/ui/window/presentation", Fixture, NULL, fixture_set_up,
