@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Draws the state at --time after playing the --kill/--revive/--promote
- * actions, exactly as the window would show it at that moment.
+ * actions, exactly as the window would show it at that moment; with
+ * --clean, the diagram to hand in (what was killed stays killed).
  */
 #include "config.h"
 
@@ -12,16 +13,20 @@
 
 int
 sb_cli_export (const SbCliOptions *options,
-               const char         *out_path)
+               const char         *out_path,
+               gboolean            clean)
 {
+  SbRenderOptions render;
   g_autoptr(SbSim) sim = sb_sim_new (options->scenario);
   g_autoptr(SbLayout) layout = sb_layout_new (options->scenario);
   g_autoptr(GError) error = NULL;
   int width = options->width ? options->width : SB_EXPORT_DEFAULT_WIDTH;
   int height = options->height ? options->height : SB_EXPORT_DEFAULT_HEIGHT;
 
+  sb_render_options_init (&render);
+  render.clean = clean;
   if (!sb_cli_play (sim, options, sb_sim_seconds_to_us (options->time), &error)
-      || !sb_export_to_file (out_path, layout, sb_sim_get_scenario (sim), sim, NULL,
+      || !sb_export_to_file (out_path, layout, sb_sim_get_scenario (sim), sim, &render,
                              width, height, 1, &error))
     {
       g_printerr ("stackboard: %s\n", error->message);

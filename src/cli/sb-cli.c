@@ -19,7 +19,8 @@
 
 /* Options that make the binary run headless; anything else opens the window. */
 static const char * const headless_options[] = {
-  "--list-scenarios", "--check", "--simulate", "--spof", "--export", "--export-config", NULL
+  "--list-scenarios", "--check", "--simulate", "--spof", "--review", "--export", "--export-config",
+  "--handout", NULL
 };
 
 typedef struct {
@@ -27,6 +28,11 @@ typedef struct {
   char      *check;
   char      *simulate;
   gboolean   spof;
+  gboolean   review;
+  char      *format;
+  char      *handout;
+  gboolean   lesson;
+  gboolean   clean;
   char      *export_path;
   char      *export_config;
   char      *scenario;
@@ -51,6 +57,8 @@ sb_cli_args_clear (SbCliArgs *args)
 {
   g_free (args->check);
   g_free (args->simulate);
+  g_free (args->format);
+  g_free (args->handout);
   g_free (args->export_path);
   g_free (args->export_config);
   g_free (args->scenario);
@@ -113,7 +121,12 @@ create_context (SbCliArgs *a)
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &a->check, N_("Validate a scenario file"), N_("FILE") },
     { "simulate", 0, 0, G_OPTION_ARG_STRING, &a->simulate, N_("Run the simulation and print its counters as JSON"), N_("SECONDS") },
     { "spof", 0, 0, G_OPTION_ARG_NONE, &a->spof, N_("Print the single points of failure as JSON"), NULL },
+    { "review", 0, 0, G_OPTION_ARG_NONE, &a->review, N_("Print the review of the design: each element, the load balancer, the databases, the single points of failure and the issues"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a->format, N_("Format of --review (default: markdown)"), "markdown|json" },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &a->export_path, N_("Draw the diagram to a .png, .svg or .pdf file"), N_("OUT") },
+    { "clean", 0, 0, G_OPTION_ARG_NONE, &a->clean, N_("With --export: a clean diagram, with its title and a legend, and no request in flight"), NULL },
+    { "handout", 0, 0, G_OPTION_ARG_FILENAME, &a->handout, N_("Write a PDF handout: the clean diagram, then the review"), N_("FILE.pdf") },
+    { "lesson", 0, 0, G_OPTION_ARG_NONE, &a->lesson, N_("With --handout: the four steps of the lesson, each with its diagram, its summary and its review"), NULL },
     { "export-config", 0, 0, G_OPTION_ARG_FILENAME, &a->export_config, N_("Write the real configuration files (HAProxy, Nginx, MySQL, DNS) into a folder"), N_("DIR") },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a->scenario, N_("Bundled scenario name or file (default: distributed)"), N_("NAME|FILE") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &a->seed, N_("Seed of the random numbers"), N_("N") },
@@ -526,11 +539,34 @@ fail (const GError *error)
   return 1;
 }
 
+/* Options that only change one command: given without it, or with a
+ * value it does not know, they would be silently ignored. */
+static gboolean
+check_modifiers (const SbCliArgs  *a,
+                 GError          **error)
+{
+  if (a->format && !a->review)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--format goes with --review"));
+  else if (a->format && !g_str_equal (a->format, "markdown") && !g_str_equal (a->format, "json"))
+    return bad_choice ("--format", a->format, _("markdown or json"), error);
+  else if (a->clean && !a->export_path)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--clean goes with --export"));
+  else if (a->lesson && !a->handout)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--lesson goes with --handout"));
+  else if (a->lesson && a->scenario)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("--lesson prints the four bundled steps: leave out --scenario"));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 static int
 count_commands (const SbCliArgs *a)
 {
   return (a->list_scenarios != FALSE) + (a->check != NULL) + (a->simulate != NULL)
-         + (a->spof != FALSE) + (a->export_path != NULL) + (a->export_config != NULL);
+         + (a->spof != FALSE) + (a->review != FALSE) + (a->export_path != NULL)
+         + (a->export_config != NULL) + (a->handout != NULL);
 }
 
 static int
@@ -542,26 +578,34 @@ dispatch (const SbCliArgs *a)
 
   if (count_commands (a) != 1)
     {
-      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --spof, --export or --export-config\n"));
+      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --spof, --review, --export, --export-config or --handout\n"));
       return 1;
     }
+  if (!check_modifiers (a, &error))
+    return fail (error);
   if (a->list_scenarios)
     return list_scenarios ();
   if (a->check)
     return check_file (a->check);
   if (a->simulate && !parse_time ("--simulate", a->simulate, &seconds, &error))
     return fail (error);
-  if (a->export_path)
+  if (a->export_path || a->handout)
     sb_render_warm_up ();
+  if (a->handout && a->lesson)
+    return sb_cli_handout_lesson (a->handout);
   if (!build_options (a, &options, &error))
     return fail (error);
   if (a->simulate)
     return sb_cli_simulate (&options, seconds);
   if (a->spof)
     return sb_cli_spof (&options);
+  if (a->review)
+    return sb_cli_review (&options, a->format && g_str_equal (a->format, "json"));
+  if (a->handout)
+    return sb_cli_handout (&options, a->handout);
   if (a->export_config)
     return sb_cli_export_config (&options, a->export_config);
-  return sb_cli_export (&options, a->export_path);
+  return sb_cli_export (&options, a->export_path, a->clean);
 }
 
 gboolean

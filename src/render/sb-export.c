@@ -34,11 +34,6 @@
 
 #include "sb-export.h"
 
-typedef struct {
-  int     fd;      /* the temporary file */
-  GError *error;   /* first write error, kept for the caller */
-} SbExportSink;
-
 static void
 set_error_from_errno (GError **error,
                       int      errsv)
@@ -46,8 +41,8 @@ set_error_from_errno (GError **error,
   g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv), g_strerror (errsv));
 }
 
-static cairo_status_t
-sink_write (void                *closure,
+cairo_status_t
+sb_export_sink_write (void                *closure,
             const unsigned char *data,
             unsigned int         length)
 {
@@ -178,9 +173,9 @@ create_surface (SbExportFormat  format,
   switch (format)
     {
     case SB_EXPORT_SVG:
-      return cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
+      return cairo_svg_surface_create_for_stream (sb_export_sink_write, sink, width, height);
     case SB_EXPORT_PDF:
-      return cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
+      return sb_export_pdf_surface (sink, width, height);
     case SB_EXPORT_PNG:
     default:
       return create_image_surface (width * scale, height * scale);
@@ -241,7 +236,7 @@ png_write_to_sink (png_structp png,
                    png_bytep   data,
                    size_t      length)
 {
-  if (sink_write (png_get_io_ptr (png), data, (unsigned int) length) != CAIRO_STATUS_SUCCESS)
+  if (sb_export_sink_write (png_get_io_ptr (png), data, (unsigned int) length) != CAIRO_STATUS_SUCCESS)
     png_error (png, "write error");
 }
 
@@ -299,7 +294,7 @@ write_png (cairo_surface_t *surface,
   cairo_surface_flush (surface);
   if (is_opaque (surface))
     return write_opaque_png (surface, sink);
-  return cairo_surface_write_to_png_stream (surface, sink_write, sink);
+  return cairo_surface_write_to_png_stream (surface, sb_export_sink_write, sink);
 }
 
 /* Draws and finishes the surface; any error is left in SINK or ERROR. */
@@ -359,6 +354,25 @@ open_temporary (const char  *path,
   return fd;
 }
 
+gboolean
+sb_export_sink_open (SbExportSink  *sink,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *sink = (SbExportSink) { -1, NULL, NULL, g_strdup (path) };
+  sink->fd = open_temporary (path, &sink->tmp_path, &local_error);
+  if (sink->fd < 0)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("cannot write %s: %s"), path, local_error->message);
+      g_clear_pointer (&sink->path, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Closes the temporary file and, if COMMIT, renames it over PATH;
  * otherwise, or when that fails, removes it. */
 static gboolean
@@ -384,6 +398,41 @@ finish_file (int          fd,
 }
 
 gboolean
+sb_export_sink_close (SbExportSink  *sink,
+                      gboolean       commit,
+                      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = finish_file (sink->fd, sink->tmp_path, sink->path, commit && sink->error == NULL,
+                             &local_error) && commit && sink->error == NULL;
+
+  if (!ok && (sink->error || local_error))
+    {
+      GError *cause = sink->error ? sink->error : local_error;
+
+      g_set_error (error, G_IO_ERROR, cause->code, _("cannot write %s: %s"), sink->path, cause->message);
+    }
+  g_clear_error (&sink->error);
+  g_clear_pointer (&sink->tmp_path, g_free);
+  g_clear_pointer (&sink->path, g_free);
+  sink->fd = -1;
+  return ok;
+}
+
+cairo_surface_t *
+sb_export_pdf_surface (SbExportSink *sink,
+                       double        width,
+                       double        height)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sb_export_sink_write, sink,
+                                                                  width, height);
+
+  /* No creation date: the same drawing gives the same file, whenever. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+  return surface;
+}
+
+gboolean
 sb_export_to_file (const char            *path,
                    const SbLayout        *layout,
                    const SbScenario      *scenario,
@@ -394,35 +443,25 @@ sb_export_to_file (const char            *path,
                    int                    scale,
                    GError               **error)
 {
-  g_autofree char *tmp_path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  SbExportSink sink = { -1, NULL };
+  SbExportSink sink;
   SbExportFormat format;
   cairo_surface_t *surface;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && layout != NULL && scenario != NULL, FALSE);
 
-  if (!sb_export_format_for_path (path, &format, error) || !check_size (width, height, scale, error))
+  if (!sb_export_format_for_path (path, &format, error) || !check_size (width, height, scale, error)
+      || !sb_export_sink_open (&sink, path, error))
     return FALSE;
-  sink.fd = open_temporary (path, &tmp_path, &local_error);
-  if (sink.fd < 0)
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("cannot write %s: %s"), path, local_error->message);
-      return FALSE;
-    }
   surface = create_surface (format, &sink, width, height, scale);
   ok = render_to (surface, format, &sink, layout, scenario, sim, options, width, height, scale);
   cairo_surface_destroy (surface);
-  ok = finish_file (sink.fd, tmp_path, path, ok, &local_error) && ok;
-  if (!ok)
+  if (!sb_export_sink_close (&sink, ok, error))
     {
-      GError *cause = sink.error ? sink.error : local_error;
-
-      g_set_error (error, G_IO_ERROR, cause ? cause->code : G_IO_ERROR_FAILED,
-                   _("cannot write %s: %s"), path, cause ? cause->message : _("unknown error"));
-      g_clear_error (&sink.error);
+      if (error && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot write %s: %s"), path,
+                     _("unknown error"));
+      return FALSE;
     }
-  return ok;
+  return TRUE;
 }

@@ -74,12 +74,38 @@ void       sb_render_pill          (SbDrawContext  *ctx,
                                     const SbColor  *color,
                                     const SbColor  *background);
 
+typedef void (*SbLayerFunc) (SbDrawContext *ctx);
+
+/* Runs FUNC in the board's units, fitted into WIDTH × HEIGHT, after
+ * painting the background when asked. */
+void       sb_render_layer         (cairo_t               *cr,
+                                    const SbLayout        *layout,
+                                    const SbScenario      *scenario,
+                                    SbSim                 *sim,
+                                    const SbRenderOptions *options,
+                                    double                 width,
+                                    double                 height,
+                                    gboolean               background,
+                                    SbLayerFunc            func);
+/* The static diagram: hosts, links, nodes, captions, SPOFs, issues. */
+void       sb_render_board         (SbDrawContext  *ctx);
+/* A link's line as the board draws it, from (x0, y0) to (x1, y1). */
+void       sb_render_line_sample   (SbDrawContext  *ctx,
+                                    double          x0,
+                                    double          y0,
+                                    double          x1,
+                                    double          y1,
+                                    gboolean        dashed,
+                                    gboolean        replication);
+
 /* sb-render-state.c: the live layer drawn over the static diagram. */
 void       sb_render_dead_element  (SbDrawContext  *ctx,
                                     const char     *id);
 void       sb_render_state         (SbDrawContext  *ctx);
+void       sb_render_dead_elements (SbDrawContext  *ctx);
 /* sb-render-watch.c: the virtual IP, opened firewalls, metrics and alerts. */
 void       sb_render_watch         (SbDrawContext  *ctx);
+void       sb_render_opened_firewalls (SbDrawContext *ctx);
 /* A text of the scenario (label, explanation) in the user's language. */
 const char *sb_render_tr           (const char     *text);
 

@@ -375,6 +375,21 @@ stroke_route (SbDrawContext *ctx,
   arrow_head (ctx->cr, xs[n - 1], ys[n - 1], angle, 16);
 }
 
+void
+sb_render_line_sample (SbDrawContext *ctx,
+                       double         x0,
+                       double         y0,
+                       double         x1,
+                       double         y1,
+                       gboolean       dashed,
+                       gboolean       replication)
+{
+  double xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
+
+  stroke_route (ctx, xs, ys, 2, replication ? &ctx->palette->replication : &ctx->palette->link,
+                replication ? 4 : 3, dashed);
+}
+
 static void
 draw_link (SbDrawContext *ctx,
            const SbLink  *link)
@@ -552,7 +567,8 @@ draw_dns_record (SbDrawContext *ctx)
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL };
+  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL,
+                                 FALSE, FALSE };
 }
 
 /* A single point of failure: a thick dashed frame and a tag, so it shows
@@ -651,8 +667,8 @@ draw_issues (SbDrawContext *ctx)
     draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i));
 }
 
-static void
-draw_board (SbDrawContext *ctx)
+void
+sb_render_board (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   GArray *links = ctx->links;
@@ -676,19 +692,17 @@ draw_board (SbDrawContext *ctx)
     draw_issues (ctx);
 }
 
-typedef void (*SbLayerFunc) (SbDrawContext *ctx);
-
 /* Sets up the context and the diagram-to-target transform, then draws. */
-static void
-draw_layer (cairo_t               *cr,
-            const SbLayout        *layout,
-            const SbScenario      *scenario,
-            SbSim                 *sim,
-            const SbRenderOptions *options,
-            double                 width,
-            double                 height,
-            gboolean               background,
-            SbLayerFunc            func)
+void
+sb_render_layer (cairo_t               *cr,
+                 const SbLayout        *layout,
+                 const SbScenario      *scenario,
+                 SbSim                 *sim,
+                 const SbRenderOptions *options,
+                 double                 width,
+                 double                 height,
+                 gboolean               background,
+                 SbLayerFunc            func)
 {
   SbRenderOptions defaults;
   SbViewTransform t;
@@ -708,7 +722,8 @@ draw_layer (cairo_t               *cr,
   cairo_scale (cr, t.scale, t.scale);
   ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
-  func (&ctx);
+  if (func)
+    func (&ctx);
   g_array_unref (ctx.links);
   g_object_unref (ctx.text);
   cairo_restore (cr);
@@ -723,7 +738,7 @@ sb_render_draw_board (cairo_t               *cr,
                       double                 height)
 {
   g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL);
-  draw_layer (cr, layout, scenario, NULL, options, width, height, TRUE, draw_board);
+  sb_render_layer (cr, layout, scenario, NULL, options, width, height, TRUE, sb_render_board);
 }
 
 void
@@ -736,7 +751,7 @@ sb_render_draw_live (cairo_t               *cr,
                      double                 height)
 {
   g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL && sim != NULL);
-  draw_layer (cr, layout, scenario, sim, options, width, height, FALSE, sb_render_state);
+  sb_render_layer (cr, layout, scenario, sim, options, width, height, FALSE, sb_render_state);
 }
 
 void
@@ -756,6 +771,11 @@ sb_render_draw (cairo_t               *cr,
                 double                 width,
                 double                 height)
 {
+  if (options != NULL && options->clean)
+    {
+      sb_render_draw_clean (cr, layout, scenario, sim, options, width, height);
+      return;
+    }
   sb_render_draw_board (cr, layout, scenario, options, width, height);
   if (sim != NULL)
     sb_render_draw_live (cr, layout, scenario, sim, options, width, height);

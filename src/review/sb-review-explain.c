@@ -198,7 +198,7 @@ what_client (const SbReviewContext *ctx)
   g_autofree char *entry = name_or (ctx, entry_point (ctx), "?");
 
   return g_strdup_printf (_("It asks the DNS for %s, then sends its requests to %s. The scenario has "
-                            "%d visitor addresses sending %g requests per second, %.0f%% of them "
+                            "%d visitor addresses; together they send %g per second, %.0f%% of them "
                             "reads."), s->dns_name ? s->dns_name : "", entry, s->traffic.clients,
                           s->traffic.rate, s->traffic.read_ratio * 100);
 }
@@ -602,6 +602,7 @@ sb_review_explain (const SbReviewContext *ctx,
   x = g_new0 (SbExplanation, 1);
   x->id = g_strdup (id);
   x->label = g_strdup (sb_review_label (ctx, id));
+  x->name = sb_review_name (ctx, id);
   x->kind = g_strdup (el->is_host ? _("Machine (host)") : sb_review_kind_name (el->kind));
   x->host = g_strdup (sb_review_host_of (ctx, id));
   x->is_host = el->is_host;

@@ -61,7 +61,7 @@ elements_blocks (const SbReview *self,
     {
       const SbExplanation *x = g_ptr_array_index (self->elements, i);
       /* Translators: an element and its kind, e.g. "Nginx · Web server". */
-      g_autofree char *title = g_strdup_printf (_("%s · %s"), x->label, x->kind);
+      g_autofree char *title = g_strdup_printf (_("%s · %s"), x->name, x->kind);
 
       block (blocks, SB_REVIEW_BLOCK_SUBHEADING, title, x->id, NULL);
       block (blocks, SB_REVIEW_BLOCK_ITEM, _("Why it is there"), NULL, x->why);
@@ -98,7 +98,7 @@ database_blocks (const SbReview *self,
   for (guint i = 0; i < self->databases->len; i++)
     {
       const SbReviewDatabase *db = g_ptr_array_index (self->databases, i);
-      g_autofree char *lead = g_strdup_printf (_("%s · %s"), db->label, role_name (db->role));
+      g_autofree char *lead = g_strdup_printf (_("%s · %s"), db->name, role_name (db->role));
 
       block (blocks, SB_REVIEW_BLOCK_ITEM, lead, db->id, db->text);
     }

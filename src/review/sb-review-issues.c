@@ -138,20 +138,20 @@ exposed_ports (const SbReviewContext *ctx,
   for (guint i = 0; i < ctx->topo.n_components; i++)
     {
       const SbTopoElement *el = &ctx->topo.elements[i];
-      const char *label = sb_review_label (ctx, el->id);
 
       if (el->host != m && (int) i != m)
         continue;
       if (el->kind == SB_KIND_LOAD_BALANCER)
         g_ptr_array_add (ports, ctx->scenario->balancer.https
-                                ? g_strdup_printf ("%s %d/%d", label, SB_REVIEW_PORT_HTTP, SB_REVIEW_PORT_HTTPS)
-                                : g_strdup_printf ("%s %d", label, SB_REVIEW_PORT_HTTP));
+                                ? g_strdup_printf ("HAProxy %d, %d", SB_REVIEW_PORT_HTTP, SB_REVIEW_PORT_HTTPS)
+                                : g_strdup_printf ("HAProxy %d", SB_REVIEW_PORT_HTTP));
       else if (el->kind == SB_KIND_WEB_SERVER)
-        g_ptr_array_add (ports, g_strdup_printf ("%s %d", label, SB_REVIEW_PORT_HTTP));
+        g_ptr_array_add (ports, g_strdup_printf ("Nginx %d", SB_REVIEW_PORT_HTTP));
       else if (el->kind == SB_KIND_APP_SERVER)
-        g_ptr_array_add (ports, g_strdup_printf ("%s %d", label, SB_REVIEW_PORT_APP));
+        /* Translators: a port open on a machine, e.g. "application server 8000". */
+        g_ptr_array_add (ports, g_strdup_printf (_("application server %d"), SB_REVIEW_PORT_APP));
       else if (el->kind == SB_KIND_DATABASE)
-        g_ptr_array_add (ports, g_strdup_printf ("%s %d", label, SB_REVIEW_PORT_MYSQL));
+        g_ptr_array_add (ports, g_strdup_printf ("MySQL %d", SB_REVIEW_PORT_MYSQL));
     }
   g_ptr_array_add (ports, NULL);
   list = g_strjoinv (", ", (char **) ports->pdata);
@@ -260,8 +260,8 @@ add_redundancy (const SbReviewContext *ctx,
   servers = sb_review_join ((const char * const *) names->pdata, names->len);
   if (ctx->topo.lb >= 0 && n > 1)
     add (list, s->balancer.mode == SB_MODE_ACTIVE_ACTIVE
-               ? g_strdup_printf (_("%u servers share the load (%s): one can fail, or be updated, "
-                                    "while the others answer."), n, servers)
+               ? g_strdup_printf (_("Several servers share the load (%s): one can fail, or be "
+                                    "updated, while the others answer."), servers)
                : g_strdup_printf (_("Backup servers stand by (%s) to take over from the active one."),
                                   servers));
   if (ctx->topo.lb >= 0)

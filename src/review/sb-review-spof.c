@@ -58,6 +58,23 @@ general_reason (SbRequestType type)
                    : _("With it down no write can succeed: every way a write could go passes through it."));
 }
 
+/* The programs on HOST that are single points of failure for TYPE. */
+static char *
+spofs_on_host (const SbReviewContext *ctx,
+               int                    host,
+               SbRequestType          type,
+               guint                 *n)
+{
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < ctx->topo.n_components; i++)
+    if (ctx->topo.elements[i].host == host && ctx->topo.elements[i].kind != SB_KIND_FIREWALL
+        && sb_review_is_spof (ctx, ctx->topo.elements[i].id, type))
+      g_array_append_val (list, i);
+  *n = list->len;
+  return sb_review_join_elements (ctx, (int *) (void *) list->data, list->len);
+}
+
 static char *
 host_reason (const SbReviewContext *ctx,
              int                    host,
@@ -65,7 +82,12 @@ host_reason (const SbReviewContext *ctx,
 {
   int comp = spof_on_host (ctx, host, type);
   g_autofree char *programs = programs_on (ctx, host);
+  guint n;
+  g_autofree char *spofs = spofs_on_host (ctx, host, type, &n);
 
+  if (n > 1)
+    return g_strdup_printf (_("When the machine stops, every program on it stops too, and %s are "
+                              "each a single point of failure on their own."), spofs);
   if (comp >= 0)
     {
       g_autofree char *name = sb_review_name_at (ctx, comp);

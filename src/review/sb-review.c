@@ -270,8 +270,8 @@ algorithm_text (const SbReviewContext *ctx)
                                   "the list; with one server, %s gets them all."), all);
       else
         text = g_strdup_printf (_("Round robin: HAProxy sends each new request to the next server in "
-                                  "the list, %s, then starts again, so each of the %u servers gets "
-                                  "one request in %u."), all, n, n);
+                                  "the list, %s, then starts again, so each server gets one "
+                                  "request in %u."), all, n);
       break;
     }
   if (s->balancer.mode == SB_MODE_ACTIVE_PASSIVE && n > 1)
@@ -298,9 +298,9 @@ mode_text (const SbReviewContext *ctx)
     return g_strdup_printf (_("With one server behind the load balancer the mode changes nothing: "
                               "%s takes every request, and nothing takes over when it fails."), all);
   if (s->balancer.mode == SB_MODE_ACTIVE_ACTIVE)
-    return g_strdup_printf (_("Active-active: all %u servers (%s) take requests at the same time. "
+    return g_strdup_printf (_("Active-active: every server (%s) takes requests at the same time. "
                               "Their capacity adds up, and when one fails the load balancer leaves "
-                              "it out and the others take its share."), n, all);
+                              "it out and the others take its share."), all);
   return g_strdup_printf (_("Active-passive: only %s, the active server, takes requests. The backup "
                             "servers (%s) stay idle until the active one is marked down, after %d "
                             "failed checks (about %g s); then the first backup takes everything. "
@@ -414,6 +414,7 @@ database_free (SbReviewDatabase *db)
 {
   g_free (db->id);
   g_free (db->label);
+  g_free (db->name);
   g_free (db->host);
   g_strfreev (db->readers);
   g_strfreev (db->writers);
@@ -443,8 +444,8 @@ replication_text (const SbReviewContext *ctx)
   return g_strdup_printf (_("Writes go to the primary only, %s; reads go to the nearest database "
                             "that is up, the one on the application server's machine first. "
                             "Replication is asynchronous: the primary commits a write, answers, "
-                            "then sends it to %s, which apply it about %g s later (the replication "
-                            "lag). A read a replica serves within that time can return the old "
+                            "then sends it to the replicas (%s), and each applies it about %g s "
+                            "later (the replication lag). A read a replica serves within that time can return the old "
                             "data: a visitor who has just saved something may not see it yet. If "
                             "the primary stops, writes fail until a replica is promoted, and the "
                             "writes it had not sent yet are lost."),
@@ -464,6 +465,7 @@ review_databases (SbReview              *review,
 
       db->id = g_strdup (c->id);
       db->label = g_strdup (sb_review_label (ctx, c->id));
+      db->name = sb_review_name (ctx, c->id);
       db->role = c->role;
       db->host = g_strdup (c->host);
       db->readers = apps_where (ctx, e, FALSE);
@@ -586,6 +588,7 @@ sb_explanation_free (SbExplanation *self)
     return;
   g_free (self->id);
   g_free (self->label);
+  g_free (self->name);
   g_free (self->kind);
   g_free (self->host);
   g_free (self->why);

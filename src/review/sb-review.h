@@ -29,6 +29,7 @@ typedef enum {
 typedef struct {
   char     *id;
   char     *label;    /* translated */
+  char     *name;     /* the label with its machine's, "Nginx (Server 1)" */
   char     *kind;     /* the kind in words ("Load balancer"), translated */
   char     *host;     /* id of its machine, or NULL */
   gboolean  is_host;
@@ -56,6 +57,7 @@ typedef struct {
 typedef struct {
   char     *id;
   char     *label;
+  char     *name;       /* with its machine */
   SbDbRole  role;
   char     *host;
   GStrv     readers;    /* application servers that read here first */
