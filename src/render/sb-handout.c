@@ -88,20 +88,34 @@ set_font (SbHandout   *self,
   pango_layout_set_font_description (self->text, font);
 }
 
+/* Text of its own, apart from self->text: a page can end while a
+ * paragraph is being set. */
+static PangoLayout *
+small_layout (SbHandout  *self,
+              const char *text,
+              double      size)
+{
+  PangoLayout *layout = pango_cairo_create_layout (self->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (TEXT_FAMILY);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
 static void
 draw_footer (SbHandout *self)
 {
   g_autofree char *number = g_strdup_printf ("%u", self->n_pages);
+  g_autoptr(PangoLayout) layout = small_layout (self, number, 9);
   int w, h;
 
-  set_font (self, TEXT_FAMILY, 9, PANGO_WEIGHT_NORMAL);
-  pango_layout_set_width (self->text, -1);
-  pango_layout_set_text (self->text, number, -1);
-  pango_layout_get_size (self->text, &w, &h);
+  pango_layout_get_size (layout, &w, &h);
   cairo_set_source_rgb (self->cr, 0.35, 0.35, 0.35);
   cairo_move_to (self->cr, (self->width - (double) w / PANGO_SCALE) / 2,
                  self->height - MARGIN_DIAGRAM - (double) h / PANGO_SCALE);
-  pango_cairo_show_layout (self->cr, self->text);
+  pango_cairo_show_layout (self->cr, layout);
 }
 
 static void
@@ -185,21 +199,17 @@ flow (SbHandout         *self,
   self->y += style->after;
 }
 
-/* A bullet in front of an item's first line, in a layout of its own. */
+/* A bullet in front of an item's first line. */
 static void
 draw_bullet (SbHandout   *self,
              double       x,
              double       size)
 {
-  PangoLayout *bullet = pango_cairo_create_layout (self->cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (TEXT_FAMILY);
+  g_autoptr(PangoLayout) bullet = small_layout (self, "•", size);
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_layout_set_font_description (bullet, font);
-  pango_layout_set_text (bullet, "•", -1);
+  cairo_set_source_rgb (self->cr, 0.08, 0.1, 0.12);
   cairo_move_to (self->cr, x, self->y);
   pango_cairo_show_layout (self->cr, bullet);
-  g_object_unref (bullet);
 }
 
 void
