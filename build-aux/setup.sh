@@ -12,6 +12,7 @@ STACKBOARD_PACKAGES=(
   xvfb xauth
   fonts-cantarell fonts-dejavu-core
   haproxy nginx-light keepalived psmisc openssl
+  poppler-utils
 )
 
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

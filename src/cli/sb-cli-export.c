@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "render/sb-export.h"
 #include "sb-cli.h"
 
@@ -23,6 +25,15 @@ sb_cli_export (const SbCliOptions *options,
   int width = options->width ? options->width : SB_EXPORT_DEFAULT_WIDTH;
   int height = options->height ? options->height : SB_EXPORT_DEFAULT_HEIGHT;
 
+  SbExportFormat format;
+
+  /* Someone asking for answers.txt wants the review. */
+  if (!sb_export_format_for_path (out_path, &format, &error))
+    {
+      g_printerr ("stackboard: %s; %s\n", error->message,
+                  _("the written answers are --review, or --handout for a PDF"));
+      return 1;
+    }
   sb_render_options_init (&render);
   render.clean = clean;
   if (!sb_cli_play (sim, options, sb_sim_seconds_to_us (options->time), &error)
