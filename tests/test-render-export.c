@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "render/sb-export.h"
+#include "render/sb-handout.h"
 #include "render/sb-layout.h"
 #include "render/sb-render.h"
 
@@ -423,6 +426,142 @@ test_issues_fixed (Fixture       *f,
   g_assert_cmpuint (distributed, >, 6 * 200);
 }
 
+/* The clean diagram: with the simulation five seconds in (requests in
+ * flight, health-check labels, database versions) it is the same picture
+ * as with no simulation at all; a kill shows, and stays the same later. */
+static char *
+export_clean (Fixture    *f,
+              const char *name,
+              SbSim      *sim)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+  SbRenderOptions options;
+
+  sb_render_options_init (&options);
+  options.clean = TRUE;
+  options.selected_id = "lb";
+  g_assert_true (sb_export_to_file (path, f->layout, f->scenario, sim, &options, 800, 450, 1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  gsize nx, ny;
+
+  read_file (a, &x, &nx);
+  read_file (b, &y, &ny);
+  return nx == ny && memcmp (x, y, nx) == 0;
+}
+
+static void
+test_clean (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SbSim) sim = sb_sim_new (f->scenario);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = export_clean (f, "none.png", NULL);
+  g_autofree char *at5 = NULL;
+  g_autofree char *killed5 = NULL;
+  g_autofree char *killed9 = NULL;
+  g_autofree char *live = NULL;
+  cairo_surface_t *a, *b;
+  const SbRect *r = sb_layout_get_rect (f->layout, "server-2");
+  double x, y;
+
+  sb_sim_advance_to (sim, 5 * SB_SIM_USEC_PER_SEC);
+  at5 = export_clean (f, "at5.png", sim);
+  g_assert_true (same_file (none, at5));
+  live = g_build_filename (f->dir, "live.png", NULL);
+  g_assert_true (sb_export_to_file (live, f->layout, f->scenario, sim, NULL, 800, 450, 1, &error));
+  g_assert_false (same_file (live, at5));
+  g_assert_true (sb_sim_kill (sim, "server-2", &error));
+  sb_sim_advance_to (sim, 6 * SB_SIM_USEC_PER_SEC);
+  killed5 = export_clean (f, "killed5.png", sim);
+  sb_sim_advance_to (sim, 9 * SB_SIM_USEC_PER_SEC);
+  killed9 = export_clean (f, "killed9.png", sim);
+  g_assert_true (same_file (killed5, killed9));
+  g_assert_false (same_file (none, killed5));
+  /* The title and the legend take bands of the picture: the board is
+   * smaller than in the live export, and the top rows hold dark text. */
+  a = cairo_image_surface_create_from_png (none);
+  b = cairo_image_surface_create_from_png (killed9);
+  g_assert_cmpfloat (image_difference (a, b), >, 0.002);
+  sb_rect_center (r, &x, &y);
+  g_assert_cmpuint (count_color (a, 0xfcfcf9), >, 0);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* Binary streams hold NUL bytes: no strstr. */
+static gboolean
+holds (const char *data,
+       gsize       length,
+       const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_handout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "h.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no", "h.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbHandout) handout = sb_handout_new (path, &error);
+  gsize length;
+
+  g_assert_no_error (error);
+  sb_handout_add_design (handout, f->scenario, NULL, NULL);
+  /* A landscape diagram, then the review over several portrait pages. */
+  g_assert_cmpuint (sb_handout_get_n_pages (handout), >=, 3);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (sb_handout_finish (handout, &error));
+  g_assert_no_error (error);
+  read_file (path, &contents, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_false (holds (contents, length, "/CreationDate"));
+  g_assert_true (holds (contents, length, "/MediaBox [ 0 0 841.89"));
+  g_assert_true (holds (contents, length, "/MediaBox [ 0 0 595.27"));
+
+  g_clear_pointer (&handout, sb_handout_free);
+  g_assert_null (sb_handout_new (missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sb_handout_new ("x.svg", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* A handout abandoned before it is finished leaves no file behind. */
+static void
+test_handout_abandoned (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "abandoned.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  SbHandout *handout = sb_handout_new (path, &error);
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_no_error (error);
+  sb_handout_add_heading (handout, 0, "Questions");
+  sb_handout_add_paragraph (handout, "Which element is a single point of failure?");
+  sb_handout_free (handout);
+  dir = g_dir_open (f->dir, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,6 +579,9 @@ main (int    argc,
   g_test_add ("/render/golden/distributed", Fixture, NULL, fixture_set_up, test_golden, fixture_tear_down);
   g_test_add ("/render/state/kill-server-1", Fixture, NULL, fixture_set_up, test_state_differs, fixture_tear_down);
   g_test_add ("/render/issues", Fixture, NULL, fixture_set_up, test_issues, fixture_tear_down);
+  g_test_add ("/render/clean", Fixture, NULL, fixture_set_up, test_clean, fixture_tear_down);
+  g_test_add ("/render/handout", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
+  g_test_add ("/render/handout-abandoned", Fixture, NULL, fixture_set_up, test_handout_abandoned, fixture_tear_down);
   g_test_add ("/render/issues-fixed", Fixture, NULL, fixture_set_up, test_issues_fixed, fixture_tear_down);
   return g_test_run ();
 }
