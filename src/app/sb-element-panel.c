@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "review/sb-review.h"
 #include "sb-element-panel.h"
 
 struct _SbElementPanel
@@ -77,7 +78,8 @@ add_label (SbElementPanel *self,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  /* Students copy the explanations into their answers. */
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (self->box), label);
@@ -137,46 +139,13 @@ lb_view_text (SbSim      *sim,
   return NULL;
 }
 
-/* Whether some machine of SCENARIO has no component of KIND. */
-static gboolean
-some_host_lacks (const SbScenario *scenario,
-                 SbKind            kind)
-{
-  for (guint i = 0; i < scenario->hosts->len; i++)
-    {
-      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
-
-      if (sb_scenario_find_kind (scenario, kind, host->id) == NULL)
-        return TRUE;
-    }
-  return scenario->hosts->len == 0;
-}
-
-/* The known issues the scenario still has: each one a later step fixes. */
+/* The known issues and single points of failure, named: the review's. */
 static char *
 issues_text (const SbScenario *scenario)
 {
-  GString *text = g_string_new (_("Known issues of this design:"));
+  g_autoptr(SbReview) review = sb_review_new (scenario);
 
-  if (!scenario->balancer.https)
-    g_string_append_printf (text, "\n\n%s",
-                            _("• No HTTPS: requests and answers cross the Internet as plain text, "
-                              "so anyone on the way can read passwords and change pages. A "
-                              "certificate on the load balancer fixes it."));
-  if (some_host_lacks (scenario, SB_KIND_FIREWALL))
-    g_string_append_printf (text, "\n\n%s",
-                            _("• No firewall: every port the machines open can be reached from the "
-                              "whole Internet. A firewall in front of the load balancer and of "
-                              "each server lets only the traffic that should through."));
-  if (some_host_lacks (scenario, SB_KIND_MONITORING_AGENT))
-    g_string_append_printf (text, "\n\n%s",
-                            _("• No monitoring: nobody knows a server died until users complain. A "
-                              "monitoring client on each server would send alerts within "
-                              "seconds."));
-  g_string_append_printf (text, "\n\n%s",
-                          _("• Single points of failure: elements whose failure alone stops the "
-                            "site, or stops every write (see Show Single Points of Failure)."));
-  return g_string_free (text, FALSE);
+  return sb_review_known_issues_text (review);
 }
 
 static void

@@ -11,6 +11,8 @@
 #include "sb-element-list.h"
 #include "sb-element-panel.h"
 #include "sb-event-log.h"
+#include "sb-handout-dialog.h"
+#include "sb-review-window.h"
 #include "sb-stats-panel.h"
 #include "sb-settings-panel.h"
 #include "sb-window.h"
@@ -188,9 +190,12 @@ export_response (GtkNativeDialog *dialog,
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
 
+  const char *content = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "content");
+
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
-      if (sb_canvas_export (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1, &error))
+      if (sb_canvas_export_as (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1,
+                               g_strcmp0 (content, "clean") == 0, &error))
         {
           g_autofree char *text = g_strdup_printf (_("Exported to %s"), path);
           adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
@@ -220,8 +225,30 @@ export_activated (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "content", _("Diagram"),
+                               (const char *[]) { "now", "clean", NULL },
+                               (const char *[]) { _("As it is now"), _("Clean diagram, to hand in"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "content", "now");
   g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+review_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(SbScenario) scenario = sb_canvas_dup_scenario (SB_WINDOW (widget)->canvas);
+
+  gtk_window_present (GTK_WINDOW (sb_review_window_new (GTK_WINDOW (widget), scenario)));
+}
+
+static void
+handout_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sb_handout_dialog_run (SB_WINDOW (widget), g_str_equal (g_variant_get_string (parameter, NULL), "lesson"));
 }
 
 static void set_scenario (SbWindow *self, const SbScenario *scenario);
@@ -683,6 +710,8 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.reset", NULL, reset_activated);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_activated);
+  gtk_widget_class_install_action (widget_class, "win.handout", "s", handout_activated);
   gtk_widget_class_install_action (widget_class, "win.kill", NULL, kill_activated);
   gtk_widget_class_install_action (widget_class, "win.revive", NULL, revive_activated);
   gtk_widget_class_install_action (widget_class, "win.promote", NULL, promote_activated);
@@ -899,6 +928,14 @@ sb_window_get_panel (SbWindow *self)
 {
   g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
   return GTK_WIDGET (self->panel);
+}
+
+void
+sb_window_show_toast (SbWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 void
