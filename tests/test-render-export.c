@@ -205,6 +205,16 @@ test_export_svg (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (seen, "svg@width"), ==, "1600pt");
   g_assert_cmpstr (g_hash_table_lookup (seen, "svg@height"), ==, "900pt");
   g_assert_true (g_hash_table_contains (seen, "path"));
+  /* Text is text, as a reader searches and copies it, at the place of its
+   * marker in the drawing order; no glyph outlines, no marker left. */
+  g_assert_true (g_hash_table_contains (seen, "text"));
+  g_assert_nonnull (strstr (contents, ">Load balancer</text>"));
+  g_assert_nonnull (strstr (contents, ">203.0.113.10</text>"));
+  g_assert_nonnull (strstr (contents, "font-family=\"DejaVu Sans Mono,monospace\""));
+  g_assert_null (strstr (contents, "<symbol"));
+  g_assert_null (strstr (contents, "d=\"M 0.25 0.75 L 0.75 0.75"));
+  /* A node's text after its box, the box after the host's. */
+  g_assert_true (strstr (contents, ">Server 1</text>") > strstr (contents, "<path"));
 }
 
 static void

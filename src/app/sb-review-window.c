@@ -81,7 +81,7 @@ insert_block (GtkTextBuffer       *buffer,
   const char *tag = block_tag (b->kind);
 
   if (b->kind == SB_REVIEW_BLOCK_ITEM)
-    insert (buffer, "•\t", NULL, tag);
+    insert (buffer, "•  ", NULL, tag);
   if (b->lead)
     insert (buffer, b->lead, b->kind == SB_REVIEW_BLOCK_ITEM ? "lead" : NULL, tag);
   if (b->code)

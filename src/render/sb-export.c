@@ -33,6 +33,7 @@
 #endif
 
 #include "sb-export.h"
+#include "sb-svg-text.h"
 
 static void
 set_error_from_errno (GError **error,
@@ -163,9 +164,38 @@ create_image_surface (int width,
 
 #endif
 
+/* --- SVG ----------------------------------------------------------------
+ *
+ * Drawn into memory, its markers then replaced by the text (sb-svg-text.h)
+ * before it goes to the file. */
+
+typedef struct {
+  GByteArray *bytes;
+  SbSvgText  *text;
+} SbSvgBuffer;
+
+static cairo_status_t
+svg_append (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (((SbSvgBuffer *) closure)->bytes, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_svg (SbSvgBuffer  *svg,
+           SbExportSink *sink)
+{
+  g_autoptr(GByteArray) rewritten = sb_svg_text_rewrite (svg->text, svg->bytes);
+
+  return sb_export_sink_write (sink, rewritten->data, rewritten->len);
+}
+
 static cairo_surface_t *
 create_surface (SbExportFormat  format,
                 SbExportSink   *sink,
+                SbSvgBuffer    *svg,
                 int             width,
                 int             height,
                 int             scale)
@@ -173,7 +203,7 @@ create_surface (SbExportFormat  format,
   switch (format)
     {
     case SB_EXPORT_SVG:
-      return cairo_svg_surface_create_for_stream (sb_export_sink_write, sink, width, height);
+      return cairo_svg_surface_create_for_stream (svg_append, svg, width, height);
     case SB_EXPORT_PDF:
       return sb_export_pdf_surface (sink, width, height);
     case SB_EXPORT_PNG:
@@ -302,6 +332,7 @@ static gboolean
 render_to (cairo_surface_t       *surface,
            SbExportFormat         format,
            SbExportSink          *sink,
+           SbSvgBuffer           *svg,
            const SbLayout        *layout,
            const SbScenario      *scenario,
            SbSim                 *sim,
@@ -314,6 +345,8 @@ render_to (cairo_surface_t       *surface,
   cairo_status_t status;
 
   cairo_scale (cr, scale, scale);
+  if (format == SB_EXPORT_SVG)
+    sb_svg_text_attach (svg->text, cr);
   sb_render_draw (cr, layout, scenario, sim, options, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -322,6 +355,8 @@ render_to (cairo_surface_t       *surface,
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
+  if (format == SB_EXPORT_SVG && status == CAIRO_STATUS_SUCCESS)
+    status = write_svg (svg, sink);
   if (status != CAIRO_STATUS_SUCCESS && sink->error == NULL)
     g_set_error_literal (&sink->error, G_IO_ERROR, G_IO_ERROR_FAILED,
                          cairo_status_to_string (status));
@@ -446,6 +481,9 @@ sb_export_to_file (const char            *path,
   SbExportSink sink;
   SbExportFormat format;
   cairo_surface_t *surface;
+  g_autoptr(GByteArray) svg_bytes = g_byte_array_new ();
+  g_autoptr(SbSvgText) svg_text = sb_svg_text_new ();
+  SbSvgBuffer svg = { svg_bytes, svg_text };
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && layout != NULL && scenario != NULL, FALSE);
@@ -453,8 +491,8 @@ sb_export_to_file (const char            *path,
   if (!sb_export_format_for_path (path, &format, error) || !check_size (width, height, scale, error)
       || !sb_export_sink_open (&sink, path, error))
     return FALSE;
-  surface = create_surface (format, &sink, width, height, scale);
-  ok = render_to (surface, format, &sink, layout, scenario, sim, options, width, height, scale);
+  surface = create_surface (format, &sink, &svg, width, height, scale);
+  ok = render_to (surface, format, &sink, &svg, layout, scenario, sim, options, width, height, scale);
   cairo_surface_destroy (surface);
   if (!sb_export_sink_close (&sink, ok, error))
     {

@@ -22,6 +22,7 @@
 #define SAMPLE_LENGTH 64.0
 #define SAMPLE_GAP    14.0
 #define ITEM_GAP      48.0
+#define TITLE_SCALE    1.5
 
 typedef enum {
   SAMPLE_SOLID,
@@ -122,7 +123,7 @@ draw_legend (SbDrawContext *ctx)
     {
       double h;
 
-      sb_render_prepare_text (ctx, items[i].text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD,
+      sb_render_prepare_text (ctx, items[i].text, SB_FONT_FAMILY, SB_FONT_LINK, SB_LABEL_WEIGHT,
                               -1, 1, &widths[i], &h);
       widths[i] += SAMPLE_LENGTH + SAMPLE_GAP;
       total += widths[i] + (i > 0 ? ITEM_GAP : 0);
@@ -142,7 +143,7 @@ draw_legend (SbDrawContext *ctx)
 
           draw_sample (ctx, items[i].kind, x, y);
           sb_render_prepare_text (ctx, items[i].text, SB_FONT_FAMILY, SB_FONT_LINK,
-                                  PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+                                  SB_LABEL_WEIGHT, -1, 1, &tw, &th);
           sb_render_set_color (ctx->cr, &ctx->palette->ink);
           sb_render_show_text_at (ctx, x + SAMPLE_LENGTH + SAMPLE_GAP, y - th / 2);
           x += widths[i] + ITEM_GAP;
@@ -151,16 +152,22 @@ draw_legend (SbDrawContext *ctx)
     }
 }
 
+/* The label style, scaled: a larger size would be a type style of its
+ * own, and cost as much. */
 static void
 draw_title (SbDrawContext *ctx)
 {
   const char *title = sb_render_tr (ctx->scenario->title);
   double board_w = sb_layout_get_width (ctx->layout), tw, th;
 
-  sb_render_prepare_text (ctx, title, SB_FONT_FAMILY, SB_FONT_HOST * 1.5, PANGO_WEIGHT_BOLD,
-                          board_w, 1, &tw, &th);
+  sb_render_prepare_text (ctx, title, SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
+                          board_w / TITLE_SCALE, 1, &tw, &th);
+  cairo_save (ctx->cr);
+  cairo_translate (ctx->cr, (board_w - tw * TITLE_SCALE) / 2, -TITLE_BAND / 2 - th * TITLE_SCALE / 2);
+  cairo_scale (ctx->cr, TITLE_SCALE, TITLE_SCALE);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_render_show_text_at (ctx, (board_w - tw) / 2, -TITLE_BAND / 2 - th / 2);
+  sb_render_show_text_at (ctx, 0, 0);
+  cairo_restore (ctx->cr);
 }
 
 static void

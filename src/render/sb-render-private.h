@@ -11,8 +11,17 @@
 
 G_BEGIN_DECLS
 
-#define SB_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
-#define SB_MONO_FAMILY "DejaVu Sans Mono, monospace"
+/* The board's two type styles.  Every style a process uses (family,
+ * weight and size) costs it about 2 ms the first time: fontconfig's
+ * matching and pango's metrics (docs/benchmarks.md).  So names, captions,
+ * badges and titles are all the label style, Cantarell Bold at 22 units
+ * (the clean diagram's title is that style scaled, not a style of its
+ * own), and addresses and the DNS record the address style, DejaVu Sans
+ * Mono at 22; hierarchy comes from position and colour. */
+#define SB_FONT_FAMILY    "Cantarell, DejaVu Sans, sans-serif"
+#define SB_MONO_FAMILY    "DejaVu Sans Mono, monospace"
+#define SB_LABEL_WEIGHT   PANGO_WEIGHT_BOLD
+#define SB_ADDRESS_WEIGHT PANGO_WEIGHT_NORMAL
 
 typedef struct {
   double r, g, b;

@@ -17,6 +17,7 @@
 #include "sb-render.h"
 #include "sb-render-private.h"
 #include "sb-route.h"
+#include "sb-svg-text.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
@@ -78,8 +79,12 @@ sb_render_show_text_at (SbDrawContext *ctx,
               double         x,
               double         y)
 {
+  SbSvgText *svg = sb_svg_text_from (ctx->cr);
+
   cairo_move_to (ctx->cr, x, y);
-  pango_cairo_show_layout (ctx->cr, ctx->text);
+  /* In an SVG export, text becomes <text> (sb-svg-text.h). */
+  if (svg == NULL || !sb_svg_text_show_layout (svg, ctx->cr, ctx->text))
+    pango_cairo_show_layout (ctx->cr, ctx->text);
 }
 
 const char *
@@ -242,7 +247,7 @@ draw_host (SbDrawContext *ctx,
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
 
-  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
+  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
                 r->width / 2, 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - th) / 2 + 6);
@@ -251,7 +256,7 @@ draw_host (SbDrawContext *ctx,
       double iw, ih;
 
       x += tw + 14;
-      sb_render_prepare_text (ctx, host->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+      sb_render_prepare_text (ctx, host->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT,
                     -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - ih) / 2 + 7);
@@ -284,7 +289,7 @@ sb_render_pill (SbDrawContext *ctx,
 {
   double tw, th;
 
-  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x - tw / 2 - 8, y - th / 2 - 2, tw + 16, th + 4, 8);
   sb_render_set_color (ctx->cr, background);
   cairo_fill (ctx->cr);
@@ -466,7 +471,7 @@ draw_role_badge (SbDrawContext     *ctx,
   double tw, th;
 
   sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL,
-                PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
+                SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x, y, tw + 16, th + 2, (th + 2) / 2);
   sb_render_set_color (ctx->cr, color);
   cairo_fill (ctx->cr);
@@ -498,7 +503,7 @@ draw_node (SbDrawContext     *ctx,
                  SB_GLYPH_SIZE);
 
   if (comp->ip != NULL && !badge)
-    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
@@ -506,7 +511,7 @@ draw_node (SbDrawContext     *ctx,
    * before an ellipsis. */
   for (double size = SB_FONT_LABEL; size >= SB_FONT_LABEL * 0.75; size -= 1.5)
     {
-      sb_render_prepare_text (ctx, sb_render_tr (comp->label), SB_FONT_FAMILY, size, PANGO_WEIGHT_BOLD,
+      sb_render_prepare_text (ctx, sb_render_tr (comp->label), SB_FONT_FAMILY, size, SB_LABEL_WEIGHT,
                               text_w, 2, &lw, &lh);
       if (!pango_layout_is_ellipsized (ctx->text))
         break;
@@ -520,7 +525,7 @@ draw_node (SbDrawContext     *ctx,
     draw_role_badge (ctx, comp, text_x, y);
   else if (comp->ip != NULL)
     {
-      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
@@ -551,7 +556,7 @@ draw_dns_record (SbDrawContext *ctx)
   if (record == NULL)
     return;
   r = sb_layout_get_rect (ctx->layout, dns->id);
-  sb_render_prepare_text (ctx, record, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
+  sb_render_prepare_text (ctx, record, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT, -1, 1, &tw, &th);
   x = r->x + r->width / 2 - tw / 2;
   y = r->y + r->height + 14;
   sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
