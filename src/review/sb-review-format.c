@@ -196,7 +196,8 @@ markdown_item (GString             *md,
 {
   g_string_append (md, "- ");
   if (b->lead && b->code)
-    g_string_append_printf (md, "**%s** (`%s`): ", b->lead, b->code);
+    /* Translators: a bold lead and an element's id in front of a text, in Markdown. */
+    g_string_append_printf (md, _("**%s** (`%s`): "), b->lead, b->code);
   else if (b->lead)
     /* Translators: a bold lead in front of a text, in Markdown; French adds a space before the colon. */
     g_string_append_printf (md, _("**%s:** "), b->lead);
