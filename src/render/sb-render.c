@@ -639,6 +639,25 @@ draw_host_issues (SbDrawContext *ctx,
            narrow ? r->y + r->height + 18 : bottom);
 }
 
+/* Beside the plain-HTTP link, below its middle and clear of the box it
+ * leads to, where a single point of failure's tag goes. */
+static void
+https_badge (SbDrawContext *ctx,
+             const SbLink  *link,
+             double         mid_x,
+             double         mid_y)
+{
+  const char *text = _("⚠ No HTTPS: plain text on the wire");
+  const SbRect *to = sb_layout_get_rect (ctx->layout, link->to);
+  double tw, th, right = mid_x - 160;
+
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
+  right += tw / 2 + 8;
+  if (to != NULL && right > to->x - 16)
+    right = to->x - 16;
+  sb_render_pill (ctx, text, right - 8 - tw / 2, mid_y + 36, &issue_text, &issue_fill);
+}
+
 /* The known issues of a design without firewalls, TLS or monitoring, as
  * badges where they bite: the plain-HTTP link and every exposed machine;
  * each goes where the scenario fixes it. */
@@ -658,9 +677,7 @@ draw_issues (SbDrawContext *ctx)
         continue;
       n = sb_route_link (ctx->layout, scenario, link, xs, ys);
       if (n >= 2)
-        sb_render_pill (ctx, _("⚠ No HTTPS: plain text on the wire"),
-                        (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36,
-                        &issue_text, &issue_fill);
+        https_badge (ctx, link, (xs[0] + xs[n - 1]) / 2, (ys[0] + ys[n - 1]) / 2);
     }
   /* A load balancer on a machine of its own has that machine's badges. */
   if (entry != NULL && entry->host == NULL)
