@@ -546,19 +546,26 @@ test_window_add_server (Fixture       *f,
   g_assert_cmpuint (sb_canvas_get_scenario (canvas)->hosts->len, ==, 2);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+/* The first toplevel window of TYPE, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
     }
   return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* An edit is autosaved at once; if Stackboard dies, the next window
@@ -802,16 +809,7 @@ test_window_export (Fixture       *f,
 static SbReviewWindow *
 find_review_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (SB_IS_REVIEW_WINDOW (w))
-        return SB_REVIEW_WINDOW (w);
-    }
-  return NULL;
+  return find_toplevel (SB_TYPE_REVIEW_WINDOW);
 }
 
 static void

@@ -31,36 +31,6 @@ struct _SbElementPanel
 
 G_DEFINE_FINAL_TYPE (SbElementPanel, sb_element_panel, GTK_TYPE_WIDGET)
 
-static const char *
-kind_name (SbKind kind)
-{
-  switch (kind)
-    {
-    case SB_KIND_CLIENT:
-      return _("Client (web browser)");
-    case SB_KIND_DNS:
-      return _("DNS server");
-    case SB_KIND_LOAD_BALANCER:
-      return _("Load balancer");
-    case SB_KIND_WEB_SERVER:
-      return _("Web server");
-    case SB_KIND_APP_SERVER:
-      return _("Application server");
-    case SB_KIND_CODE:
-      return _("Application files (code base)");
-    case SB_KIND_FIREWALL:
-      return _("Firewall");
-    case SB_KIND_MONITORING_AGENT:
-      return _("Monitoring agent");
-    case SB_KIND_MONITORING:
-      return _("Monitoring service");
-    case SB_KIND_DATABASE:
-    case SB_KIND_N:
-    default:
-      return _("Database");
-    }
-}
-
 /* Empty lines take no room: the overview has no state or counters. */
 static void
 set_text (GtkLabel   *label,
@@ -200,7 +170,7 @@ show_element (SbElementPanel *self,
   const char *explanation = comp ? comp->explanation : host ? host->explanation : NULL;
 
   set_text (self->title, g_dgettext (GETTEXT_PACKAGE, label));
-  set_text (self->role, comp ? kind_name (comp->kind) : _("Machine (host)"));
+  set_text (self->role, comp ? sb_review_kind_name (comp->kind) : _("Machine (host)"));
   set_text (self->state, full_state);
   show_counters (self, sim, id, comp == NULL);
   set_text (self->explanation, explanation ? g_dgettext (GETTEXT_PACKAGE, explanation) : "");

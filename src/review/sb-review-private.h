@@ -43,7 +43,6 @@ char       *sb_review_join           (const char * const    *items,
 char       *sb_review_join_elements  (const SbReviewContext *ctx,
                                       const int             *elements,
                                       guint                  n);
-const char *sb_review_kind_name      (SbKind                 kind);
 const char *sb_review_host_of        (const SbReviewContext *ctx,
                                       const char            *id);
 gboolean    sb_review_is_spof        (const SbReviewContext *ctx,

@@ -123,6 +123,9 @@ SbExplanation *sb_review_explain_element   (const SbScenario *scenario,
                                             const char       *id);
 void           sb_explanation_free         (SbExplanation    *self);
 
+/* A component's kind in words ("Load balancer"), translated. */
+const char    *sb_review_kind_name         (SbKind            kind);
+
 /* "no-https", "no-firewall", "no-monitoring". */
 const char    *sb_issue_kind_to_string     (SbIssueKind       kind);
 
