@@ -25,7 +25,7 @@
 #define SB_MIN_WIDTH         900.0
 #define SB_MAX_HOST_COLUMNS    4
 
-/* One size for every text: see the type styles in sb-render-private.h. */
+/* One size for every text: see the type style in sb-render-private.h. */
 #define SB_FONT_LABEL         22.0
 #define SB_FONT_DETAIL        22.0
 #define SB_FONT_HOST          22.0

@@ -11,17 +11,15 @@
 
 G_BEGIN_DECLS
 
-/* The board's two type styles.  Every style a process uses (family,
- * weight and size) costs it about 2 ms the first time: fontconfig's
- * matching and pango's metrics (docs/benchmarks.md).  So names, captions,
- * badges and titles are all the label style, Cantarell Bold at 22 units
- * (the clean diagram's title is that style scaled, not a style of its
- * own), and addresses and the DNS record the address style, DejaVu Sans
- * Mono at 22; hierarchy comes from position and colour. */
+/* The board's one type style, Cantarell Bold at 22 units, for names,
+ * captions, badges, addresses and the DNS record alike; hierarchy comes
+ * from position and colour (addresses are muted).  Every style a process
+ * uses (family, weight and size) costs it fontconfig's substitution and
+ * sorting and pango's metrics the first time, about a fifth of an SVG
+ * export (docs/benchmarks.md); the clean diagram's title is this style
+ * scaled, not a style of its own. */
 #define SB_FONT_FAMILY    "Cantarell, DejaVu Sans, sans-serif"
-#define SB_MONO_FAMILY    "DejaVu Sans Mono, monospace"
 #define SB_LABEL_WEIGHT   PANGO_WEIGHT_BOLD
-#define SB_ADDRESS_WEIGHT PANGO_WEIGHT_NORMAL
 
 typedef struct {
   double r, g, b;

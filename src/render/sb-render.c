@@ -256,7 +256,7 @@ draw_host (SbDrawContext *ctx,
       double iw, ih;
 
       x += tw + 14;
-      sb_render_prepare_text (ctx, host->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT,
+      sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                     -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - ih) / 2 + 7);
@@ -503,7 +503,7 @@ draw_node (SbDrawContext     *ctx,
                  SB_GLYPH_SIZE);
 
   if (comp->ip != NULL && !badge)
-    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT,
+    sb_render_prepare_text (ctx, comp->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
@@ -525,7 +525,7 @@ draw_node (SbDrawContext     *ctx,
     draw_role_badge (ctx, comp, text_x, y);
   else if (comp->ip != NULL)
     {
-      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT,
+      sb_render_prepare_text (ctx, comp->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
@@ -556,7 +556,7 @@ draw_dns_record (SbDrawContext *ctx)
   if (record == NULL)
     return;
   r = sb_layout_get_rect (ctx->layout, dns->id);
-  sb_render_prepare_text (ctx, record, SB_MONO_FAMILY, SB_FONT_DETAIL, SB_ADDRESS_WEIGHT, -1, 1, &tw, &th);
+  sb_render_prepare_text (ctx, record, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   x = r->x + r->width / 2 - tw / 2;
   y = r->y + r->height + 14;
   sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
