@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "render/sb-handout.h"
 #include "render/sb-layout.h"
 #include "render/sb-render.h"
+#include "render/sb-svg-text.h"
 
 typedef struct {
   SbScenario *scenario;
@@ -210,7 +212,7 @@ test_export_svg (Fixture       *f,
   g_assert_true (g_hash_table_contains (seen, "text"));
   g_assert_nonnull (strstr (contents, ">Load balancer</text>"));
   g_assert_nonnull (strstr (contents, ">203.0.113.10</text>"));
-  g_assert_nonnull (strstr (contents, "font-family=\"Cantarell,DejaVu Sans,sans-serif\""));
+  g_assert_nonnull (strstr (contents, "font-family=\"Cantarell, DejaVu Sans, sans-serif\""));
   g_assert_nonnull (strstr (contents, "font-weight=\"700\""));
   g_assert_null (strstr (contents, "<symbol"));
   g_assert_null (strstr (contents, "d=\"M 0.25 0.75 L 0.75 0.75"));
@@ -587,6 +589,82 @@ test_handout_abandoned (Fixture       *f,
   g_assert_null (g_dir_read_name (dir));
 }
 
+/* The SVG export sets text with measured metrics (sb-font-metrics.h)
+ * instead of pango: they must give pango's widths and lines for every
+ * text of the bundled scenarios, or the SVG's boxes and pills would not
+ * fit their words.  Skipped where the board's font is not installed
+ * (pango then measures a fallback). */
+static int
+pango_width (PangoLayout *layout,
+             const char  *text,
+             double       width,
+             int         *lines)
+{
+  int w, h;
+
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  *lines = pango_layout_get_line_count (layout);
+  return w;
+}
+
+static void
+test_svg_metrics (Fixture       *f,
+                  gconstpointer  data)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (map));
+  g_autoptr(GObject) layout_object = G_OBJECT (pango_layout_new (PANGO_CONTEXT (context)));
+  PangoLayout *layout = PANGO_LAYOUT (layout_object);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, DejaVu Sans, sans-serif");
+  g_autoptr(GObject) loaded = NULL;
+  g_autoptr(PangoFontDescription) found = NULL;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  const char * const *names = sb_scenario_bundled_names ();
+  guint checked = 0;
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (PANGO_CONTEXT (context), options);
+  /* As an SVG's viewer places glyphs: at fractions of a unit. */
+  pango_context_set_round_glyph_positions (PANGO_CONTEXT (context), FALSE);
+  cairo_font_options_destroy (options);
+  pango_font_description_set_absolute_size (font, 22 * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  loaded = G_OBJECT (pango_font_map_load_font (map, PANGO_CONTEXT (context), font));
+  found = pango_font_describe (PANGO_FONT (loaded));
+  if (g_strcmp0 (pango_font_description_get_family (found), "Cantarell") != 0)
+    {
+      g_test_skip ("Cantarell is not installed");
+      return;
+    }
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(SbScenario) scenario = sb_scenario_load_bundled (names[i], NULL);
+
+      for (guint c = 0; c < scenario->components->len; c++)
+        {
+          const SbComponent *comp = g_ptr_array_index (scenario->components, c);
+          SbTextLines lines = { 0 };
+          int n, w = pango_width (layout, comp->label, -1, &n);
+
+          /* One line, unbounded: the same width to a hundredth of a unit. */
+          sb_text_lines_measure (&lines, comp->label, 22, -1, 1);
+          g_assert_cmpfloat_with_epsilon (lines.width, (double) w / PANGO_SCALE, 0.05);
+          /* In a node's width: the same lines. */
+          pango_width (layout, comp->label, 120, &n);
+          sb_text_lines_measure (&lines, comp->label, 22, 120, 4);
+          g_assert_cmpuint (lines.n_lines, ==, n);
+          sb_text_lines_clear (&lines);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 40);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -604,6 +682,7 @@ main (int    argc,
   g_test_add ("/render/golden/distributed", Fixture, NULL, fixture_set_up, test_golden, fixture_tear_down);
   g_test_add ("/render/state/kill-server-1", Fixture, NULL, fixture_set_up, test_state_differs, fixture_tear_down);
   g_test_add ("/render/issues", Fixture, NULL, fixture_set_up, test_issues, fixture_tear_down);
+  g_test_add ("/render/svg-metrics", Fixture, NULL, fixture_set_up, test_svg_metrics, fixture_tear_down);
   g_test_add ("/render/clean", Fixture, NULL, fixture_set_up, test_clean, fixture_tear_down);
   g_test_add ("/render/handout", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
   g_test_add ("/render/handout-abandoned", Fixture, NULL, fixture_set_up, test_handout_abandoned, fixture_tear_down);

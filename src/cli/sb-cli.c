@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "render/sb-export.h"
 #include "render/sb-render.h"
 #include "sb-cli.h"
 
@@ -539,6 +540,19 @@ fail (const GError *error)
   return 1;
 }
 
+/* PNG, PDF and handouts draw letters; an SVG export leaves that to its
+ * viewer and never loads a font (render/sb-svg-text.h). */
+static gboolean
+needs_fonts (const SbCliArgs *a)
+{
+  SbExportFormat format;
+
+  if (a->handout)
+    return TRUE;
+  return a->export_path && (!sb_export_format_for_path (a->export_path, &format, NULL)
+                            || format != SB_EXPORT_SVG);
+}
+
 /* Options that only change one command: given without it, or with a
  * value it does not know, they would be silently ignored. */
 static gboolean
@@ -589,7 +603,7 @@ dispatch (const SbCliArgs *a)
     return check_file (a->check);
   if (a->simulate && !parse_time ("--simulate", a->simulate, &seconds, &error))
     return fail (error);
-  if (a->export_path || a->handout)
+  if (needs_fonts (a))
     sb_render_warm_up ();
   if (a->handout && a->lesson)
     return sb_cli_handout_lesson (a->handout);

@@ -8,16 +8,18 @@
 
 #include "sb-links.h"
 #include "sb-render.h"
+#include "sb-svg-text.h"
 
 G_BEGIN_DECLS
 
 /* The board's one type style, Cantarell Bold at 22 units, for names,
  * captions, badges, addresses and the DNS record alike; hierarchy comes
  * from position and colour (addresses are muted).  Every style a process
- * uses (family, weight and size) costs it fontconfig's substitution and
- * sorting and pango's metrics the first time, about a fifth of an SVG
- * export (docs/benchmarks.md); the clean diagram's title is this style
- * scaled, not a style of its own. */
+ * uses (family, weight and size) costs fontconfig's substitution and
+ * sorting and pango's metrics the first time it is drawn, in a PNG or PDF
+ * export and the window's first frame (docs/benchmarks.md); an SVG export
+ * sets it from sb-font-metrics.h, measured once.  The clean diagram's
+ * title is this style scaled, not a style of its own. */
 #define SB_FONT_FAMILY    "Cantarell, DejaVu Sans, sans-serif"
 #define SB_LABEL_WEIGHT   PANGO_WEIGHT_BOLD
 
@@ -53,8 +55,10 @@ typedef struct {
   SbSim                 *sim;        /* NULL: the static diagram */
   const SbRenderOptions *options;
   const SbPalette       *palette;
-  PangoLayout           *text;
+  PangoLayout           *text;       /* NULL in an SVG export */
   GArray                *links;      /* SbLink: the topology's links */
+  SbSvgText             *svg;        /* an SVG export's text, or NULL */
+  SbTextLines            lines;      /* the text prepared, in an SVG export */
 } SbDrawContext;
 
 void       sb_render_set_color     (cairo_t        *cr,
@@ -68,6 +72,8 @@ void       sb_render_prepare_text  (SbDrawContext  *ctx,
                                     int             max_lines,
                                     double         *out_w,
                                     double         *out_h);
+/* Whether the text prepared last was cut to fit. */
+gboolean   sb_render_text_ellipsized (SbDrawContext *ctx);
 void       sb_render_show_text_at  (SbDrawContext  *ctx,
                                     double          x,
                                     double          y);

@@ -45,21 +45,31 @@ sb_render_set_color (cairo_t       *cr,
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
-/* Lays TEXT out in a box WIDTH wide (≤ 0: unbounded) and returns its size. */
+/* Lays TEXT out in a box WIDTH wide (≤ 0: unbounded) and returns its size.
+ * In an SVG export the text is set with the type style's measured metrics
+ * instead (sb-svg-text.h): no font is loaded. */
 void
 sb_render_prepare_text (SbDrawContext *ctx,
-              const char    *text,
-              const char    *family,
-              double         size,
-              PangoWeight    weight,
-              double         width,
-              int            max_lines,
-              double        *out_w,
-              double        *out_h)
+                        const char    *text,
+                        const char    *family,
+                        double         size,
+                        PangoWeight    weight,
+                        double         width,
+                        int            max_lines,
+                        double        *out_w,
+                        double        *out_h)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+  g_autoptr(PangoFontDescription) font = NULL;
   int pw, ph;
 
+  if (ctx->svg)
+    {
+      sb_text_lines_measure (&ctx->lines, text, size, width, max_lines);
+      *out_w = ctx->lines.width;
+      *out_h = ctx->lines.height;
+      return;
+    }
+  font = pango_font_description_from_string (family);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (ctx->text, font);
@@ -74,16 +84,21 @@ sb_render_prepare_text (SbDrawContext *ctx,
   *out_h = (double) ph / PANGO_SCALE;
 }
 
+gboolean
+sb_render_text_ellipsized (SbDrawContext *ctx)
+{
+  return ctx->svg ? ctx->lines.ellipsized : pango_layout_is_ellipsized (ctx->text);
+}
+
 void
 sb_render_show_text_at (SbDrawContext *ctx,
-              double         x,
-              double         y)
+                        double         x,
+                        double         y)
 {
-  SbSvgText *svg = sb_svg_text_from (ctx->cr);
-
   cairo_move_to (ctx->cr, x, y);
-  /* In an SVG export, text becomes <text> (sb-svg-text.h). */
-  if (svg == NULL || !sb_svg_text_show_layout (svg, ctx->cr, ctx->text))
+  if (ctx->svg)
+    sb_svg_text_show (ctx->svg, ctx->cr, &ctx->lines);
+  else
     pango_cairo_show_layout (ctx->cr, ctx->text);
 }
 
@@ -513,7 +528,7 @@ draw_node (SbDrawContext     *ctx,
     {
       sb_render_prepare_text (ctx, sb_render_tr (comp->label), SB_FONT_FAMILY, size, SB_LABEL_WEIGHT,
                               text_w, 2, &lw, &lh);
-      if (!pango_layout_is_ellipsized (ctx->text))
+      if (!sb_render_text_ellipsized (ctx))
         break;
     }
   y = r->y + (r->height - lh - (dh ? dh + 4 : 0)) / 2;
@@ -742,12 +757,16 @@ sb_render_layer (cairo_t               *cr,
     draw_background (&ctx, width, height);
   cairo_translate (cr, t.offset_x, t.offset_y);
   cairo_scale (cr, t.scale, t.scale);
-  ctx.text = pango_cairo_create_layout (cr);
+  /* An SVG export sets its text without pango (sb-svg-text.h). */
+  ctx.svg = sb_svg_text_from (cr);
+  if (ctx.svg == NULL)
+    ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
   if (func)
     func (&ctx);
   g_array_unref (ctx.links);
-  g_object_unref (ctx.text);
+  g_clear_object (&ctx.text);
+  sb_text_lines_clear (&ctx.lines);
   cairo_restore (cr);
 }
 

@@ -13,6 +13,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "sb-font-metrics.h"
+#include "sb-render-private.h"
 #include "sb-svg-text.h"
 
 #define MARKER_X    0.25
@@ -71,45 +73,185 @@ number (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.2f", value));
 }
 
-/* One <text> for LINE, whose logical box starts at (X, BASELINE) in CR's
+/* --- Metrics --------------------------------------------------------------- */
+
+static double
+advance (gunichar c)
+{
+  guint lo = 0, hi = G_N_ELEMENTS (sb_font_advances);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (sb_font_advances[mid].c == c)
+        return sb_font_advances[mid].advance;
+      if (sb_font_advances[mid].c < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return SB_FONT_METRICS_DEFAULT;
+}
+
+static double
+text_width (const char *text,
+            double      size)
+{
+  double units = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    units += advance (g_utf8_get_char (p));
+  return units * size / SB_FONT_METRICS_UNITS;
+}
+
+/* TEXT cut at the end so that it and an ellipsis fit in WIDTH. */
+static char *
+ellipsize (const char *text,
+           double      size,
+           double      width)
+{
+  double ellipsis = advance (0x2026) * size / SB_FONT_METRICS_UNITS;
+  glong n = g_utf8_strlen (text, -1);
+
+  for (glong k = n - 1; k > 0; k--)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, k);
+
+      g_strchomp (prefix);
+      if (text_width (prefix, size) + ellipsis <= width)
+        return g_strconcat (prefix, "…", NULL);
+    }
+  return g_strdup ("…");
+}
+
+/* Greedy, at spaces, as pango's PANGO_WRAP_WORD. */
+static GPtrArray *
+wrap (const char *text,
+      double      size,
+      double      width)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) line = NULL;
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (line == NULL)
+        {
+          line = g_string_new (words[i]);
+          continue;
+        }
+      candidate = g_strconcat (line->str, " ", words[i], NULL);
+      if (text_width (candidate, size) <= width)
+        g_string_assign (line, candidate);
+      else
+        {
+          g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+          line = g_string_new (words[i]);
+        }
+    }
+  if (line)
+    g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+  return lines;
+}
+
+void
+sb_text_lines_clear (SbTextLines *lines)
+{
+  for (guint i = 0; i < lines->n_lines; i++)
+    g_free (lines->lines[i]);
+  memset (lines, 0, sizeof *lines);
+}
+
+void
+sb_text_lines_measure (SbTextLines *lines,
+                       const char  *text,
+                       double       size,
+                       double       width,
+                       int          max_lines)
+{
+  guint max = max_lines <= 0 ? 1 : MIN ((guint) max_lines, SB_TEXT_MAX_LINES);
+  g_autoptr(GPtrArray) parts = NULL;
+
+  sb_text_lines_clear (lines);
+  lines->size = size;
+  if (width <= 0)
+    {
+      parts = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (parts, g_strdup (text));
+    }
+  else
+    parts = wrap (text, size, width);
+  /* What does not fit in MAX lines goes on the last one, to be cut. */
+  while (parts->len > max)
+    {
+      char *last = g_ptr_array_steal_index (parts, parts->len - 1);
+      char *joined = g_strconcat (g_ptr_array_index (parts, parts->len - 1), " ", last, NULL);
+
+      g_free (last);
+      g_free (g_ptr_array_index (parts, parts->len - 1));
+      parts->pdata[parts->len - 1] = joined;
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      char *line = g_ptr_array_index (parts, i);
+
+      if (width > 0 && text_width (line, size) > width)
+        {
+          line = ellipsize (line, size, width);
+          lines->ellipsized = TRUE;
+        }
+      else
+        line = g_strdup (line);
+      lines->lines[lines->n_lines] = line;
+      lines->widths[lines->n_lines] = text_width (line, size);
+      lines->width = MAX (lines->width, lines->widths[lines->n_lines]);
+      lines->n_lines++;
+    }
+  lines->height = lines->n_lines * (double) SB_FONT_METRICS_HEIGHT * size / SB_FONT_METRICS_UNITS;
+}
+
+/* --- Markers ---------------------------------------------------------------- */
+
+/* One <text> for LINE, whose baseline starts at (X, BASELINE) in CR's
  * user space. */
 static void
-append_line (GString                    *out,
-             cairo_t                    *cr,
-             const char                 *text,
-             const PangoFontDescription *font,
-             const char                 *fill,
-             double                      x,
-             double                      baseline,
-             double                      width)
+append_line (GString    *out,
+             cairo_t    *cr,
+             const char *text,
+             double      size,
+             const char *fill,
+             double      x,
+             double      baseline,
+             double      width)
 {
   double scale_x = 1, scale_y = 0, scale;
   g_autofree char *escaped = g_markup_escape_text (text, -1);
-  g_autofree char *family = g_markup_escape_text (pango_font_description_get_family (font), -1);
-  g_autofree char *sx = NULL, *sy = NULL, *size = NULL, *length = NULL;
+  g_autofree char *sx = NULL, *sy = NULL, *font_size = NULL, *length = NULL;
 
   cairo_user_to_device_distance (cr, &scale_x, &scale_y);
   scale = hypot (scale_x, scale_y);
   cairo_user_to_device (cr, &x, &baseline);
   sx = number (x);
   sy = number (baseline);
-  size = number ((double) pango_font_description_get_size (font) / PANGO_SCALE * scale);
+  font_size = number (size * scale);
   length = number (width * scale);
   g_string_append_printf (out, "<text x=\"%s\" y=\"%s\" font-family=\"%s\" font-size=\"%s\" "
                           "font-weight=\"%d\" %s textLength=\"%s\" lengthAdjust=\"spacingAndGlyphs\" "
                           "xml:space=\"preserve\">%s</text>\n",
-                          sx, sy, family, size, (int) pango_font_description_get_weight (font), fill,
-                          length, escaped);
+                          sx, sy, SB_FONT_FAMILY, font_size, (int) SB_LABEL_WEIGHT, fill, length, escaped);
 }
 
 static char *
 fill_of (cairo_t *cr)
 {
-  double r, g, b, a;
+  double r = 0, g = 0, b = 0, a = 1;
   g_autofree char *alpha = NULL;
 
-  if (cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a) != CAIRO_STATUS_SUCCESS)
-    return NULL;
+  cairo_pattern_get_rgba (cairo_get_source (cr), &r, &g, &b, &a);
   if (a >= 1)
     return g_strdup_printf ("fill=\"rgb(%d,%d,%d)\"", (int) lround (r * 255), (int) lround (g * 255),
                             (int) lround (b * 255));
@@ -132,45 +274,26 @@ draw_marker (cairo_t *cr,
   cairo_restore (cr);
 }
 
-gboolean
-sb_svg_text_show_layout (SbSvgText   *self,
-                         cairo_t     *cr,
-                         PangoLayout *layout)
+void
+sb_svg_text_show (SbSvgText         *self,
+                  cairo_t           *cr,
+                  const SbTextLines *lines)
 {
-  const PangoFontDescription *font = pango_layout_get_font_description (layout);
-  const char *text = pango_layout_get_text (layout);
   g_autofree char *fill = fill_of (cr);
-  g_autoptr(GString) out = NULL;
-  PangoLayoutIter *iter;
-  double x0, y0;
+  g_autoptr(GString) out = g_string_new (NULL);
+  double x0 = 0, y0 = 0, line_height, baseline;
 
-  /* An ellipsis is a glyph that is not in the text: draw it as cairo does. */
-  if (font == NULL || fill == NULL || pango_layout_is_ellipsized (layout)
-      || self->texts->len >= MAX_MARKERS || !cairo_has_current_point (cr))
-    return FALSE;
-  cairo_get_current_point (cr, &x0, &y0);
-  out = g_string_new (NULL);
-  iter = pango_layout_get_iter (layout);
-  do
-    {
-      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-      PangoRectangle logical;
-      g_autofree char *part = NULL;
-
-      if (line->length == 0)
-        continue;
-      pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      part = g_strndup (text + line->start_index, line->length);
-      g_strchomp (part);
-      append_line (out, cr, part, font, fill, x0 + (double) logical.x / PANGO_SCALE,
-                   y0 + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE,
-                   (double) logical.width / PANGO_SCALE);
-    }
-  while (pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
+  if (self->texts->len >= MAX_MARKERS || lines->n_lines == 0)
+    return;
+  if (cairo_has_current_point (cr))
+    cairo_get_current_point (cr, &x0, &y0);
+  line_height = (double) SB_FONT_METRICS_HEIGHT * lines->size / SB_FONT_METRICS_UNITS;
+  baseline = (double) SB_FONT_METRICS_BASELINE * lines->size / SB_FONT_METRICS_UNITS;
+  for (guint i = 0; i < lines->n_lines; i++)
+    append_line (out, cr, lines->lines[i], lines->size, fill, x0, y0 + baseline + i * line_height,
+                 lines->widths[i]);
   draw_marker (cr, self->texts->len);
   g_ptr_array_add (self->texts, g_string_free (g_steal_pointer (&out), FALSE));
-  return TRUE;
 }
 
 static guint
