@@ -332,6 +332,28 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (root, "databases"), "items")), ==, 2);
 }
 
+/* A design that serves nothing yet has no single point of failure to
+ * list, and the review says why instead of "none". */
+static void
+test_serves_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "minimal.json", NULL);
+  g_autoptr(SbScenario) scenario = sb_scenario_load_from_file (path, &error);
+  g_autoptr(SbReview) review = NULL;
+  g_autofree char *md = NULL;
+
+  g_assert_no_error (error);
+  review = sb_review_new (scenario);
+  md = sb_review_to_markdown (review);
+  g_assert_false (review->reads_served);
+  g_assert_cmpuint (review->spof_reads->len, ==, 0);
+  g_assert_null (strstr (md, "None: no single element stops every read."));
+  g_assert_nonnull (strstr (md, "even with every element up, no read can succeed"));
+  g_assert_nonnull (strstr (md, "neither a load balancer nor a web server"));
+  g_assert_cmpuint (review->strengths->len, ==, 0);
+}
+
 static void
 test_known_issues_text (void)
 {
@@ -360,5 +382,6 @@ main (int    argc,
   g_test_add_func ("/review/markdown", test_markdown);
   g_test_add_func ("/review/json", test_json);
   g_test_add_func ("/review/known-issues-text", test_known_issues_text);
+  g_test_add_func ("/review/serves-nothing", test_serves_nothing);
   return g_test_run ();
 }

@@ -195,12 +195,23 @@ static char *
 what_client (const SbReviewContext *ctx)
 {
   const SbScenario *s = ctx->scenario;
-  g_autofree char *entry = name_or (ctx, entry_point (ctx), "?");
+  int e = entry_point (ctx);
+  g_autofree char *entry = name_or (ctx, e, "");
+  g_autofree char *traffic = g_strdup_printf (_("The scenario has %d visitor addresses; together they "
+                                                "send %g per second, %.0f%% of them reads."),
+                                              s->traffic.clients, s->traffic.rate,
+                                              s->traffic.read_ratio * 100);
+  g_autofree char *route = NULL;
 
-  return g_strdup_printf (_("It asks the DNS for %s, then sends its requests to %s. The scenario has "
-                            "%d visitor addresses; together they send %g per second, %.0f%% of them "
-                            "reads."), s->dns_name ? s->dns_name : "", entry, s->traffic.clients,
-                          s->traffic.rate, s->traffic.read_ratio * 100);
+  if (e < 0)
+    route = g_strdup (_("Nothing in this design answers it: there is neither a load balancer nor a "
+                        "web server."));
+  else if (ctx->topo.dns >= 0)
+    route = g_strdup_printf (_("It asks the DNS for %s, then sends its requests to %s."),
+                             s->dns_name ? s->dns_name : "", entry);
+  else
+    route = g_strdup_printf (_("It sends its requests to %s."), entry);
+  return g_strconcat (route, " ", traffic, NULL);
 }
 
 static char *

@@ -106,12 +106,16 @@ database_blocks (const SbReview *self,
 
 static void
 spof_list_blocks (GPtrArray  *spofs,
+                  gboolean    served,
                   const char *heading,
                   const char *none,
+                  const char *never,
                   GPtrArray  *blocks)
 {
   block (blocks, SB_REVIEW_BLOCK_SUBHEADING, heading, NULL, NULL);
-  if (spofs->len == 0)
+  if (!served)
+    block (blocks, SB_REVIEW_BLOCK_PARAGRAPH, NULL, NULL, never);
+  else if (spofs->len == 0)
     block (blocks, SB_REVIEW_BLOCK_PARAGRAPH, NULL, NULL, none);
   for (guint i = 0; i < spofs->len; i++)
     {
@@ -166,10 +170,12 @@ sb_review_to_blocks (const SbReview *self)
   balancer_blocks (self, blocks);
   database_blocks (self, blocks);
   block (blocks, SB_REVIEW_BLOCK_HEADING, NULL, NULL, _("Single points of failure"));
-  spof_list_blocks (self->spof_reads, _("For reads"),
-                    _("None: no single element stops every read."), blocks);
-  spof_list_blocks (self->spof_writes, _("For writes"),
-                    _("None: no single element stops every write."), blocks);
+  spof_list_blocks (self->spof_reads, self->reads_served, _("For reads"),
+                    _("None: no single element stops every read."),
+                    _("Not a question yet: even with every element up, no read can succeed."), blocks);
+  spof_list_blocks (self->spof_writes, self->writes_served, _("For writes"),
+                    _("None: no single element stops every write."),
+                    _("Not a question yet: even with every element up, no write can succeed."), blocks);
   issue_blocks (self, blocks);
   block (blocks, SB_REVIEW_BLOCK_HEADING, NULL, NULL, _("What this design does well"));
   for (guint i = 0; i < self->strengths->len; i++)

@@ -305,10 +305,10 @@ sb_review_find_strengths (const SbReviewContext *ctx,
 {
   GPtrArray *list = g_ptr_array_new_with_free_func (g_free);
 
-  if (review->spof_reads->len == 0 && sb_review_survives (ctx, NULL, SB_REQUEST_READ))
+  if (review->spof_reads->len == 0 && review->reads_served)
     add (list, g_strdup (_("No single point of failure for reads: any one element can fail and the "
                            "pages still load.")));
-  if (review->spof_writes->len == 0 && sb_review_survives (ctx, NULL, SB_REQUEST_WRITE))
+  if (review->spof_writes->len == 0 && review->writes_served)
     add (list, g_strdup (_("No single point of failure for writes: any one element can fail and "
                            "the writes still succeed.")));
   add_redundancy (ctx, list);

@@ -366,13 +366,15 @@ review_balancer (SbReview              *review,
   review->mode = s->balancer.mode;
   if (!review->has_balancer)
     {
-      g_autofree char *server = ctx->topo.n_backends > 0 ? backend_names (ctx, 0, 1)
-                                                         : g_strdup (_("the web server"));
+      g_autofree char *server = ctx->topo.n_backends > 0 ? backend_names (ctx, 0, 1) : NULL;
 
-      review->algorithm_text = g_strdup_printf (_("There is no load balancer: the DNS gives out the "
-                                                  "address of %s, and every visitor goes straight "
-                                                  "to it. With nothing to choose between, there "
-                                                  "is no algorithm."), server);
+      review->algorithm_text = server
+                               ? g_strdup_printf (_("There is no load balancer: the DNS gives out "
+                                                    "the address of %s, and every visitor goes "
+                                                    "straight to it. With nothing to choose between, "
+                                                    "there is no algorithm."), server)
+                               : g_strdup (_("There is no load balancer, and no web server either: "
+                                             "nothing answers the visitors yet."));
       review->mode_text = g_strdup (_("No mode either: with a single server there is no "
                                       "active-active or active-passive, and nothing takes over "
                                       "when it fails."));
@@ -534,6 +536,8 @@ sb_review_new (const SbScenario *scenario)
   review->elements = review_elements (&ctx);
   review_balancer (review, &ctx);
   review_databases (review, &ctx);
+  review->reads_served = sb_review_survives (&ctx, NULL, SB_REQUEST_READ);
+  review->writes_served = sb_review_survives (&ctx, NULL, SB_REQUEST_WRITE);
   review->spof_reads = review_spofs (&ctx, ctx.spof_reads, SB_REQUEST_READ);
   review->spof_writes = review_spofs (&ctx, ctx.spof_writes, SB_REQUEST_WRITE);
   review->issues = sb_review_find_issues (&ctx);

@@ -83,6 +83,8 @@ typedef struct {
   double      lag;
   char       *replication_text;
   /* The analysis. */
+  gboolean    reads_served;      /* with every element up, a read can succeed */
+  gboolean    writes_served;
   GPtrArray  *spof_reads;        /* SbReviewSpof*, sorted by id as sb_spof_analyse() */
   GPtrArray  *spof_writes;
   GPtrArray  *issues;            /* SbReviewIssue*, in the order https, firewall, monitoring */
