@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The review is the design's: --kill, --time and the settings change the
- * scenario it is computed from (an --algorithm source is reviewed as
- * such), while a handout's diagram also shows what was killed.
+ * The review is the design's: the settings options change the scenario it
+ * is computed from (an --algorithm source is reviewed as such), while
+ * --kill and --time only change what a handout's diagram shows.
  */
 #include "config.h"
 
