@@ -361,6 +361,12 @@ test_known_issues_text (void)
   g_autoptr(SbReview) review = sb_review_new (scenario);
   g_autofree char *text = sb_review_known_issues_text (review);
 
+  g_autoptr(SbReview) brief = sb_review_new_brief (scenario);
+  g_autofree char *brief_text = sb_review_known_issues_text (brief);
+
+  /* The brief review, the panel's, says the same. */
+  g_assert_cmpstr (brief_text, ==, text);
+  g_assert_cmpuint (brief->elements->len, ==, 0);
   /* Names them instead of pointing at a menu. */
   g_assert_null (strstr (text, "Show Single Points of Failure"));
   g_assert_nonnull (strstr (text, "Single points of failure for reads: Load balancer (HAProxy)."));

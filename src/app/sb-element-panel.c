@@ -113,7 +113,7 @@ lb_view_text (SbSim      *sim,
 static char *
 issues_text (const SbScenario *scenario)
 {
-  g_autoptr(SbReview) review = sb_review_new (scenario);
+  g_autoptr(SbReview) review = sb_review_new_brief (scenario);
 
   return sb_review_known_issues_text (review);
 }

@@ -522,8 +522,9 @@ review_elements (const SbReviewContext *ctx)
   return list;
 }
 
-SbReview *
-sb_review_new (const SbScenario *scenario)
+static SbReview *
+review_new (const SbScenario *scenario,
+            gboolean          full)
 {
   SbReviewContext ctx;
   SbReview *review;
@@ -533,17 +534,38 @@ sb_review_new (const SbScenario *scenario)
   review = g_new0 (SbReview, 1);
   review->name = g_strdup (scenario->name);
   review->title = g_strdup (scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
-  review->elements = review_elements (&ctx);
-  review_balancer (review, &ctx);
-  review_databases (review, &ctx);
+  if (full)
+    {
+      review->elements = review_elements (&ctx);
+      review_balancer (review, &ctx);
+      review_databases (review, &ctx);
+    }
+  else
+    {
+      review->elements = g_ptr_array_new ();
+      review->databases = g_ptr_array_new ();
+    }
   review->reads_served = sb_review_survives (&ctx, NULL, SB_REQUEST_READ);
   review->writes_served = sb_review_survives (&ctx, NULL, SB_REQUEST_WRITE);
   review->spof_reads = review_spofs (&ctx, ctx.spof_reads, SB_REQUEST_READ);
   review->spof_writes = review_spofs (&ctx, ctx.spof_writes, SB_REQUEST_WRITE);
   review->issues = sb_review_find_issues (&ctx);
-  review->strengths = sb_review_find_strengths (&ctx, review);
+  review->strengths = full ? sb_review_find_strengths (&ctx, review)
+                          : g_ptr_array_new_with_free_func (g_free);
   sb_review_context_clear (&ctx);
   return review;
+}
+
+SbReview *
+sb_review_new (const SbScenario *scenario)
+{
+  return review_new (scenario, TRUE);
+}
+
+SbReview *
+sb_review_new_brief (const SbScenario *scenario)
+{
+  return review_new (scenario, FALSE);
 }
 
 void

@@ -116,6 +116,11 @@ SbReviewBlock *sb_review_block_new         (SbReviewBlockKind kind,
 void           sb_review_block_free        (SbReviewBlock    *self);
 
 SbReview      *sb_review_new               (const SbScenario *scenario);
+/* Only what sb_review_known_issues_text() needs: the single points of
+ * failure with their reasons and the issues (elements, databases and
+ * strengths empty, texts NULL).  Cheap enough for a panel that refreshes
+ * several times a second. */
+SbReview      *sb_review_new_brief         (const SbScenario *scenario);
 void           sb_review_free              (SbReview         *self);
 
 /* One element of SCENARIO (a component or a host, by id): why it is there,
