@@ -189,7 +189,6 @@ export_response (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
-
   const char *content = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "content");
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
