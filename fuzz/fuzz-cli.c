@@ -10,9 +10,9 @@
  *    followed by --spof or (bit 1) --simulate 2, so every number, choice
  *    and --kill/--revive/--promote spec goes through the real parser and a
  *    short simulation.  Arguments that would read or write files or exit
- *    (--scenario, --check, --export*, --help, short options) are dropped,
- *    and so are the other commands (--questions writes a file); --narrate
- *    and --lesson stay.  Output goes nowhere.
+ *    (--scenario, --check, --export*, --handout, --help, short options)
+ *    are dropped, and so are the other commands (--questions writes a
+ *    file); --narrate and --lesson stay.  Output goes nowhere.
  * Either way: exit status 0 or 1, an action only for an existing element at
  * a time the simulation can reach, and no crash, hang or leak.
  */
@@ -89,7 +89,7 @@ dropped (const char *arg)
 {
   static const char * const prefixes[] = {
     "--scenario", "--check", "--export", "--list-scenarios", "--simulate", "--spof",
-    "--questions", "--help", NULL
+    "--questions", "--review", "--handout", "--help", NULL
   };
 
   if (arg[0] == '-' && arg[1] != '-')

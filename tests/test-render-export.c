@@ -5,11 +5,16 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "render/sb-export.h"
+#include "render/sb-handout.h"
 #include "render/sb-layout.h"
 #include "render/sb-render.h"
+#include "render/sb-svg-text.h"
 
 typedef struct {
   SbScenario *scenario;
@@ -202,6 +207,17 @@ test_export_svg (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (seen, "svg@width"), ==, "1600pt");
   g_assert_cmpstr (g_hash_table_lookup (seen, "svg@height"), ==, "900pt");
   g_assert_true (g_hash_table_contains (seen, "path"));
+  /* Text is text, as a reader searches and copies it, at the place of its
+   * marker in the drawing order; no glyph outlines, no marker left. */
+  g_assert_true (g_hash_table_contains (seen, "text"));
+  g_assert_nonnull (strstr (contents, ">Load balancer</text>"));
+  g_assert_nonnull (strstr (contents, ">203.0.113.10</text>"));
+  g_assert_nonnull (strstr (contents, "font-family=\"Cantarell, DejaVu Sans, sans-serif\""));
+  g_assert_nonnull (strstr (contents, "font-weight=\"700\""));
+  g_assert_null (strstr (contents, "<symbol"));
+  g_assert_null (strstr (contents, "d=\"M 0.25 0.75 L 0.75 0.75"));
+  /* A node's text after its box, the box after the host's. */
+  g_assert_true (strstr (contents, ">Server 1</text>") > strstr (contents, "<path"));
 }
 
 static void
@@ -423,6 +439,232 @@ test_issues_fixed (Fixture       *f,
   g_assert_cmpuint (distributed, >, 6 * 200);
 }
 
+/* The clean diagram: with the simulation five seconds in (requests in
+ * flight, health-check labels, database versions) it is the same picture
+ * as with no simulation at all; a kill shows, and stays the same later. */
+static char *
+export_clean (Fixture    *f,
+              const char *name,
+              SbSim      *sim)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+  SbRenderOptions options;
+
+  sb_render_options_init (&options);
+  options.clean = TRUE;
+  options.selected_id = "lb";
+  g_assert_true (sb_export_to_file (path, f->layout, f->scenario, sim, &options, 800, 450, 1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  gsize nx, ny;
+
+  read_file (a, &x, &nx);
+  read_file (b, &y, &ny);
+  return nx == ny && memcmp (x, y, nx) == 0;
+}
+
+/* Pixels in the board's ink colour among rows FROM to TO. */
+static guint
+ink_in_rows (cairo_surface_t *png,
+             int              from,
+             int              to)
+{
+  guint n = 0;
+
+  for (int y = from; y < to; y++)
+    {
+      const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (png) + y * cairo_image_surface_get_stride (png));
+
+      for (int x = 0; x < cairo_image_surface_get_width (png); x++)
+        n += (row[x] & 0xffffff) == 0x1b2631;
+    }
+  return n;
+}
+
+static void
+test_clean (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SbSim) sim = sb_sim_new (f->scenario);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *none = export_clean (f, "none.png", NULL);
+  g_autofree char *at5 = NULL;
+  g_autofree char *killed5 = NULL;
+  g_autofree char *killed9 = NULL;
+  g_autofree char *live = NULL;
+  cairo_surface_t *a, *b;
+
+  sb_sim_advance_to (sim, 5 * SB_SIM_USEC_PER_SEC);
+  at5 = export_clean (f, "at5.png", sim);
+  g_assert_true (same_file (none, at5));
+  live = g_build_filename (f->dir, "live.png", NULL);
+  g_assert_true (sb_export_to_file (live, f->layout, f->scenario, sim, NULL, 800, 450, 1, &error));
+  g_assert_false (same_file (live, at5));
+  g_assert_true (sb_sim_kill (sim, "server-2", &error));
+  sb_sim_advance_to (sim, 6 * SB_SIM_USEC_PER_SEC);
+  killed5 = export_clean (f, "killed5.png", sim);
+  sb_sim_advance_to (sim, 9 * SB_SIM_USEC_PER_SEC);
+  killed9 = export_clean (f, "killed9.png", sim);
+  g_assert_true (same_file (killed5, killed9));
+  g_assert_false (same_file (none, killed5));
+  /* The title's ink in the band at the top; the kill where server 2 is. */
+  a = cairo_image_surface_create_from_png (none);
+  b = cairo_image_surface_create_from_png (killed9);
+  g_assert_cmpuint (ink_in_rows (a, 0, 40), >, 20);
+  g_assert_cmpfloat (image_difference (a, b), >, 0.002);
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+/* Binary streams hold NUL bytes: no strstr. */
+static gboolean
+holds (const char *data,
+       gsize       length,
+       const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_handout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "h.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no", "h.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SbHandout) handout = sb_handout_new (path, &error);
+  gsize length;
+
+  g_assert_no_error (error);
+  sb_handout_add_design (handout, f->scenario, NULL, NULL);
+  /* A landscape diagram, then the review over several portrait pages. */
+  g_assert_cmpuint (sb_handout_get_n_pages (handout), >=, 3);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (sb_handout_finish (handout, &error));
+  g_assert_no_error (error);
+  read_file (path, &contents, &length);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_false (holds (contents, length, "/CreationDate"));
+  g_assert_true (holds (contents, length, "/MediaBox [ 0 0 841.89"));
+  g_assert_true (holds (contents, length, "/MediaBox [ 0 0 595.27"));
+
+  g_clear_pointer (&handout, sb_handout_free);
+  g_assert_null (sb_handout_new (missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (sb_handout_new ("x.svg", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+/* A handout abandoned before it is finished leaves no file behind. */
+static void
+test_handout_abandoned (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "abandoned.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  SbHandout *handout = sb_handout_new (path, &error);
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_no_error (error);
+  sb_handout_add_heading (handout, 0, "Questions");
+  sb_handout_add_paragraph (handout, "Which element is a single point of failure?");
+  sb_handout_free (handout);
+  dir = g_dir_open (f->dir, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+/* The SVG export sets text with measured metrics (sb-font-metrics.h)
+ * instead of pango: they must give pango's widths and lines for every
+ * text of the bundled scenarios, or the SVG's boxes and pills would not
+ * fit their words.  Skipped where the board's font is not installed
+ * (pango then measures a fallback). */
+static int
+pango_width (PangoLayout *layout,
+             const char  *text,
+             double       width,
+             int         *lines)
+{
+  int w, h;
+
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &w, &h);
+  *lines = pango_layout_get_line_count (layout);
+  return w;
+}
+
+static void
+test_svg_metrics (Fixture       *f,
+                  gconstpointer  data)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  g_autoptr(GObject) context = G_OBJECT (pango_font_map_create_context (map));
+  g_autoptr(GObject) layout_object = G_OBJECT (pango_layout_new (PANGO_CONTEXT (context)));
+  PangoLayout *layout = PANGO_LAYOUT (layout_object);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Cantarell, DejaVu Sans, sans-serif");
+  g_autoptr(GObject) loaded = NULL;
+  g_autoptr(PangoFontDescription) found = NULL;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  const char * const *names = sb_scenario_bundled_names ();
+  guint checked = 0;
+
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (PANGO_CONTEXT (context), options);
+  /* As an SVG's viewer places glyphs: at fractions of a unit. */
+  pango_context_set_round_glyph_positions (PANGO_CONTEXT (context), FALSE);
+  cairo_font_options_destroy (options);
+  pango_font_description_set_absolute_size (font, 22 * PANGO_SCALE);
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  loaded = G_OBJECT (pango_font_map_load_font (map, PANGO_CONTEXT (context), font));
+  found = pango_font_describe (PANGO_FONT (loaded));
+  if (g_strcmp0 (pango_font_description_get_family (found), "Cantarell") != 0)
+    {
+      g_test_skip ("Cantarell is not installed");
+      return;
+    }
+  for (guint i = 0; names[i]; i++)
+    {
+      g_autoptr(SbScenario) scenario = sb_scenario_load_bundled (names[i], NULL);
+
+      for (guint c = 0; c < scenario->components->len; c++)
+        {
+          const SbComponent *comp = g_ptr_array_index (scenario->components, c);
+          SbTextLines lines = { 0 };
+          int n, w = pango_width (layout, comp->label, -1, &n);
+
+          /* One line, unbounded: the same width to a hundredth of a unit. */
+          sb_text_lines_measure (&lines, comp->label, 22, -1, 1);
+          g_assert_cmpfloat_with_epsilon (lines.width, (double) w / PANGO_SCALE, 0.05);
+          /* In a node's width: the same lines. */
+          pango_width (layout, comp->label, 120, &n);
+          sb_text_lines_measure (&lines, comp->label, 22, 120, 4);
+          g_assert_cmpuint (lines.n_lines, ==, n);
+          sb_text_lines_clear (&lines);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 40);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,6 +682,10 @@ main (int    argc,
   g_test_add ("/render/golden/distributed", Fixture, NULL, fixture_set_up, test_golden, fixture_tear_down);
   g_test_add ("/render/state/kill-server-1", Fixture, NULL, fixture_set_up, test_state_differs, fixture_tear_down);
   g_test_add ("/render/issues", Fixture, NULL, fixture_set_up, test_issues, fixture_tear_down);
+  g_test_add ("/render/svg-metrics", Fixture, NULL, fixture_set_up, test_svg_metrics, fixture_tear_down);
+  g_test_add ("/render/clean", Fixture, NULL, fixture_set_up, test_clean, fixture_tear_down);
+  g_test_add ("/render/handout", Fixture, NULL, fixture_set_up, test_handout, fixture_tear_down);
+  g_test_add ("/render/handout-abandoned", Fixture, NULL, fixture_set_up, test_handout_abandoned, fixture_tear_down);
   g_test_add ("/render/issues-fixed", Fixture, NULL, fixture_set_up, test_issues_fixed, fixture_tear_down);
   return g_test_run ();
 }

@@ -17,6 +17,8 @@
 #include "app/sb-element-panel.h"
 #include "app/sb-event-item.h"
 #include "app/sb-event-log.h"
+#include "app/sb-handout-dialog.h"
+#include "app/sb-review-window.h"
 #include "app/sb-stats-panel.h"
 #include "app/sb-preferences.h"
 #include "app/sb-window.h"
@@ -644,19 +646,26 @@ test_window_add_server (Fixture       *f,
   g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->hosts->len, ==, 2);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+/* The first toplevel window of TYPE, or NULL. */
+static gpointer
+find_toplevel (GType type)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* owned by GTK */
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
     }
   return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* An edit is autosaved at once; if Stackboard dies, the next window
@@ -889,6 +898,109 @@ test_window_export (Fixture       *f,
   g_rmdir (dir);
 }
 
+/* The Review of the design: opened from the menu's action, its text
+ * selectable, the same Markdown as the command line's, saved whole. */
+static SbReviewWindow *
+find_review_window (void)
+{
+  return find_toplevel (SB_TYPE_REVIEW_WINDOW);
+}
+
+static void
+test_window_review (Fixture       *f,
+                    gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stackboard-ui-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "review.md", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *saved = NULL;
+  SbReviewWindow *review;
+
+  g_assert_null (find_review_window ());
+  /* The review follows the live settings: source hashing. */
+  sb_lesson_set_setting (sb_canvas_get_lesson (canvas), SB_SETTING_ALGORITHM, SB_ALGORITHM_SOURCE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL);
+  review = find_review_window ();
+  g_assert_nonnull (review);
+  text = sb_review_window_dup_text (review);
+  g_assert_nonnull (strstr (text, "HAProxy is the only way in: if it fails, no request reaches any server."));
+  g_assert_nonnull (strstr (text, "Source: HAProxy computes the server"));
+  g_assert_true (g_str_has_prefix (sb_review_window_get_markdown (review), "# Review: Distributed web infrastructure\n"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.copy", NULL));
+  g_assert_true (sb_review_window_save_to (review, path));
+  g_assert_true (g_file_get_contents (path, &saved, NULL, &error));
+  g_assert_cmpstr (saved, ==, sb_review_window_get_markdown (review));
+  gtk_window_destroy (GTK_WINDOW (review));
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The handouts from the window, and the clean export's choice. */
+static void
+test_window_handout (Fixture       *f,
+                     gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("stackboard-ui-XXXXXX", &error);
+  g_autofree char *design = g_build_filename (dir, "design.pdf", NULL);
+  g_autofree char *lesson = g_build_filename (dir, "lesson.pdf", NULL);
+  g_autofree char *clean1 = g_build_filename (dir, "clean1.png", NULL);
+  g_autofree char *clean2 = g_build_filename (dir, "clean2.png", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize na, nb;
+
+  g_assert_true (sb_handout_dialog_write (f->window, design, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (sb_handout_dialog_write (f->window, lesson, TRUE, &error));
+  g_assert_true (g_file_get_contents (design, &a, &na, NULL));
+  g_assert_true (g_file_get_contents (lesson, &b, &nb, NULL));
+  g_assert_true (g_str_has_prefix (a, "%PDF-") && g_str_has_prefix (b, "%PDF-"));
+  /* Four steps take more pages than one design. */
+  g_assert_cmpuint (nb, >, 2 * na);
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+  g_assert_false (sb_handout_dialog_write (f->window, "/nonexistent/dir/h.pdf", FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* A selection and requests in flight do not reach the clean diagram. */
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "lb");
+  g_assert_true (sb_canvas_export_as (canvas, clean1, 1, TRUE, &error));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.step-forward", NULL);
+  sb_lesson_set_selected (sb_canvas_get_lesson (canvas), "web-2");
+  g_assert_true (sb_canvas_export_as (canvas, clean2, 1, TRUE, &error));
+  g_assert_true (g_file_get_contents (clean1, &a, &na, NULL));
+  g_assert_true (g_file_get_contents (clean2, &b, &nb, NULL));
+  g_assert_true (na == nb && memcmp (a, b, na) == 0);
+  g_unlink (design);
+  g_unlink (lesson);
+  g_unlink (clean1);
+  g_unlink (clean2);
+  g_rmdir (dir);
+}
+
+/* Explanations in the side panel can be selected and copied, and the
+ * known issues name the machines and the single points of failure. */
+static void
+test_window_panel_text (Fixture       *f,
+                        gconstpointer  data)
+{
+  SbElementPanel *panel = SB_ELEMENT_PANEL (sb_window_get_panel (f->window));
+  const char *text;
+
+  sb_lesson_set_selected (sb_window_get_lesson (f->window), NULL);
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "issues", g_variant_new_boolean (TRUE));
+  text = sb_element_panel_get_explanation (panel);
+  g_assert_nonnull (strstr (text, "Single points of failure for reads: Load balancer (HAProxy)."));
+  g_assert_nonnull (strstr (text, "No firewall on Server 1, Server 2 and Load balancer (HAProxy)"));
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (sb_element_panel_get_explanation_label (panel))));
+}
+
 static void
 test_window_hit_test (Fixture       *f,
                       gconstpointer  data)
@@ -959,6 +1071,12 @@ main (int    argc,
               test_window_configuration, fixture_tear_down);
   g_test_add ("/ui/window/plays", Fixture, NULL, fixture_set_up,
               test_window_plays, fixture_tear_down);
+  g_test_add ("/ui/window/review", Fixture, NULL, fixture_set_up,
+              test_window_review, fixture_tear_down);
+  g_test_add ("/ui/window/handout", Fixture, NULL, fixture_set_up,
+              test_window_handout, fixture_tear_down);
+  g_test_add ("/ui/window/panel-text", Fixture, NULL, fixture_set_up,
+              test_window_panel_text, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,
               test_window_export, fixture_tear_down);
   return g_test_run ();

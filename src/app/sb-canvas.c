@@ -725,6 +725,16 @@ sb_canvas_export (SbCanvas    *self,
                   int          scale,
                   GError     **error)
 {
+  return sb_canvas_export_as (self, path, scale, FALSE, error);
+}
+
+gboolean
+sb_canvas_export_as (SbCanvas    *self,
+                     const char  *path,
+                     int          scale,
+                     gboolean     clean,
+                     GError     **error)
+{
   int w = gtk_widget_get_width (GTK_WIDGET (self));
   int h = gtk_widget_get_height (GTK_WIDGET (self));
   int width = SB_EXPORT_DEFAULT_WIDTH, height = SB_EXPORT_DEFAULT_HEIGHT;
@@ -737,6 +747,7 @@ sb_canvas_export (SbCanvas    *self,
   if (w > 0 && h > 0)
     height = MAX (1, width * h / w);
   current_options (self, &options);
+  options.clean = clean;
   return sb_export_to_file (path, self->layout, sb_lesson_get_live_scenario (self->lesson),
                             sb_lesson_get_sim (self->lesson), &options, width, height, scale,
                             error);

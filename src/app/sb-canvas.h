@@ -39,6 +39,14 @@ gboolean          sb_canvas_export         (SbCanvas         *self,
                                             int               scale,
                                             GError          **error);
 
+/* The same, or with CLEAN the diagram to hand in: title and legend, no
+ * selection, no request in flight (sb_render_draw_clean()). */
+gboolean          sb_canvas_export_as      (SbCanvas         *self,
+                                            const char       *path,
+                                            int               scale,
+                                            gboolean          clean,
+                                            GError          **error);
+
 /* The id of the element under a point in widget coordinates, or NULL. */
 const char       *sb_canvas_element_at     (SbCanvas         *self,
                                             double            x,

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "review/sb-review.h"
 #include "sb-element-panel.h"
 #include "sb-lesson-view.h"
 
@@ -39,79 +40,16 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (SbElementPanel, sb_element_panel, GTK_TYPE_WIDGET)
 
+/* A database's own text while its role is the file's; promoted, or
+ * demoted, it is what its role makes it now. */
 static const char *
-kind_name (SbKind kind)
+role_explanation (SbDbRole role)
 {
-  switch (kind)
-    {
-    case SB_KIND_CLIENT:
-      return _("Client (web browser)");
-    case SB_KIND_DNS:
-      return _("DNS server");
-    case SB_KIND_LOAD_BALANCER:
-      return _("Load balancer");
-    case SB_KIND_WEB_SERVER:
-      return _("Web server");
-    case SB_KIND_APP_SERVER:
-      return _("Application server");
-    case SB_KIND_CODE:
-      return _("Application files (code base)");
-    case SB_KIND_FIREWALL:
-      return _("Firewall");
-    case SB_KIND_MONITORING_AGENT:
-      return _("Monitoring agent");
-    case SB_KIND_MONITORING:
-      return _("Monitoring service");
-    case SB_KIND_DATABASE:
-    case SB_KIND_N:
-    default:
-      return _("Database");
-    }
-}
-
-/* What an element of KIND is for, when its file says nothing of it (a
- * machine added in the window, a hand-written file). */
-static const char *
-kind_explanation (SbKind   kind,
-                  SbDbRole role)
-{
-  switch (kind)
-    {
-    case SB_KIND_CLIENT:
-      return _("The visitors' web browsers: they ask the DNS for the site's address, then send "
-               "their requests to it.");
-    case SB_KIND_DNS:
-      return _("Turns the site's name into the address browsers connect to.");
-    case SB_KIND_LOAD_BALANCER:
-      return _("Receives every request and passes it to one of the servers behind it, skipping "
-               "those its health checks found down.");
-    case SB_KIND_WEB_SERVER:
-      return _("Nginx answers the HTTP requests that reach this machine and passes the dynamic "
-               "ones to the application server.");
-    case SB_KIND_APP_SERVER:
-      return _("Runs the application's code for each dynamic request and asks the database for "
-               "the data it needs.");
-    case SB_KIND_CODE:
-      return _("The application's files: the code the application server runs. Without them "
-               "every dynamic page fails.");
-    case SB_KIND_FIREWALL:
-      return _("Lets through only the traffic this machine should receive; everything else is "
-               "dropped before it reaches the software.");
-    case SB_KIND_MONITORING_AGENT:
-      return _("Reports this machine's health to the monitoring service every second, so a "
-               "failure raises an alert at once.");
-    case SB_KIND_MONITORING:
-      return _("Collects what the agents report and raises an alert when something stops or "
-               "goes silent.");
-    case SB_KIND_DATABASE:
-    case SB_KIND_N:
-    default:
-      return role == SB_DB_ROLE_PRIMARY
-             ? _("The primary database: it takes every write and sends each one to the replicas. "
-                 "If it fails, nothing can be written until a replica is promoted.")
-             : _("A replica: it applies the primary's writes a little later and answers reads. It "
-                 "refuses writes until it is promoted to primary.");
-    }
+  return role == SB_DB_ROLE_PRIMARY
+         ? _("The primary database: it takes every write and sends each one to the replicas. "
+             "If it fails, nothing can be written until a replica is promoted.")
+         : _("A replica: it applies the primary's writes a little later and answers reads. It "
+             "refuses writes until it is promoted to primary.");
 }
 
 /* Empty lines take no room: the overview has no state or counters. */
@@ -203,46 +141,13 @@ lb_view_text (SbSim             *sim,
   return NULL;
 }
 
-/* Whether some machine of SCENARIO has no component of KIND. */
-static gboolean
-some_host_lacks (const SbScenario *scenario,
-                 SbKind            kind)
-{
-  for (guint i = 0; i < scenario->hosts->len; i++)
-    {
-      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
-
-      if (sb_scenario_find_kind (scenario, kind, host->id) == NULL)
-        return TRUE;
-    }
-  return scenario->hosts->len == 0;
-}
-
-/* The known issues the scenario still has: each one a later step fixes. */
+/* The known issues and single points of failure, named: the review's. */
 static char *
 issues_text (const SbScenario *scenario)
 {
-  GString *text = g_string_new (_("Known issues of this design:"));
+  g_autoptr(SbReview) review = sb_review_new_brief (scenario);
 
-  if (!scenario->balancer.https)
-    g_string_append_printf (text, "\n\n%s",
-                            _("• No HTTPS: requests and answers cross the Internet as plain text, "
-                              "so anyone on the way can read passwords and change pages. A "
-                              "certificate on the load balancer fixes it."));
-  if (some_host_lacks (scenario, SB_KIND_FIREWALL))
-    g_string_append_printf (text, "\n\n%s",
-                            _("• No firewall: every port the machines open can be reached from the "
-                              "whole Internet. A firewall in front of the load balancer and of "
-                              "each server lets only the traffic that should through."));
-  if (some_host_lacks (scenario, SB_KIND_MONITORING_AGENT))
-    g_string_append_printf (text, "\n\n%s",
-                            _("• No monitoring: nobody knows a server died until users complain. A "
-                              "monitoring client on each server would send alerts within "
-                              "seconds."));
-  g_string_append_printf (text, "\n\n%s",
-                          _("• Single points of failure: elements whose failure alone stops the "
-                            "site, or stops every write (see Show Single Points of Failure)."));
-  return g_string_free (text, FALSE);
+  return sb_review_known_issues_text (review);
 }
 
 static void
@@ -279,21 +184,28 @@ show_counters (SbElementPanel *self,
   set_text (self->counters, text);
 }
 
-/* The file's explanation while it is still true (a promoted replica is
- * no longer what its text says), else what its kind does. */
-static const char *
-explanation_of (SbSim             *sim,
-                const SbComponent *comp,
-                const SbHost      *host)
+/* The file's explanation while it is still true of the element (a
+ * promoted replica is no longer what its text says); else what the
+ * design makes of it, from the review. */
+static char *
+explanation_of (SbSim            *sim,
+                const char       *id)
 {
-  SbDbRole role = comp ? live_role (sim, comp->id) : SB_DB_ROLE_NONE;
+  const SbScenario *scenario = sb_sim_get_scenario (sim);
+  const SbComponent *comp = sb_scenario_find_component (scenario, id);
+  const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
+  const char *text = comp ? comp->explanation : host ? host->explanation : NULL;
+  SbDbRole role = comp ? live_role (sim, id) : SB_DB_ROLE_NONE;
+  g_autoptr(SbExplanation) generated = NULL;
 
-  if (host != NULL)
-    return host->explanation ? g_dgettext (GETTEXT_PACKAGE, host->explanation)
-                             : _("A machine: when it stops, everything running on it stops too.");
-  if (comp->explanation != NULL && (comp->kind != SB_KIND_DATABASE || role == comp->role))
-    return g_dgettext (GETTEXT_PACKAGE, comp->explanation);
-  return kind_explanation (comp->kind, role);
+  if (comp != NULL && comp->kind == SB_KIND_DATABASE && role != comp->role)
+    return g_strdup (role_explanation (role));
+  if (text != NULL)
+    return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
+  generated = sb_review_explain_element (scenario, id);
+  if (generated == NULL)
+    return NULL;
+  return g_strjoin (" ", generated->why, generated->what, generated->loss, NULL);
 }
 
 static void
@@ -303,19 +215,19 @@ show_element (SbElementPanel *self,
 {
   const SbScenario *scenario = sb_sim_get_scenario (sim);
   const SbComponent *comp = sb_scenario_find_component (scenario, id);
-  const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
   g_autofree char *title = sb_scenario_describe (scenario, id);
   g_autofree char *state = state_text (sim, id);
   g_autofree char *lb = lb_view_text (sim, comp, id);
   g_autofree char *extra = extra_state_text (sim, comp);
   g_autofree char *full_state = g_strjoin ("\n", state, lb ? lb : extra, lb ? extra : NULL, NULL);
+  g_autofree char *explanation = explanation_of (sim, id);
   gboolean firewall = comp && comp->kind == SB_KIND_FIREWALL;
 
   set_text (self->title, title);
-  set_text (self->role, comp ? kind_name (comp->kind) : _("Machine (host)"));
+  set_text (self->role, comp ? sb_review_kind_name (comp->kind) : _("Machine (host)"));
   set_text (self->state, full_state);
   show_counters (self, sim, id, comp == NULL);
-  set_text (self->explanation, explanation_of (sim, comp, host));
+  set_text (self->explanation, explanation);
   gtk_widget_set_visible (self->firewall_button, firewall);
   if (firewall)
     gtk_button_set_label (GTK_BUTTON (self->firewall_button),
@@ -471,4 +383,11 @@ sb_element_panel_get_explanation (SbElementPanel *self)
 {
   g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
   return gtk_label_get_text (self->explanation);
+}
+
+GtkWidget *
+sb_element_panel_get_explanation_label (SbElementPanel *self)
+{
+  g_return_val_if_fail (SB_IS_ELEMENT_PANEL (self), NULL);
+  return GTK_WIDGET (self->explanation);
 }

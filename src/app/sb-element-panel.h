@@ -25,5 +25,7 @@ void        sb_element_panel_set_lesson      (SbElementPanel *self,
 const char *sb_element_panel_get_title       (SbElementPanel *self);
 const char *sb_element_panel_get_state       (SbElementPanel *self);
 const char *sb_element_panel_get_explanation (SbElementPanel *self);
+/* The label students select and copy the explanation from. */
+GtkWidget  *sb_element_panel_get_explanation_label (SbElementPanel *self);
 
 G_END_DECLS

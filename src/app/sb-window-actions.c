@@ -31,11 +31,11 @@ act_on_selection (SbWindow *self,
 
   if (id == NULL)
     {
-      sb_window_add_toast (self, _("Click an element on the board first"));
+      sb_window_show_toast (self, _("Click an element on the board first"));
       return;
     }
   if (!sb_lesson_apply (self->lesson, action, id, &error))
-    sb_window_add_toast (self, error->message);
+    sb_window_show_toast (self, error->message);
 }
 
 static void
@@ -268,7 +268,7 @@ vote_activated (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   if (!sb_lesson_vote (self->lesson, g_variant_get_int32 (parameter), &error))
-    sb_window_add_toast (self, error->message);
+    sb_window_show_toast (self, error->message);
 }
 
 static void

@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "sb-autosave.h"
+#include "sb-handout-dialog.h"
+#include "sb-review-window.h"
 #include "sb-window-private.h"
 
 void
@@ -150,7 +152,7 @@ sb_window_save_file (SbWindow *self,
     }
   g_set_object (&self->file, file);
   sb_lesson_mark_saved (self->lesson);
-  sb_window_add_toast (self, _("Scenario saved"));
+  sb_window_show_toast (self, _("Scenario saved"));
   return TRUE;
 }
 
@@ -252,13 +254,15 @@ export_response (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   g_autofree char *path = export_path (file, format);
   g_autoptr(GError) error = NULL;
+  const char *content = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "content");
 
   if (response == GTK_RESPONSE_ACCEPT && path != NULL)
     {
-      if (sb_canvas_export (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1, &error))
+      if (sb_canvas_export_as (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1,
+                               g_strcmp0 (content, "clean") == 0, &error))
         {
           g_autofree char *text = g_strdup_printf (_("Exported to %s"), path);
-          sb_window_add_toast (self, text);
+          sb_window_show_toast (self, text);
         }
       else
         sb_window_show_error (self, error->message);
@@ -283,8 +287,31 @@ export_activated (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   g_object_set_data_full (G_OBJECT (dialog), "format", g_strdup (format), g_free);
+  /* The board as the class sees it, or the diagram a student hands in. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "content", _("Diagram"),
+                               (const char *[]) { "now", "clean", NULL },
+                               (const char *[]) { _("As it is now"), _("Clean diagram, to hand in"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "content", "now");
   g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+review_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  g_autoptr(SbScenario) scenario = sb_lesson_dup_scenario (SB_WINDOW (widget)->lesson);
+
+  gtk_window_present (GTK_WINDOW (sb_review_window_new (GTK_WINDOW (widget), scenario)));
+}
+
+static void
+handout_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  sb_handout_dialog_run (SB_WINDOW (widget), g_str_equal (g_variant_get_string (parameter, NULL), "lesson"));
 }
 
 void
@@ -294,6 +321,8 @@ sb_window_class_add_file_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, file_dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, file_dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_activated);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_activated);
+  gtk_widget_class_install_action (widget_class, "win.handout", "s", handout_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

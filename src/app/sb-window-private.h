@@ -66,7 +66,6 @@ gboolean sb_window_confirm_discard     (SbWindow       *self,
                                         GVariant       *parameter);
 /* The subtitle follows the design's title and whether it is edited. */
 void     sb_window_update_title        (SbWindow       *self);
-void     sb_window_add_toast           (SbWindow       *self,
-                                        const char     *text);
+
 
 G_END_DECLS

@@ -239,7 +239,7 @@ show_first_scenario (SbWindow         *self,
        * back, still marked edited, until it is saved or discarded. */
       sb_window_show_scenario (self, recovered, NULL);
       sb_lesson_set_modified (self->lesson, TRUE);
-      sb_window_add_toast (self, _("The scenario you were editing was recovered"));
+      sb_window_show_toast (self, _("The scenario you were editing was recovered"));
       return;
     }
   /* The lesson goes on where it was left; the bundled scenarios are
@@ -334,10 +334,11 @@ sb_window_get_panel (SbWindow *self)
 }
 
 void
-sb_window_add_toast (SbWindow   *self,
-                     const char *text)
+sb_window_show_toast (SbWindow   *self,
+                      const char *message)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  g_return_if_fail (SB_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 }
 
 void

@@ -35,6 +35,9 @@ GtkWidget *sb_window_get_stats_panel (SbWindow     *self);
 GtkWidget *sb_window_get_element_list (SbWindow    *self);
 GtkWidget *sb_window_get_caption_view (SbWindow    *self);
 GtkWidget *sb_window_get_question_card (SbWindow   *self);
+/* A message that goes away by itself. */
+void      sb_window_show_toast   (SbWindow         *self,
+                                  const char       *message);
 void      sb_window_show_error   (SbWindow         *self,
                                   const char       *message);
 /* Opens a scenario file; on a bad file shows the error and keeps the

@@ -14,14 +14,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "render/sb-export.h"
 #include "render/sb-render.h"
 #include "sim/sb-script-player.h"
 #include "sb-cli.h"
 
 /* Options that make the binary run headless; anything else opens the window. */
 static const char * const headless_options[] = {
-  "--list-scenarios", "--check", "--simulate", "--narrate", "--spof", "--export", "--export-config",
-  "--questions", NULL
+  "--list-scenarios", "--check", "--simulate", "--narrate", "--spof", "--review", "--export",
+  "--export-config", "--questions", "--handout", NULL
 };
 
 typedef struct {
@@ -33,6 +34,10 @@ typedef struct {
   char      *questions;
   gboolean   answers;
   gboolean   spof;
+  gboolean   review;
+  char      *format;
+  char      *handout;
+  gboolean   clean;
   char      *export_path;
   char      *export_config;
   char      *scenario;
@@ -58,6 +63,8 @@ sb_cli_args_clear (SbCliArgs *args)
   g_free (args->check);
   g_free (args->simulate);
   g_free (args->questions);
+  g_free (args->format);
+  g_free (args->handout);
   g_free (args->export_path);
   g_free (args->export_config);
   g_free (args->scenario);
@@ -120,11 +127,15 @@ create_context (SbCliArgs *a)
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &a->check, N_("Validate a scenario file"), N_("FILE") },
     { "simulate", 0, 0, G_OPTION_ARG_STRING, &a->simulate, N_("Run the simulation and print its counters as JSON"), N_("SECONDS") },
     { "narrate", 0, 0, G_OPTION_ARG_NONE, &a->narrate, N_("Print what happens as captions, one JSON object per line, instead of the counters"), NULL },
-    { "lesson", 0, 0, G_OPTION_ARG_NONE, &a->lesson, N_("Play the scenario's lesson script: its actions, questions and answers"), NULL },
+    { "lesson", 0, 0, G_OPTION_ARG_NONE, &a->lesson, N_("Play the scenario's lesson script (its actions, questions and answers); with --questions or --handout, the four steps of the lesson"), NULL },
     { "questions", 0, 0, G_OPTION_ARG_FILENAME, &a->questions, N_("Write the questions of the lesson scripts to a PDF handout"), N_("OUT") },
     { "answers", 0, 0, G_OPTION_ARG_NONE, &a->answers, N_("With --questions: write the answer key instead"), NULL },
     { "spof", 0, 0, G_OPTION_ARG_NONE, &a->spof, N_("Print the single points of failure as JSON"), NULL },
+    { "review", 0, 0, G_OPTION_ARG_NONE, &a->review, N_("Print the review of the design: each element, the load balancer, the databases, the single points of failure and the issues"), NULL },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &a->format, N_("Format of --review (default: markdown)"), "markdown|json" },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &a->export_path, N_("Draw the diagram to a .png, .svg or .pdf file"), N_("OUT") },
+    { "clean", 0, 0, G_OPTION_ARG_NONE, &a->clean, N_("With --export: a clean diagram, with its title and a legend, and no request in flight"), NULL },
+    { "handout", 0, 0, G_OPTION_ARG_FILENAME, &a->handout, N_("Write a PDF handout: the clean diagram, then the review"), N_("FILE.pdf") },
     { "export-config", 0, 0, G_OPTION_ARG_FILENAME, &a->export_config, N_("Write the real configuration files (HAProxy, Nginx, MySQL, DNS) into a folder"), N_("DIR") },
     { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a->scenario, N_("Bundled scenario name or file (default: distributed)"), N_("NAME|FILE") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &a->seed, N_("Seed of the random numbers"), N_("N") },
@@ -578,14 +589,24 @@ static int
 count_commands (const SbCliArgs *a)
 {
   return (a->list_scenarios != FALSE) + (a->check != NULL)
-         + (a->simulate != NULL || a->narrate) + (a->spof != FALSE)
-         + (a->export_path != NULL) + (a->export_config != NULL) + (a->questions != NULL);
+         + (a->simulate != NULL || a->narrate) + (a->spof != FALSE) + (a->review != FALSE)
+         + (a->export_path != NULL) + (a->export_config != NULL) + (a->questions != NULL)
+         + (a->handout != NULL);
 }
 
-/* Options that change a command, given without it. */
+/* The modifiers of --lesson: the commands it changes. */
 static gboolean
-check_modifiers (const SbCliArgs *a,
-                 GError         **error)
+lesson_goes_with (const SbCliArgs *a)
+{
+  return a->simulate != NULL || a->narrate || a->export_path != NULL || a->questions != NULL
+         || a->handout != NULL;
+}
+
+/* Options that only change one command: given without it, or with a
+ * value it does not know, they would be silently ignored. */
+static gboolean
+check_modifiers (const SbCliArgs  *a,
+                 GError          **error)
 {
   const char *message = NULL;
 
@@ -593,15 +614,35 @@ check_modifiers (const SbCliArgs *a,
     message = _("--narrate needs --simulate SECONDS or --lesson");
   else if (a->answers && a->questions == NULL)
     message = _("--answers goes with --questions");
-  else if (a->lesson && a->simulate == NULL && !a->narrate && a->export_path == NULL
-           && a->questions == NULL)
-    message = _("--lesson goes with --simulate, --narrate, --export or --questions");
+  else if (a->format && !a->review)
+    message = _("--format goes with --review");
+  else if (a->format && !g_str_equal (a->format, "markdown") && !g_str_equal (a->format, "json"))
+    return bad_choice ("--format", a->format, _("markdown or json"), error);
+  else if (a->clean && !a->export_path)
+    message = _("--clean goes with --export");
+  else if (a->lesson && !lesson_goes_with (a))
+    message = _("--lesson goes with --simulate, --narrate, --export, --questions or --handout");
   else if (a->questions != NULL && a->lesson && a->scenario != NULL)
     message = _("--questions: give --scenario or --lesson, not both");
+  else if (a->handout != NULL && a->lesson && a->scenario != NULL)
+    message = _("--lesson prints the four bundled steps: leave out --scenario");
   else
     return TRUE;
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, message);
   return FALSE;
+}
+
+/* PNG, PDF, handouts and questions draw letters; an SVG export leaves that to its
+ * viewer and never loads a font (render/sb-svg-text.h). */
+static gboolean
+needs_fonts (const SbCliArgs *a)
+{
+  SbExportFormat format;
+
+  if (a->handout || a->questions)
+    return TRUE;
+  return a->export_path && (!sb_export_format_for_path (a->export_path, &format, NULL)
+                            || format != SB_EXPORT_SVG);
 }
 
 /* The scenarios --questions covers: the one given, else the lesson's steps. */
@@ -652,7 +693,7 @@ dispatch (const SbCliArgs *a)
 
   if (count_commands (a) != 1)
     {
-      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --narrate, --spof, --export, --export-config or --questions\n"));
+      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --narrate, --spof, --review, --export, --export-config, --questions or --handout\n"));
       return 1;
     }
   if (!check_modifiers (a, &error))
@@ -665,8 +706,10 @@ dispatch (const SbCliArgs *a)
     return fail (error);
   if (a->questions)
     return run_questions (a);
-  if (a->export_path)
+  if (needs_fonts (a))
     sb_render_warm_up ();
+  if (a->handout && a->lesson)
+    return sb_cli_handout_lesson (a->handout);
   if (!build_options (a, &options, &error))
     return fail (error);
   if (a->narrate)
@@ -675,9 +718,13 @@ dispatch (const SbCliArgs *a)
     return sb_cli_simulate (&options, seconds);
   if (a->spof)
     return sb_cli_spof (&options);
+  if (a->review)
+    return sb_cli_review (&options, a->format && g_str_equal (a->format, "json"));
+  if (a->handout)
+    return sb_cli_handout (&options, a->handout);
   if (a->export_config)
     return sb_cli_export_config (&options, a->export_config);
-  return sb_cli_export (&options, a->export_path);
+  return sb_cli_export (&options, a->export_path, a->clean);
 }
 
 gboolean

@@ -78,8 +78,15 @@ int       sb_cli_spof            (const SbCliOptions *options);
 int       sb_cli_questions       (GPtrArray          *scenarios,
                                   gboolean            answers,
                                   const char         *out_path);
+int       sb_cli_review          (const SbCliOptions *options,
+                                  gboolean            json);
+/* CLEAN: the title, a legend and the killed elements, no live state. */
 int       sb_cli_export          (const SbCliOptions *options,
+                                  const char         *out_path,
+                                  gboolean            clean);
+int       sb_cli_handout         (const SbCliOptions *options,
                                   const char         *out_path);
+int       sb_cli_handout_lesson  (const char         *out_path);
 int       sb_cli_export_config   (const SbCliOptions *options,
                                   const char         *dir);
 

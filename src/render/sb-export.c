@@ -33,11 +33,7 @@
 #endif
 
 #include "sb-export.h"
-
-typedef struct {
-  int     fd;      /* the temporary file */
-  GError *error;   /* first write error, kept for the caller */
-} SbExportSink;
+#include "sb-svg-text.h"
 
 static void
 set_error_from_errno (GError **error,
@@ -46,8 +42,8 @@ set_error_from_errno (GError **error,
   g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv), g_strerror (errsv));
 }
 
-static cairo_status_t
-sink_write (void                *closure,
+cairo_status_t
+sb_export_sink_write (void                *closure,
             const unsigned char *data,
             unsigned int         length)
 {
@@ -168,9 +164,38 @@ create_image_surface (int width,
 
 #endif
 
+/* --- SVG ----------------------------------------------------------------
+ *
+ * Drawn into memory, its markers then replaced by the text (sb-svg-text.h)
+ * before it goes to the file. */
+
+typedef struct {
+  GByteArray *bytes;
+  SbSvgText  *text;
+} SbSvgBuffer;
+
+static cairo_status_t
+svg_append (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (((SbSvgBuffer *) closure)->bytes, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_svg (SbSvgBuffer  *svg,
+           SbExportSink *sink)
+{
+  g_autoptr(GByteArray) rewritten = sb_svg_text_rewrite (svg->text, svg->bytes);
+
+  return sb_export_sink_write (sink, rewritten->data, rewritten->len);
+}
+
 static cairo_surface_t *
 create_surface (SbExportFormat  format,
                 SbExportSink   *sink,
+                SbSvgBuffer    *svg,
                 int             width,
                 int             height,
                 int             scale)
@@ -178,9 +203,9 @@ create_surface (SbExportFormat  format,
   switch (format)
     {
     case SB_EXPORT_SVG:
-      return cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
+      return cairo_svg_surface_create_for_stream (svg_append, svg, width, height);
     case SB_EXPORT_PDF:
-      return cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
+      return sb_export_pdf_surface (sink, width, height);
     case SB_EXPORT_PNG:
     default:
       return create_image_surface (width * scale, height * scale);
@@ -241,7 +266,7 @@ png_write_to_sink (png_structp png,
                    png_bytep   data,
                    size_t      length)
 {
-  if (sink_write (png_get_io_ptr (png), data, (unsigned int) length) != CAIRO_STATUS_SUCCESS)
+  if (sb_export_sink_write (png_get_io_ptr (png), data, (unsigned int) length) != CAIRO_STATUS_SUCCESS)
     png_error (png, "write error");
 }
 
@@ -299,7 +324,7 @@ write_png (cairo_surface_t *surface,
   cairo_surface_flush (surface);
   if (is_opaque (surface))
     return write_opaque_png (surface, sink);
-  return cairo_surface_write_to_png_stream (surface, sink_write, sink);
+  return cairo_surface_write_to_png_stream (surface, sb_export_sink_write, sink);
 }
 
 /* Draws and finishes the surface; any error is left in SINK or ERROR. */
@@ -307,6 +332,7 @@ static gboolean
 render_to (cairo_surface_t       *surface,
            SbExportFormat         format,
            SbExportSink          *sink,
+           SbSvgBuffer           *svg,
            const SbLayout        *layout,
            const SbScenario      *scenario,
            SbSim                 *sim,
@@ -319,6 +345,8 @@ render_to (cairo_surface_t       *surface,
   cairo_status_t status;
 
   cairo_scale (cr, scale, scale);
+  if (format == SB_EXPORT_SVG)
+    sb_svg_text_attach (svg->text, cr);
   sb_render_draw (cr, layout, scenario, sim, options, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -327,6 +355,8 @@ render_to (cairo_surface_t       *surface,
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
+  if (format == SB_EXPORT_SVG && status == CAIRO_STATUS_SUCCESS)
+    status = write_svg (svg, sink);
   if (status != CAIRO_STATUS_SUCCESS && sink->error == NULL)
     g_set_error_literal (&sink->error, G_IO_ERROR, G_IO_ERROR_FAILED,
                          cairo_status_to_string (status));
@@ -359,6 +389,25 @@ open_temporary (const char  *path,
   return fd;
 }
 
+gboolean
+sb_export_sink_open (SbExportSink  *sink,
+                     const char    *path,
+                     GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *sink = (SbExportSink) { -1, NULL, NULL, g_strdup (path) };
+  sink->fd = open_temporary (path, &sink->tmp_path, &local_error);
+  if (sink->fd < 0)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("cannot write %s: %s"), path, local_error->message);
+      g_clear_pointer (&sink->path, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Closes the temporary file and, if COMMIT, renames it over PATH;
  * otherwise, or when that fails, removes it. */
 static gboolean
@@ -384,6 +433,41 @@ finish_file (int          fd,
 }
 
 gboolean
+sb_export_sink_close (SbExportSink  *sink,
+                      gboolean       commit,
+                      GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = finish_file (sink->fd, sink->tmp_path, sink->path, commit && sink->error == NULL,
+                             &local_error) && commit && sink->error == NULL;
+
+  if (!ok && (sink->error || local_error))
+    {
+      GError *cause = sink->error ? sink->error : local_error;
+
+      g_set_error (error, G_IO_ERROR, cause->code, _("cannot write %s: %s"), sink->path, cause->message);
+    }
+  g_clear_error (&sink->error);
+  g_clear_pointer (&sink->tmp_path, g_free);
+  g_clear_pointer (&sink->path, g_free);
+  sink->fd = -1;
+  return ok;
+}
+
+cairo_surface_t *
+sb_export_pdf_surface (SbExportSink *sink,
+                       double        width,
+                       double        height)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sb_export_sink_write, sink,
+                                                                  width, height);
+
+  /* No creation date: the same drawing gives the same file, whenever. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
+  return surface;
+}
+
+gboolean
 sb_export_to_file (const char            *path,
                    const SbLayout        *layout,
                    const SbScenario      *scenario,
@@ -394,35 +478,28 @@ sb_export_to_file (const char            *path,
                    int                    scale,
                    GError               **error)
 {
-  g_autofree char *tmp_path = NULL;
-  g_autoptr(GError) local_error = NULL;
-  SbExportSink sink = { -1, NULL };
+  SbExportSink sink;
   SbExportFormat format;
   cairo_surface_t *surface;
+  g_autoptr(GByteArray) svg_bytes = g_byte_array_new ();
+  g_autoptr(SbSvgText) svg_text = sb_svg_text_new ();
+  SbSvgBuffer svg = { svg_bytes, svg_text };
   gboolean ok;
 
   g_return_val_if_fail (path != NULL && layout != NULL && scenario != NULL, FALSE);
 
-  if (!sb_export_format_for_path (path, &format, error) || !check_size (width, height, scale, error))
+  if (!sb_export_format_for_path (path, &format, error) || !check_size (width, height, scale, error)
+      || !sb_export_sink_open (&sink, path, error))
     return FALSE;
-  sink.fd = open_temporary (path, &tmp_path, &local_error);
-  if (sink.fd < 0)
+  surface = create_surface (format, &sink, &svg, width, height, scale);
+  ok = render_to (surface, format, &sink, &svg, layout, scenario, sim, options, width, height, scale);
+  cairo_surface_destroy (surface);
+  if (!sb_export_sink_close (&sink, ok, error))
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("cannot write %s: %s"), path, local_error->message);
+      if (error && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("cannot write %s: %s"), path,
+                     _("unknown error"));
       return FALSE;
     }
-  surface = create_surface (format, &sink, width, height, scale);
-  ok = render_to (surface, format, &sink, layout, scenario, sim, options, width, height, scale);
-  cairo_surface_destroy (surface);
-  ok = finish_file (sink.fd, tmp_path, path, ok, &local_error) && ok;
-  if (!ok)
-    {
-      GError *cause = sink.error ? sink.error : local_error;
-
-      g_set_error (error, G_IO_ERROR, cause ? cause->code : G_IO_ERROR_FAILED,
-                   _("cannot write %s: %s"), path, cause ? cause->message : _("unknown error"));
-      g_clear_error (&sink.error);
-    }
-  return ok;
+  return TRUE;
 }

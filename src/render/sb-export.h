@@ -41,4 +41,30 @@ gboolean  sb_export_to_file          (const char            *path,
                                       int                    scale,
                                       GError               **error);
 
+/* Writing a file atomically through a cairo stream (the handout uses it
+ * too): open a temporary file beside PATH, write, then close renames it
+ * over PATH when COMMIT and nothing failed, else removes it. */
+typedef struct {
+  int     fd;        /* the temporary file */
+  GError *error;     /* first write error, kept for the caller */
+  char   *tmp_path;
+  char   *path;
+} SbExportSink;
+
+gboolean         sb_export_sink_open   (SbExportSink        *sink,
+                                        const char          *path,
+                                        GError             **error);
+/* A cairo_write_func_t; CLOSURE is the SbExportSink. */
+cairo_status_t   sb_export_sink_write  (void                *closure,
+                                        const unsigned char *data,
+                                        unsigned int         length);
+gboolean         sb_export_sink_close  (SbExportSink        *sink,
+                                        gboolean             commit,
+                                        GError             **error);
+/* A PDF surface on SINK without a creation date, so equal drawings make
+ * equal files. */
+cairo_surface_t *sb_export_pdf_surface (SbExportSink        *sink,
+                                        double               width,
+                                        double               height);
+
 G_END_DECLS

@@ -25,9 +25,10 @@
 #define SB_MIN_WIDTH         900.0
 #define SB_MAX_HOST_COLUMNS    4
 
+/* One size for every text: see the type style in sb-render-private.h. */
 #define SB_FONT_LABEL         22.0
 #define SB_FONT_DETAIL        22.0
-#define SB_FONT_HOST          24.0
-#define SB_FONT_LINK          21.5
+#define SB_FONT_HOST          22.0
+#define SB_FONT_LINK          22.0
 #define SB_GLYPH_SIZE         44.0
 #define SB_CORNER             12.0

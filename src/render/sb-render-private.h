@@ -8,11 +8,20 @@
 
 #include "sb-links.h"
 #include "sb-render.h"
+#include "sb-svg-text.h"
 
 G_BEGIN_DECLS
 
-#define SB_FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
-#define SB_MONO_FAMILY "DejaVu Sans Mono, monospace"
+/* The board's one type style, Cantarell Bold at 22 units, for names,
+ * captions, badges, addresses and the DNS record alike; hierarchy comes
+ * from position and colour (addresses are muted).  Every style a process
+ * uses (family, weight and size) costs fontconfig's substitution and
+ * sorting and pango's metrics the first time it is drawn, in a PNG or PDF
+ * export and the window's first frame (docs/benchmarks.md); an SVG export
+ * sets it from sb-font-metrics.h, measured once.  The clean diagram's
+ * title is this style scaled, not a style of its own. */
+#define SB_FONT_FAMILY    "Cantarell, DejaVu Sans, sans-serif"
+#define SB_LABEL_WEIGHT   PANGO_WEIGHT_BOLD
 
 typedef struct {
   double r, g, b;
@@ -46,8 +55,10 @@ typedef struct {
   SbSim                 *sim;        /* NULL: the static diagram */
   const SbRenderOptions *options;
   const SbPalette       *palette;
-  PangoLayout           *text;
+  PangoLayout           *text;       /* NULL in an SVG export */
   GArray                *links;      /* SbLink: the topology's links */
+  SbSvgText             *svg;        /* an SVG export's text, or NULL */
+  SbTextLines            lines;      /* the text prepared, in an SVG export */
 } SbDrawContext;
 
 void       sb_render_set_color     (cairo_t        *cr,
@@ -61,6 +72,8 @@ void       sb_render_prepare_text  (SbDrawContext  *ctx,
                                     int             max_lines,
                                     double         *out_w,
                                     double         *out_h);
+/* Whether the text prepared last was cut to fit. */
+gboolean   sb_render_text_ellipsized (SbDrawContext *ctx);
 void       sb_render_show_text_at  (SbDrawContext  *ctx,
                                     double          x,
                                     double          y);
@@ -74,12 +87,38 @@ void       sb_render_pill          (SbDrawContext  *ctx,
                                     const SbColor  *color,
                                     const SbColor  *background);
 
+typedef void (*SbLayerFunc) (SbDrawContext *ctx);
+
+/* Runs FUNC in the board's units, fitted into WIDTH × HEIGHT, after
+ * painting the background when asked. */
+void       sb_render_layer         (cairo_t               *cr,
+                                    const SbLayout        *layout,
+                                    const SbScenario      *scenario,
+                                    SbSim                 *sim,
+                                    const SbRenderOptions *options,
+                                    double                 width,
+                                    double                 height,
+                                    gboolean               background,
+                                    SbLayerFunc            func);
+/* The static diagram: hosts, links, nodes, captions, SPOFs, issues. */
+void       sb_render_board         (SbDrawContext  *ctx);
+/* A link's line as the board draws it, from (x0, y0) to (x1, y1). */
+void       sb_render_line_sample   (SbDrawContext  *ctx,
+                                    double          x0,
+                                    double          y0,
+                                    double          x1,
+                                    double          y1,
+                                    gboolean        dashed,
+                                    gboolean        replication);
+
 /* sb-render-state.c: the live layer drawn over the static diagram. */
 void       sb_render_dead_element  (SbDrawContext  *ctx,
                                     const char     *id);
 void       sb_render_state         (SbDrawContext  *ctx);
+void       sb_render_dead_elements (SbDrawContext  *ctx);
 /* sb-render-watch.c: the virtual IP, opened firewalls, metrics and alerts. */
 void       sb_render_watch         (SbDrawContext  *ctx);
+void       sb_render_opened_firewalls (SbDrawContext *ctx);
 /* A text of the scenario (label, explanation) in the user's language. */
 const char *sb_render_tr           (const char     *text);
 

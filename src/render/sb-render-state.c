@@ -54,8 +54,8 @@ sb_render_dead_element (SbDrawContext *ctx,
   sb_render_stroke (ctx);
 }
 
-static void
-draw_dead_elements (SbDrawContext *ctx)
+void
+sb_render_dead_elements (SbDrawContext *ctx)
 {
   guint n = sb_sim_get_n_elements (ctx->sim);
 
@@ -318,7 +318,7 @@ void
 sb_render_state (SbDrawContext *ctx)
 {
   draw_highlight_path (ctx);
-  draw_dead_elements (ctx);
+  sb_render_dead_elements (ctx);
   draw_backend_views (ctx);
   draw_database_versions (ctx);
   sb_render_watch (ctx);

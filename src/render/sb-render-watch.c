@@ -37,8 +37,8 @@ draw_virtual_ip (SbDrawContext *ctx)
   sb_render_pill (ctx, text, r->x + r->width / 2, r->y - 2, &vip_text, &vip_fill);
 }
 
-static void
-draw_opened_firewalls (SbDrawContext *ctx)
+void
+sb_render_opened_firewalls (SbDrawContext *ctx)
 {
   for (guint i = 0; i < ctx->scenario->components->len; i++)
     {
@@ -138,7 +138,7 @@ sb_render_watch (SbDrawContext *ctx)
   const SbComponent *monitoring = sb_scenario_find_kind (ctx->scenario, SB_KIND_MONITORING, NULL);
 
   draw_virtual_ip (ctx);
-  draw_opened_firewalls (ctx);
+  sb_render_opened_firewalls (ctx);
   if (monitoring != NULL)
     {
       draw_metrics (ctx, monitoring->id);

@@ -17,6 +17,7 @@
 #include "sb-render.h"
 #include "sb-render-private.h"
 #include "sb-route.h"
+#include "sb-svg-text.h"
 
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
@@ -44,21 +45,31 @@ sb_render_set_color (cairo_t       *cr,
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
-/* Lays TEXT out in a box WIDTH wide (≤ 0: unbounded) and returns its size. */
+/* Lays TEXT out in a box WIDTH wide (≤ 0: unbounded) and returns its size.
+ * In an SVG export the text is set with the type style's measured metrics
+ * instead (sb-svg-text.h): no font is loaded. */
 void
 sb_render_prepare_text (SbDrawContext *ctx,
-              const char    *text,
-              const char    *family,
-              double         size,
-              PangoWeight    weight,
-              double         width,
-              int            max_lines,
-              double        *out_w,
-              double        *out_h)
+                        const char    *text,
+                        const char    *family,
+                        double         size,
+                        PangoWeight    weight,
+                        double         width,
+                        int            max_lines,
+                        double        *out_w,
+                        double        *out_h)
 {
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+  g_autoptr(PangoFontDescription) font = NULL;
   int pw, ph;
 
+  if (ctx->svg)
+    {
+      sb_text_lines_measure (&ctx->lines, text, size, width, max_lines);
+      *out_w = ctx->lines.width;
+      *out_h = ctx->lines.height;
+      return;
+    }
+  font = pango_font_description_from_string (family);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (ctx->text, font);
@@ -73,13 +84,22 @@ sb_render_prepare_text (SbDrawContext *ctx,
   *out_h = (double) ph / PANGO_SCALE;
 }
 
+gboolean
+sb_render_text_ellipsized (SbDrawContext *ctx)
+{
+  return ctx->svg ? ctx->lines.ellipsized : pango_layout_is_ellipsized (ctx->text);
+}
+
 void
 sb_render_show_text_at (SbDrawContext *ctx,
-              double         x,
-              double         y)
+                        double         x,
+                        double         y)
 {
   cairo_move_to (ctx->cr, x, y);
-  pango_cairo_show_layout (ctx->cr, ctx->text);
+  if (ctx->svg)
+    sb_svg_text_show (ctx->svg, ctx->cr, &ctx->lines);
+  else
+    pango_cairo_show_layout (ctx->cr, ctx->text);
 }
 
 const char *
@@ -242,7 +262,7 @@ draw_host (SbDrawContext *ctx,
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
 
-  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
+  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
                 r->width / 2, 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - th) / 2 + 6);
@@ -251,7 +271,7 @@ draw_host (SbDrawContext *ctx,
       double iw, ih;
 
       x += tw + 14;
-      sb_render_prepare_text (ctx, host->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+      sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                     -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - ih) / 2 + 7);
@@ -284,7 +304,7 @@ sb_render_pill (SbDrawContext *ctx,
 {
   double tw, th;
 
-  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x - tw / 2 - 8, y - th / 2 - 2, tw + 16, th + 4, 8);
   sb_render_set_color (ctx->cr, background);
   cairo_fill (ctx->cr);
@@ -375,6 +395,21 @@ stroke_route (SbDrawContext *ctx,
   arrow_head (ctx->cr, xs[n - 1], ys[n - 1], angle, 16);
 }
 
+void
+sb_render_line_sample (SbDrawContext *ctx,
+                       double         x0,
+                       double         y0,
+                       double         x1,
+                       double         y1,
+                       gboolean       dashed,
+                       gboolean       replication)
+{
+  double xs[2] = { x0, x1 }, ys[2] = { y0, y1 };
+
+  stroke_route (ctx, xs, ys, 2, replication ? &ctx->palette->replication : &ctx->palette->link,
+                replication ? 4 : 3, dashed);
+}
+
 static void
 draw_link (SbDrawContext *ctx,
            const SbLink  *link)
@@ -451,7 +486,7 @@ draw_role_badge (SbDrawContext     *ctx,
   double tw, th;
 
   sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL,
-                PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
+                SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x, y, tw + 16, th + 2, (th + 2) / 2);
   sb_render_set_color (ctx->cr, color);
   cairo_fill (ctx->cr);
@@ -483,7 +518,7 @@ draw_node (SbDrawContext     *ctx,
                  SB_GLYPH_SIZE);
 
   if (comp->ip != NULL && !badge)
-    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+    sb_render_prepare_text (ctx, comp->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
@@ -491,9 +526,9 @@ draw_node (SbDrawContext     *ctx,
    * before an ellipsis. */
   for (double size = SB_FONT_LABEL; size >= SB_FONT_LABEL * 0.75; size -= 1.5)
     {
-      sb_render_prepare_text (ctx, sb_render_tr (comp->label), SB_FONT_FAMILY, size, PANGO_WEIGHT_BOLD,
+      sb_render_prepare_text (ctx, sb_render_tr (comp->label), SB_FONT_FAMILY, size, SB_LABEL_WEIGHT,
                               text_w, 2, &lw, &lh);
-      if (!pango_layout_is_ellipsized (ctx->text))
+      if (!sb_render_text_ellipsized (ctx))
         break;
     }
   y = r->y + (r->height - lh - (dh ? dh + 4 : 0)) / 2;
@@ -505,7 +540,7 @@ draw_node (SbDrawContext     *ctx,
     draw_role_badge (ctx, comp, text_x, y);
   else if (comp->ip != NULL)
     {
-      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+      sb_render_prepare_text (ctx, comp->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
@@ -536,7 +571,7 @@ draw_dns_record (SbDrawContext *ctx)
   if (record == NULL)
     return;
   r = sb_layout_get_rect (ctx->layout, dns->id);
-  sb_render_prepare_text (ctx, record, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
+  sb_render_prepare_text (ctx, record, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   x = r->x + r->width / 2 - tw / 2;
   y = r->y + r->height + 14;
   sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
@@ -552,7 +587,8 @@ draw_dns_record (SbDrawContext *ctx)
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL };
+  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL,
+                                 FALSE, FALSE };
 }
 
 /* A single point of failure: a thick dashed frame and a tag, so it shows
@@ -618,6 +654,25 @@ draw_host_issues (SbDrawContext *ctx,
            narrow ? r->y + r->height + 18 : bottom);
 }
 
+/* Beside the plain-HTTP link, below its middle and clear of the box it
+ * leads to, where a single point of failure's tag goes. */
+static void
+https_badge (SbDrawContext *ctx,
+             const SbLink  *link,
+             double         mid_x,
+             double         mid_y)
+{
+  const char *text = _("⚠ No HTTPS: plain text on the wire");
+  const SbRect *to = sb_layout_get_rect (ctx->layout, link->to);
+  double tw, th, right = mid_x - 160;
+
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
+  right += tw / 2 + 8;
+  if (to != NULL && right > to->x - 16)
+    right = to->x - 16;
+  sb_render_pill (ctx, text, right - 8 - tw / 2, mid_y + 36, &issue_text, &issue_fill);
+}
+
 /* The known issues of a design without firewalls, TLS or monitoring, as
  * badges where they bite: the plain-HTTP link and every exposed machine;
  * each goes where the scenario fixes it. */
@@ -637,9 +692,7 @@ draw_issues (SbDrawContext *ctx)
         continue;
       n = sb_route_link (ctx->layout, scenario, link, xs, ys);
       if (n >= 2)
-        sb_render_pill (ctx, _("⚠ No HTTPS: plain text on the wire"),
-                        (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36,
-                        &issue_text, &issue_fill);
+        https_badge (ctx, link, (xs[0] + xs[n - 1]) / 2, (ys[0] + ys[n - 1]) / 2);
     }
   /* A load balancer on a machine of its own has that machine's badges. */
   if (entry != NULL && entry->host == NULL)
@@ -651,8 +704,8 @@ draw_issues (SbDrawContext *ctx)
     draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i));
 }
 
-static void
-draw_board (SbDrawContext *ctx)
+void
+sb_render_board (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   GArray *links = ctx->links;
@@ -676,19 +729,17 @@ draw_board (SbDrawContext *ctx)
     draw_issues (ctx);
 }
 
-typedef void (*SbLayerFunc) (SbDrawContext *ctx);
-
 /* Sets up the context and the diagram-to-target transform, then draws. */
-static void
-draw_layer (cairo_t               *cr,
-            const SbLayout        *layout,
-            const SbScenario      *scenario,
-            SbSim                 *sim,
-            const SbRenderOptions *options,
-            double                 width,
-            double                 height,
-            gboolean               background,
-            SbLayerFunc            func)
+void
+sb_render_layer (cairo_t               *cr,
+                 const SbLayout        *layout,
+                 const SbScenario      *scenario,
+                 SbSim                 *sim,
+                 const SbRenderOptions *options,
+                 double                 width,
+                 double                 height,
+                 gboolean               background,
+                 SbLayerFunc            func)
 {
   SbRenderOptions defaults;
   SbViewTransform t;
@@ -706,11 +757,16 @@ draw_layer (cairo_t               *cr,
     draw_background (&ctx, width, height);
   cairo_translate (cr, t.offset_x, t.offset_y);
   cairo_scale (cr, t.scale, t.scale);
-  ctx.text = pango_cairo_create_layout (cr);
+  /* An SVG export sets its text without pango (sb-svg-text.h). */
+  ctx.svg = sb_svg_text_from (cr);
+  if (ctx.svg == NULL)
+    ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
-  func (&ctx);
+  if (func)
+    func (&ctx);
   g_array_unref (ctx.links);
-  g_object_unref (ctx.text);
+  g_clear_object (&ctx.text);
+  sb_text_lines_clear (&ctx.lines);
   cairo_restore (cr);
 }
 
@@ -723,7 +779,7 @@ sb_render_draw_board (cairo_t               *cr,
                       double                 height)
 {
   g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL);
-  draw_layer (cr, layout, scenario, NULL, options, width, height, TRUE, draw_board);
+  sb_render_layer (cr, layout, scenario, NULL, options, width, height, TRUE, sb_render_board);
 }
 
 void
@@ -736,7 +792,7 @@ sb_render_draw_live (cairo_t               *cr,
                      double                 height)
 {
   g_return_if_fail (cr != NULL && layout != NULL && scenario != NULL && sim != NULL);
-  draw_layer (cr, layout, scenario, sim, options, width, height, FALSE, sb_render_state);
+  sb_render_layer (cr, layout, scenario, sim, options, width, height, FALSE, sb_render_state);
 }
 
 void
@@ -756,6 +812,11 @@ sb_render_draw (cairo_t               *cr,
                 double                 width,
                 double                 height)
 {
+  if (options != NULL && options->clean)
+    {
+      sb_render_draw_clean (cr, layout, scenario, sim, options, width, height);
+      return;
+    }
   sb_render_draw_board (cr, layout, scenario, options, width, height);
   if (sim != NULL)
     sb_render_draw_live (cr, layout, scenario, sim, options, width, height);

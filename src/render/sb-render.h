@@ -35,6 +35,8 @@ typedef struct {
   gboolean    show_issues;     /* badges: no HTTPS, no firewall, no monitoring */
   const char * const *highlight_path; /* a request's path to number on the board, or NULL */
   gboolean    spofs_for_writes; /* spofs are those of writes (else of reads) */
+  gboolean    clean;           /* a diagram to hand in: the title and a legend; of the
+                                * live state only what was killed (or opened) stays */
 } SbRenderOptions;
 
 /* Options with the defaults: light whiteboard, nothing selected. */
@@ -43,7 +45,8 @@ void   sb_render_options_init  (SbRenderOptions  *options);
 /* Draws the whole whiteboard fitted into WIDTH × HEIGHT (target units).
  * With a SIM, also its live state at the sim's current time: requests in
  * flight, dead elements, the load balancer's view of each backend,
- * replication versions and recent failures. */
+ * replication versions and recent failures.  With options->clean, the
+ * clean diagram instead (sb_render_draw_clean()). */
 void   sb_render_draw          (cairo_t               *cr,
                                 const SbLayout        *layout,
                                 const SbScenario      *scenario,
@@ -62,6 +65,18 @@ void   sb_render_draw_board    (cairo_t               *cr,
                                 double                 width,
                                 double                 height);
 void   sb_render_draw_live     (cairo_t               *cr,
+                                const SbLayout        *layout,
+                                const SbScenario      *scenario,
+                                SbSim                 *sim,
+                                const SbRenderOptions *options,
+                                double                 width,
+                                double                 height);
+
+/* The diagram to hand in: the scenario's title above the board, a legend
+ * of its lines below, no selection, no request in flight and no mark that
+ * fades; killed elements and opened firewalls stay as they are.  The same
+ * design with the same elements killed draws the same at any time. */
+void   sb_render_draw_clean    (cairo_t               *cr,
                                 const SbLayout        *layout,
                                 const SbScenario      *scenario,
                                 SbSim                 *sim,
