@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Both print one JSON object on stdout (see ../shared/design/cli.md).  The
+ * Both print one JSON object on stdout (see docs/command-line.md).  The
  * keys come in a fixed order so that two runs can be compared with diff.
  */
 #include "config.h"
