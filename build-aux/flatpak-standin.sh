@@ -27,12 +27,13 @@ standin_platform_packages=(
   locales
 )
 # The same plus the tool chain and headers the build needs; flatpak-builder
-# runs eu-strip (elfutils) and appstream-compose (appstream-util) inside it.
+# runs eu-strip (elfutils) and appstream-compose (appstream-util) inside it,
+# glib-compile-resources xmllint (libxml2-utils), as in the GNOME SDK.
 standin_sdk_packages=(
   "${standin_platform_packages[@]}"
   gcc libc6-dev pkg-config meson ninja-build gettext python3
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
-  libglib2.0-dev libglib2.0-dev-bin
+  libglib2.0-dev libglib2.0-dev-bin libxml2-utils
   desktop-file-utils appstream appstream-util elfutils
 )
 
