@@ -176,6 +176,9 @@ test_sandbox_host (void)
   g_assert_cmpstr (home, ==, "/home/ada/x.png");
   g_assert_cmpstr (mnt, ==, "/mnt/usb/x.png");
   g_assert_cmpstr (media, ==, "/run/media/ada/usb/x.png");
+  g_assert_true (g_str_has_prefix (tmp, "/tmp/x.png is inside the Flatpak sandbox"));
+  g_assert_true (g_str_has_prefix (usr, "/usr/x.png is inside the Flatpak sandbox"));
+  g_assert_true (g_str_has_prefix (app, "/app/x.png is inside the Flatpak sandbox"));
 }
 
 /* --persist=DIR: the sandbox's ~/DIR is ~/.var/app/ID/DIR on the host. */

@@ -113,7 +113,7 @@ typedef struct {
 /* Every option, one line each, in the order --help lists them.  A new
  * option is a line here, a field in SbCliArgs and its handling; a new
  * command's line in SB_CLI_COMMAND is all it takes for the binary to run
- * headless on it.  docs/stackboard.1 documents each one (a test checks). */
+ * headless on it.  docs/stackboard.1.in documents each one (a test checks). */
 static GArray *
 cli_options (SbCliArgs *a)
 {
