@@ -121,6 +121,7 @@ standin_repo () {   # CACHE
     # first: ostree locks a repository per commit.
     ostree --repo="$dir/repo" pull-local "$dir/repo.sdk" "runtime/org.gnome.Sdk/x86_64/$standin_version" >&2
     flatpak build-update-repo "$dir/repo" >&2
+    echo "The stand-in runtime took $(du -sh "$dir" | cut -f1) at its largest." >&2
     rm -rf "$dir/platform-tree" "$dir/sdk-tree" "$dir/platform" "$dir/sdk" "$dir/repo.sdk"
     touch "$dir/done"
   ) 9>"$cache/.lock" || return 1
