@@ -82,6 +82,9 @@ expect_error "two commands at once" "give one of" --spof --list-scenarios
 expect_error "unknown option" "--frobnicate" --spof --frobnicate
 
 expect_error "a setting without a command" "give one of --list-scenarios, --check" --seed 3
+# Found by fuzz/fuzz-cli: an option after "--" still means the command line
+# is ours, not the window's (which would take it for a file name).
+expect_error "a command after --" "unexpected argument “--”" --seed 3 -- --spof
 
 # Meeting the program: --help names every command and option, one line
 # each (a description too long for the line goes on the next ones, indented).

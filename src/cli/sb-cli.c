@@ -174,13 +174,9 @@ is_headless (GArray  *options,
              char   **argv)
 {
   for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--"))
-        return FALSE;
-      for (guint j = 0; j < options->len; j++)
-        if (names_option (argv[i], &option_at (options, j)->entry))
-          return TRUE;
-    }
+    for (guint j = 0; j < options->len; j++)
+      if (names_option (argv[i], &option_at (options, j)->entry))
+        return TRUE;
   return FALSE;
 }
 
