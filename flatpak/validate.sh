@@ -25,6 +25,7 @@ fi
 
 python3 - "$manifest" <<'PY'
 import json
+import os
 import sys
 
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -41,12 +42,39 @@ expect("command", "stackboard")
 expect("runtime", "org.gnome.Platform")
 expect("sdk", "org.gnome.Sdk")
 
+# GNOME 49 is the oldest runtime Flathub supports (each lives a year).
 version = str(m.get("runtime-version", ""))
 try:
-    if float(version) < 47:
-        errors.append(f"runtime-version {version!r} is older than 47")
+    if float(version) < 49:
+        errors.append(f"runtime-version {version!r} is older than 49, which is end-of-life")
 except ValueError:
     errors.append(f"runtime-version {version!r} is not a number")
+
+modules = [mod for mod in m.get("modules", []) if isinstance(mod, dict)]
+ours = [mod for mod in modules if mod.get("name") == "stackboard"]
+if len(ours) != 1:
+    errors.append("no module named stackboard")
+else:
+    mod = ours[0]
+    # The tests and benchmarks are half of the build and need tools the
+    # SDK does not have.
+    if "-Dtests=false" not in mod.get("config-opts", []):
+        errors.append("the stackboard module does not build with -Dtests=false")
+    # A "dir" source copies the checkout: never its .git, nor a build
+    # folder (every top folder .gitignore lists).
+    top = os.path.normpath(os.path.join(os.path.dirname(sys.argv[1]), ".."))
+    ignored = [".git"]
+    with open(os.path.join(top, ".gitignore"), encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("/") and line.endswith("/") and "*" not in line:
+                ignored.append(line.strip("/"))
+    for source in mod.get("sources", []):
+        if source.get("type") == "dir":
+            skip = source.get("skip", [])
+            for name in ignored:
+                if name not in skip:
+                    errors.append(f"the dir source copies {name}/: add it to its skip list")
 
 args = m.get("finish-args", [])
 expected = ("--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri")

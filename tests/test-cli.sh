@@ -81,6 +81,33 @@ expect_error "bad scenario file" "two-primaries.json" --spof --scenario "$data/b
 expect_error "two commands at once" "give one of" --spof --list-scenarios
 expect_error "unknown option" "--frobnicate" --spof --frobnicate
 
+expect_error "a setting without a command" "give one of --list-scenarios, --check" --seed 3
+# Found by fuzz/fuzz-cli: an option after "--" still means the command line
+# is ours, not the window's (which would take it for a file name).
+expect_error "a command after --" "unexpected argument “--”" --seed 3 -- --spof
+
+# Meeting the program: --help names every command and option, one line
+# each (a description too long for the line goes on the next ones, indented).
+run --help
+help=$out
+check "--help exits 0 with nothing on stderr" test "$rc:$err" == "0:"
+for option in --list-scenarios "--check FILE" "--simulate SECONDS" --spof "--export OUT" \
+              "--export-config DIR" "--scenario NAME|FILE" "--seed N" "--rate R" "--read-ratio X" \
+              "--lag SECONDS" "--hop SECONDS" "--algorithm roundrobin|leastconn|source" \
+              "--mode active-active|active-passive" --redispatch "--kill ID[@T]" "--revive ID@T" \
+              "--promote ID@T" "--time T" "--width W" "--height H" "-h, --help" --version; do
+  check "--help lists $option" grep -qxE "  ${option//[|\[\]]/.}( .*)?" "$tmp/out"
+done
+check "--help groups the commands first" \
+  test "$(grep -m1 -A1 '^Commands' "$tmp/out" | tail -n 1 | awk '{ print $1 }')" == --list-scenarios
+check "--help fits 80 columns" test -z "$(awk 'length > 80' "$tmp/out")"
+run -h
+check "-h is --help" test "$rc" == 0 -a "$out" == "$help"
+run --version
+check "--version" test "$rc:$out" == "0:stackboard $(sed -n "s/^  version: '\(.*\)',\$/\1/p" "$(dirname "$0")/../meson.build")"
+run --help --spof
+check "--help wins over a command" test "$rc" == 0 -a "${out:0:6}" == "Usage:"
+
 run --spof
 check "spof of distributed" test "$rc:$out" == '0:{"reads":["lb"],"writes":["db-1","lb","server-1"]}'
 

@@ -23,12 +23,17 @@ import tempfile
 import time
 
 APP_PATH = "/io/github/stackboard/Stackboard/window/1"
-TOOLS = ("xdotool", "gdbus", "dbus-run-session")
+TOOLS = ("xdotool", "gdbus", "dbus-run-session", "openbox")
 
 results = []
 
 
 def tap_skip(reason):
+    # A build that insists on every test tool (-Dtest_tools=enabled, as CI
+    # builds) fails instead of skipping.
+    if os.environ.get("STACKBOARD_TEST_STRICT") == "1":
+        print("Bail out! " + reason)
+        sys.exit(1)
     print("1..0 # SKIP " + reason)
     sys.exit(0)
 

@@ -22,6 +22,7 @@
 #include "app/sb-stats-panel.h"
 #include "app/sb-preferences.h"
 #include "app/sb-window.h"
+#include "test-display.h"
 
 typedef struct {
   SbApplication *app;
@@ -1018,6 +1019,10 @@ int
 main (int    argc,
       char **argv)
 {
+  int status;
+
+  if (!sb_test_have_display (&status))
+    return status;
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * --simulate and --spof print one JSON object on stdout, --narrate one per
- * line (JSON Lines).  The keys come in a fixed order so that two runs can
- * be compared with diff.
+ * line (JSON Lines) (see docs/command-line.md).  The keys come in a fixed
+ * order so that two runs can be compared with diff.
  */
 #include "config.h"
 

@@ -18,14 +18,11 @@
 #include "render/sb-render.h"
 #include "sim/sb-script-player.h"
 #include "sb-cli.h"
-
-/* Options that make the binary run headless; anything else opens the window. */
-static const char * const headless_options[] = {
-  "--list-scenarios", "--check", "--simulate", "--narrate", "--spof", "--review", "--export",
-  "--export-config", "--questions", "--handout", NULL
-};
+#include "sb-sandbox.h"
 
 typedef struct {
+  gboolean   help;
+  gboolean   version;
   gboolean   list_scenarios;
   char      *check;
   char      *simulate;
@@ -103,62 +100,228 @@ sb_cli_options_clear (SbCliOptions *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SbCliOptions, sb_cli_options_clear)
 
+/* The groups of --help, in its order. */
+typedef enum {
+  SB_CLI_COMMAND,    /* exactly one runs; without one, the window opens */
+  SB_CLI_SCENARIO,   /* which scenario, and settings that override its own */
+  SB_CLI_EVENTS,     /* failures and repairs at a moment of the run */
+  SB_CLI_OUTPUT,     /* how a command draws or prints its result */
+  SB_CLI_GENERAL,    /* --help, --version */
+  SB_CLI_N_GROUPS
+} SbCliGroup;
+
+/* What the value names, for the Flatpak sandbox's checks (sb-sandbox.h). */
+typedef enum {
+  SB_CLI_VALUE,      /* not a path */
+  SB_CLI_READS,      /* a file read, or a bundled scenario's name */
+  SB_CLI_WRITES,     /* a file or folder written */
+} SbCliPath;
+
+typedef struct {
+  SbCliGroup   group;
+  SbCliPath    path;
+  GOptionEntry entry;
+} SbCliOption;
+
+/* Every option, one line each, in the order --help lists them.  A new
+ * option is a line here, a field in SbCliArgs and its handling; a new
+ * command's line in SB_CLI_COMMAND is all it takes for the binary to run
+ * headless on it.  docs/stackboard.1.in documents each one (a test checks). */
+static GArray *
+cli_options (SbCliArgs *a)
+{
+  const SbCliOption options[] = {
+    { SB_CLI_COMMAND, SB_CLI_VALUE, { "list-scenarios", 0, 0, G_OPTION_ARG_NONE, &a->list_scenarios, N_("List the bundled scenarios"), NULL } },
+    { SB_CLI_COMMAND, SB_CLI_READS, { "check", 0, 0, G_OPTION_ARG_FILENAME, &a->check, N_("Validate a scenario file"), N_("FILE") } },
+    { SB_CLI_COMMAND, SB_CLI_VALUE, { "simulate", 0, 0, G_OPTION_ARG_STRING, &a->simulate, N_("Run the simulation and print its counters as JSON"), N_("SECONDS") } },
+    { SB_CLI_COMMAND, SB_CLI_VALUE, { "spof", 0, 0, G_OPTION_ARG_NONE, &a->spof, N_("Print the single points of failure as JSON"), NULL } },
+    { SB_CLI_COMMAND, SB_CLI_VALUE, { "review", 0, 0, G_OPTION_ARG_NONE, &a->review, N_("Print the review of the design: each element, the load balancer, the databases, the single points of failure and the issues"), NULL } },
+    { SB_CLI_COMMAND, SB_CLI_WRITES, { "export", 0, 0, G_OPTION_ARG_FILENAME, &a->export_path, N_("Draw the diagram to a .png, .svg or .pdf file"), N_("OUT") } },
+    { SB_CLI_COMMAND, SB_CLI_WRITES, { "handout", 0, 0, G_OPTION_ARG_FILENAME, &a->handout, N_("Write a PDF handout: the clean diagram, then the review"), N_("FILE.pdf") } },
+    { SB_CLI_COMMAND, SB_CLI_WRITES, { "questions", 0, 0, G_OPTION_ARG_FILENAME, &a->questions, N_("Write the questions of the lesson scripts to a PDF handout"), N_("OUT") } },
+    { SB_CLI_COMMAND, SB_CLI_WRITES, { "export-config", 0, 0, G_OPTION_ARG_FILENAME, &a->export_config, N_("Write the real configuration files (HAProxy, Nginx, MySQL, DNS) into a folder"), N_("DIR") } },
+
+    { SB_CLI_SCENARIO, SB_CLI_READS, { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a->scenario, N_("Bundled scenario name or file (default: distributed)"), N_("NAME|FILE") } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "lesson", 0, 0, G_OPTION_ARG_NONE, &a->lesson, N_("Play the scenario's lesson script (its actions, questions and answers); with --questions or --handout, the four steps of the lesson"), NULL } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "seed", 0, 0, G_OPTION_ARG_STRING, &a->seed, N_("Seed of the random numbers"), N_("N") } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "rate", 0, 0, G_OPTION_ARG_STRING, &a->rate, N_("Requests per second"), N_("R") } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "read-ratio", 0, 0, G_OPTION_ARG_STRING, &a->read_ratio, N_("Share of reads among requests, 0 to 1"), N_("X") } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "lag", 0, 0, G_OPTION_ARG_STRING, &a->lag, N_("Replication lag in seconds"), N_("SECONDS") } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "hop", 0, 0, G_OPTION_ARG_STRING, &a->hop, N_("Time of one hop in seconds"), N_("SECONDS") } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "algorithm", 0, 0, G_OPTION_ARG_STRING, &a->algorithm, N_("Load-balancing algorithm"), "roundrobin|leastconn|source" } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "mode", 0, 0, G_OPTION_ARG_STRING, &a->mode, N_("Load-balancer mode"), "active-active|active-passive" } },
+    { SB_CLI_SCENARIO, SB_CLI_VALUE, { "redispatch", 0, 0, G_OPTION_ARG_NONE, &a->redispatch, N_("Retry a failed request once on another server"), NULL } },
+
+    { SB_CLI_EVENTS, SB_CLI_VALUE, { "kill", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->kill, N_("Kill an element at time T (default 0)"), N_("ID[@T]") } },
+    { SB_CLI_EVENTS, SB_CLI_VALUE, { "revive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->revive, N_("Revive an element at time T"), N_("ID@T") } },
+    { SB_CLI_EVENTS, SB_CLI_VALUE, { "promote", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->promote, N_("Promote a replica to primary at time T"), N_("ID@T") } },
+
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "narrate", 0, 0, G_OPTION_ARG_NONE, &a->narrate, N_("Print what happens as captions, one JSON object per line, instead of the counters"), NULL } },
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "format", 0, 0, G_OPTION_ARG_STRING, &a->format, N_("Format of --review (default: markdown)"), "markdown|json" } },
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "clean", 0, 0, G_OPTION_ARG_NONE, &a->clean, N_("With --export: a clean diagram, with its title and a legend, and no request in flight"), NULL } },
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "answers", 0, 0, G_OPTION_ARG_NONE, &a->answers, N_("With --questions: write the answer key instead"), NULL } },
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "time", 0, 0, G_OPTION_ARG_STRING, &a->time, N_("Moment drawn by --export, in seconds"), N_("T") } },
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "width", 0, 0, G_OPTION_ARG_STRING, &a->width, N_("Width of the export"), N_("W") } },
+    { SB_CLI_OUTPUT, SB_CLI_VALUE, { "height", 0, 0, G_OPTION_ARG_STRING, &a->height, N_("Height of the export"), N_("H") } },
+
+    { SB_CLI_GENERAL, SB_CLI_VALUE, { "help", 'h', 0, G_OPTION_ARG_NONE, &a->help, N_("Show this help"), NULL } },
+    { SB_CLI_GENERAL, SB_CLI_VALUE, { "version", 0, 0, G_OPTION_ARG_NONE, &a->version, N_("Print the version"), NULL } },
+  };
+  GArray *array = g_array_sized_new (FALSE, FALSE, sizeof (SbCliOption), G_N_ELEMENTS (options));
+
+  return g_array_append_vals (array, options, G_N_ELEMENTS (options));
+}
+
+#define option_at(options, i) (&g_array_index ((options), SbCliOption, (i)))
+
+/* ARG is OPTION, as --name, --name=VALUE or -x. */
 static gboolean
-is_headless (int    argc,
-             char **argv)
+names_option (const char         *arg,
+              const GOptionEntry *option)
+{
+  gsize n = strlen (option->long_name);
+
+  if (option->short_name && arg[0] == '-' && arg[1] == option->short_name && arg[2] == '\0')
+    return TRUE;
+  return g_str_has_prefix (arg, "--") && strncmp (arg + 2, option->long_name, n) == 0
+         && (arg[2 + n] == '\0' || arg[2 + n] == '=');
+}
+
+/* Any of our options makes the binary run headless (a setting without a
+ * command is an error that says so); anything else opens the window. */
+static gboolean
+is_headless (GArray  *options,
+             int      argc,
+             char   **argv)
 {
   for (int i = 1; i < argc; i++)
-    for (guint j = 0; headless_options[j]; j++)
-      {
-        gsize n = strlen (headless_options[j]);
-
-        if (strncmp (argv[i], headless_options[j], n) == 0
-            && (argv[i][n] == '\0' || argv[i][n] == '='))
-          return TRUE;
-      }
+    for (guint j = 0; j < options->len; j++)
+      if (names_option (argv[i], &option_at (options, j)->entry))
+        return TRUE;
   return FALSE;
 }
 
-static GOptionContext *
-create_context (SbCliArgs *a)
+/* The option was given (a flag set, or a value). */
+static gboolean
+is_set (const GOptionEntry *entry)
 {
-  const GOptionEntry entries[] = {
-    { "list-scenarios", 0, 0, G_OPTION_ARG_NONE, &a->list_scenarios, N_("List the bundled scenarios"), NULL },
-    { "check", 0, 0, G_OPTION_ARG_FILENAME, &a->check, N_("Validate a scenario file"), N_("FILE") },
-    { "simulate", 0, 0, G_OPTION_ARG_STRING, &a->simulate, N_("Run the simulation and print its counters as JSON"), N_("SECONDS") },
-    { "narrate", 0, 0, G_OPTION_ARG_NONE, &a->narrate, N_("Print what happens as captions, one JSON object per line, instead of the counters"), NULL },
-    { "lesson", 0, 0, G_OPTION_ARG_NONE, &a->lesson, N_("Play the scenario's lesson script (its actions, questions and answers); with --questions or --handout, the four steps of the lesson"), NULL },
-    { "questions", 0, 0, G_OPTION_ARG_FILENAME, &a->questions, N_("Write the questions of the lesson scripts to a PDF handout"), N_("OUT") },
-    { "answers", 0, 0, G_OPTION_ARG_NONE, &a->answers, N_("With --questions: write the answer key instead"), NULL },
-    { "spof", 0, 0, G_OPTION_ARG_NONE, &a->spof, N_("Print the single points of failure as JSON"), NULL },
-    { "review", 0, 0, G_OPTION_ARG_NONE, &a->review, N_("Print the review of the design: each element, the load balancer, the databases, the single points of failure and the issues"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &a->format, N_("Format of --review (default: markdown)"), "markdown|json" },
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &a->export_path, N_("Draw the diagram to a .png, .svg or .pdf file"), N_("OUT") },
-    { "clean", 0, 0, G_OPTION_ARG_NONE, &a->clean, N_("With --export: a clean diagram, with its title and a legend, and no request in flight"), NULL },
-    { "handout", 0, 0, G_OPTION_ARG_FILENAME, &a->handout, N_("Write a PDF handout: the clean diagram, then the review"), N_("FILE.pdf") },
-    { "export-config", 0, 0, G_OPTION_ARG_FILENAME, &a->export_config, N_("Write the real configuration files (HAProxy, Nginx, MySQL, DNS) into a folder"), N_("DIR") },
-    { "scenario", 0, 0, G_OPTION_ARG_FILENAME, &a->scenario, N_("Bundled scenario name or file (default: distributed)"), N_("NAME|FILE") },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &a->seed, N_("Seed of the random numbers"), N_("N") },
-    { "rate", 0, 0, G_OPTION_ARG_STRING, &a->rate, N_("Requests per second"), N_("R") },
-    { "read-ratio", 0, 0, G_OPTION_ARG_STRING, &a->read_ratio, N_("Share of reads among requests, 0 to 1"), N_("X") },
-    { "lag", 0, 0, G_OPTION_ARG_STRING, &a->lag, N_("Replication lag in seconds"), N_("SECONDS") },
-    { "hop", 0, 0, G_OPTION_ARG_STRING, &a->hop, N_("Time of one hop in seconds"), N_("SECONDS") },
-    { "algorithm", 0, 0, G_OPTION_ARG_STRING, &a->algorithm, N_("Load-balancing algorithm"), "roundrobin|leastconn|source" },
-    { "mode", 0, 0, G_OPTION_ARG_STRING, &a->mode, N_("Load-balancer mode"), "active-active|active-passive" },
-    { "redispatch", 0, 0, G_OPTION_ARG_NONE, &a->redispatch, N_("Retry a failed request once on another server"), NULL },
-    { "kill", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->kill, N_("Kill an element at time T (default 0)"), N_("ID[@T]") },
-    { "revive", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->revive, N_("Revive an element at time T"), N_("ID@T") },
-    { "promote", 0, 0, G_OPTION_ARG_STRING_ARRAY, &a->promote, N_("Promote a replica to primary at time T"), N_("ID@T") },
-    { "time", 0, 0, G_OPTION_ARG_STRING, &a->time, N_("Moment drawn by --export, in seconds"), N_("T") },
-    { "width", 0, 0, G_OPTION_ARG_STRING, &a->width, N_("Width of the export"), N_("W") },
-    { "height", 0, 0, G_OPTION_ARG_STRING, &a->height, N_("Height of the export"), N_("H") },
-    { NULL }
-  };
-  GOptionContext *context = g_option_context_new (_("— teach how a distributed web infrastructure works"));
+  if (entry->arg == G_OPTION_ARG_NONE)
+    return *(gboolean *) entry->arg_data;
+  return *(gpointer *) entry->arg_data != NULL;
+}
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+static GOptionContext *
+create_context (GArray *options)
+{
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  GOptionContext *context = g_option_context_new (NULL);
+
+  for (guint i = 0; i < options->len; i++)
+    g_array_append_val (entries, option_at (options, i)->entry);
+  g_option_context_add_main_entries (context, (GOptionEntry *) (void *) entries->data, GETTEXT_PACKAGE);
+  /* Our own --help lists the groups below; GLib's would not. */
+  g_option_context_set_help_enabled (context, FALSE);
   return context;
+}
+
+static const char *
+group_title (SbCliGroup group)
+{
+  switch (group)
+    {
+    case SB_CLI_COMMAND:
+      return _("Commands (one at a time):");
+    case SB_CLI_SCENARIO:
+      return _("Scenario and settings that override its own:");
+    case SB_CLI_EVENTS:
+      return _("Failures and repairs during the run (T in seconds):");
+    case SB_CLI_OUTPUT:
+      return _("Output:");
+    case SB_CLI_GENERAL:
+    case SB_CLI_N_GROUPS:
+    default:
+      return _("General:");
+    }
+}
+
+enum { HELP_COLUMN = 28, HELP_WIDTH = 80 };
+
+/* TEXT from column HELP_COLUMN, whose first line starts WIDTH characters
+ * in, wrapped at spaces to end before column HELP_WIDTH. */
+static void
+append_wrapped (GString    *help,
+                glong       width,
+                const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  g_string_append_printf (help, "%*s", (int) (HELP_COLUMN - width), "");
+  width = HELP_COLUMN;
+  for (guint i = 0; words[i]; i++)
+    {
+      glong n = g_utf8_strlen (words[i], -1);
+
+      if (width > HELP_COLUMN && width + 1 + n >= HELP_WIDTH)
+        {
+          g_string_append_printf (help, "\n%*s", HELP_COLUMN, "");
+          width = HELP_COLUMN;
+        }
+      else if (width > HELP_COLUMN)
+        {
+          g_string_append_c (help, ' ');
+          width++;
+        }
+      g_string_append (help, words[i]);
+      width += n;
+    }
+  g_string_append_c (help, '\n');
+}
+
+/* "  --name ARG" and the description from column HELP_COLUMN, or on the
+ * next line when the name is longer. */
+static void
+print_option (GString            *help,
+              const GOptionEntry *entry)
+{
+  gsize start = help->len;
+  glong width;
+
+  g_string_append (help, "  ");
+  if (entry->short_name)
+    g_string_append_printf (help, "-%c, ", entry->short_name);
+  g_string_append_printf (help, "--%s", entry->long_name);
+  if (entry->arg_description)
+    g_string_append_printf (help, " %s", _(entry->arg_description));
+  width = g_utf8_strlen (help->str + start, -1);
+  if (width + 2 > HELP_COLUMN)
+    {
+      g_string_append_c (help, '\n');
+      width = 0;
+    }
+  append_wrapped (help, width, _(entry->description));
+}
+
+static char *
+help_text (GArray *options)
+{
+  GString *help = g_string_new (NULL);
+
+  g_string_append_printf (help, "%s\n  stackboard [%s]\n      %s\n  stackboard %s\n      %s\n",
+                          _("Usage:"), _("FILE"),
+                          _("Open the window, on a scenario file or the last lesson"),
+                          _("COMMAND [OPTION…]"),
+                          _("Run one command without a window, print its result and exit"));
+  for (SbCliGroup group = 0; group < SB_CLI_N_GROUPS; group++)
+    {
+      g_string_append_printf (help, "\n%s\n", group_title (group));
+      for (guint i = 0; i < options->len; i++)
+        if (option_at (options, i)->group == group)
+          print_option (help, &option_at (options, i)->entry);
+    }
+  g_string_append_printf (help, "\n%s\n%s\n",
+                          _("Exit status: 0 on success, 1 on bad input or a failed write."),
+                          _("The manual page stackboard(1) tells more."));
+  return g_string_free (help, FALSE);
 }
 
 /* A finite number, with the option's name in the message when it is not. */
@@ -584,14 +747,17 @@ fail (const GError *error)
   return 1;
 }
 
-/* --narrate alone is a command; with --simulate it changes what that prints. */
 static int
-count_commands (const SbCliArgs *a)
+count_commands (const SbCliArgs *a,
+                GArray          *options)
 {
-  return (a->list_scenarios != FALSE) + (a->check != NULL)
-         + (a->simulate != NULL || a->narrate) + (a->spof != FALSE) + (a->review != FALSE)
-         + (a->export_path != NULL) + (a->export_config != NULL) + (a->questions != NULL)
-         + (a->handout != NULL);
+  int n = 0;
+
+  for (guint i = 0; i < options->len; i++)
+    n += option_at (options, i)->group == SB_CLI_COMMAND && is_set (&option_at (options, i)->entry);
+  /* --narrate alone is a command; with --simulate it changes what that
+   * prints. */
+  return n + (a->narrate && a->simulate == NULL);
 }
 
 /* The modifiers of --lesson: the commands it changes. */
@@ -685,19 +851,71 @@ run_questions (const SbCliArgs *a)
 }
 
 static int
-dispatch (const SbCliArgs *a)
+one_command_please (GArray *options)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < options->len; i++)
+    if (option_at (options, i)->group == SB_CLI_COMMAND)
+      g_string_append_printf (names, "%s--%s", names->len ? ", " : "",
+                              option_at (options, i)->entry.long_name);
+  g_printerr (_("stackboard: give one of %s (stackboard --help lists them)\n"), names->str);
+  return 1;
+}
+
+/* Inside Flatpak, a path the user would not find is refused before
+ * anything runs (sb-sandbox.h). */
+static gboolean
+check_paths (GArray  *options,
+             GError **error)
+{
+  SbSandbox *sandbox = sb_sandbox_get_default ();
+
+  for (guint i = 0; sandbox && i < options->len; i++)
+    {
+      const SbCliOption *option = option_at (options, i);
+      const char *value;
+
+      if (option->path == SB_CLI_VALUE || !is_set (&option->entry))
+        continue;
+      value = *(const char **) option->entry.arg_data;
+      if (option->path == SB_CLI_READS
+          && (g_strv_contains (sb_scenario_bundled_names (), value)
+              || sb_sandbox_check_input (sandbox, value, error)))
+        continue;
+      if (option->path == SB_CLI_WRITES && sb_sandbox_check_output (sandbox, value, NULL, error))
+        continue;
+      g_prefix_error (error, "--%s: ", option->entry.long_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Inside Flatpak, where each output went on the host: the path inside the
+ * sandbox is not always the one the user sees. */
+static void
+tell_where (GArray *options)
+{
+  SbSandbox *sandbox = sb_sandbox_get_default ();
+
+  for (guint i = 0; sandbox && i < options->len; i++)
+    {
+      const SbCliOption *option = option_at (options, i);
+      g_autofree char *host = NULL;
+
+      if (option->path == SB_CLI_WRITES && is_set (&option->entry)
+          && sb_sandbox_check_output (sandbox, *(const char **) option->entry.arg_data, &host, NULL))
+        g_printerr (_("stackboard: written to %s\n"), host);
+    }
+}
+
+static int
+run_command (const SbCliArgs *a)
 {
   g_auto(SbCliOptions) options = { 0 };
   g_autoptr(GError) error = NULL;
   double seconds = 0;
 
-  if (count_commands (a) != 1)
-    {
-      g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --narrate, --spof, --review, --export, --export-config, --questions or --handout\n"));
-      return 1;
-    }
-  if (!check_modifiers (a, &error))
-    return fail (error);
   if (a->list_scenarios)
     return list_scenarios ();
   if (a->check)
@@ -727,19 +945,49 @@ dispatch (const SbCliArgs *a)
   return sb_cli_export (&options, a->export_path, a->clean);
 }
 
+static int
+dispatch (const SbCliArgs *a,
+          GArray          *options)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (a->help)
+    {
+      g_autofree char *help = help_text (options);
+
+      g_print ("%s", help);
+      return 0;
+    }
+  if (a->version)
+    {
+      g_print ("stackboard %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (count_commands (a, options) != 1)
+    return one_command_please (options);
+  if (!check_modifiers (a, &error) || !check_paths (options, &error))
+    return fail (error);
+  status = run_command (a);
+  if (status == 0)
+    tell_where (options);
+  return status;
+}
+
 gboolean
 sb_cli_run (int    argc,
             char **argv,
             int   *exit_status)
 {
   g_auto(SbCliArgs) args = { 0 };
+  g_autoptr(GArray) options = cli_options (&args);
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) copy = NULL;
 
-  if (!is_headless (argc, argv))
+  if (!is_headless (options, argc, argv))
     return FALSE;
-  context = create_context (&args);
+  context = create_context (options);
   /* g_option_context_parse_strv keeps the caller's argv intact. */
   copy = g_new0 (char *, argc + 1);
   for (int i = 0; i < argc; i++)
@@ -752,6 +1000,6 @@ sb_cli_run (int    argc,
       *exit_status = 1;
     }
   else
-    *exit_status = dispatch (&args);
+    *exit_status = dispatch (&args, options);
   return TRUE;
 }

@@ -1,4 +1,4 @@
-/* sb-cli.h — the headless command line (see ../shared/design/cli.md)
+/* sb-cli.h — the headless command line (docs/command-line.md)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *

@@ -7,7 +7,7 @@
  * wall clock, so the state depends only on the scenario, its seed and the
  * calls made (kill, revive, promote, settings) and the times they were made
  * at.  See docs/simulation.md for the model and every choice made where
- * ../shared/design/behaviour.md is silent.
+ * docs/behaviour.md is silent.
  *
  * Ownership: sb_sim_new() copies the scenario; the caller keeps its own.
  * Every string handed out by the read-only view (ids, reasons) belongs to
