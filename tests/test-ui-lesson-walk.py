@@ -270,9 +270,12 @@ def main():
             walk_script(app)
         finally:
             log = app.stop()
+        # GLib's criticals and warnings, and in a sanitized build any report.
         bad = [line for line in log.splitlines()
-               if re.search(r"CRITICAL|WARNING", line) and "fd limit" not in line]
-        check("the program printed no CRITICAL or WARNING", not bad, "\n".join(bad[:10]))
+               if re.search(r"CRITICAL|WARNING|Sanitizer|runtime error", line)
+               and "fd limit" not in line]
+        check("the program printed no CRITICAL, WARNING or sanitizer report", not bad,
+              "\n".join(bad[:10]))
     print("1..%d" % len(results))
     sys.exit(0 if all(results) else 1)
 
