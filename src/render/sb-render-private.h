@@ -8,6 +8,7 @@
 
 #include "sb-links.h"
 #include "sb-render.h"
+#include "sb-render-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -48,7 +49,12 @@ typedef struct {
   const SbPalette       *palette;
   PangoLayout           *text;
   GArray                *links;      /* SbLink: the topology's links */
+  SbRenderRecord        *marks;      /* what is on the board so far */
 } SbDrawContext;
+
+typedef struct {
+  double x, y;
+} SbPoint;
 
 void       sb_render_set_color     (cairo_t        *cr,
                                     const SbColor  *color);
@@ -71,6 +77,31 @@ void       sb_render_pill          (SbDrawContext  *ctx,
                                     const char     *text,
                                     double          x,
                                     double          y,
+                                    const SbColor  *color,
+                                    const SbColor  *background);
+
+/* sb-render-place.c: marks, and captions and badges put where they fit. */
+void       sb_render_mark          (SbDrawContext  *ctx,
+                                    SbMarkKind      kind,
+                                    const char     *owner,
+                                    const char     *text,
+                                    const SbRect   *rect,
+                                    gboolean        cut);
+void       sb_render_mark_link     (SbDrawContext  *ctx,
+                                    const SbLink   *link,
+                                    const double   *xs,
+                                    const double   *ys,
+                                    guint           n);
+/* A pill like sb_render_pill(), recorded as KIND of OWNER or of LINK,
+ * centred on the first of the N_AT points where it is clear of everything
+ * on the board so far (on the first when none is); returns its box. */
+SbRect     sb_render_place_pill    (SbDrawContext  *ctx,
+                                    SbMarkKind      kind,
+                                    const char     *owner,
+                                    const SbLink   *link,
+                                    const char     *text,
+                                    const SbPoint  *at,
+                                    guint           n_at,
                                     const SbColor  *color,
                                     const SbColor  *background);
 

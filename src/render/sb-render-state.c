@@ -108,11 +108,13 @@ draw_backend_views (SbDrawContext *ctx)
                          : g_strdup_printf (_("LB: %s"), view.label);
       /* A one-node host has no room beside its title: on its bottom edge. */
       if (r->width < 2 * SB_NODE_WIDTH)
-        sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height - 20,
-                        &haproxy_text, backend_color (&view));
+        sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text,
+                              &(SbPoint) { r->x + r->width / 2, r->y + r->height - 20 }, 1,
+                              &haproxy_text, backend_color (&view));
       else
-        sb_render_pill (ctx, text, r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3,
-                        &haproxy_text, backend_color (&view));
+        sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text,
+                              &(SbPoint) { r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3 }, 1,
+                              &haproxy_text, backend_color (&view));
     }
 }
 
@@ -137,7 +139,8 @@ draw_database_versions (SbDrawContext *ctx)
                                 (long long) view.version, (long long) view.behind);
       else
         text = g_strdup_printf (_("v%lld"), (long long) view.version);
-      sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height + 20,
+      sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text,
+                            &(SbPoint) { r->x + r->width / 2, r->y + r->height + 20 }, 1,
                       view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
                       view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
     }
@@ -161,8 +164,8 @@ draw_recent_failures (SbDrawContext *ctx)
       if (ev->element == NULL || !g_hash_table_add (marked, (gpointer) ev->element)
           || (r = sb_layout_get_rect (ctx->layout, ev->element)) == NULL)
         continue;
-      sb_render_pill (ctx, _(sb_failure_reason_to_string (ev->reason)),
-                      r->x + r->width / 2, r->y - 2,
+      sb_render_place_pill (ctx, SB_MARK_BADGE, ev->element, NULL, _(sb_failure_reason_to_string (ev->reason)),
+                            &(SbPoint) { r->x + r->width / 2, r->y - 2 }, 1,
                       &ctx->palette->node_fill, &ctx->palette->failure);
     }
 }
@@ -310,7 +313,8 @@ draw_highlight_path (SbDrawContext *ctx)
       sb_render_set_color (ctx->cr, &ctx->palette->selection);
       cairo_set_line_width (ctx->cr, 4);
       cairo_stroke (ctx->cr);
-      sb_render_pill (ctx, number, r->x + 4, r->y + 4, &ctx->palette->node_fill, &ctx->palette->selection);
+      sb_render_place_pill (ctx, SB_MARK_BADGE, path[i], NULL, number, &(SbPoint) { r->x + 4, r->y + 4 }, 1,
+                            &ctx->palette->node_fill, &ctx->palette->selection);
     }
 }
 

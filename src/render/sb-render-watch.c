@@ -34,7 +34,8 @@ draw_virtual_ip (SbDrawContext *ctx)
     return;
   /* Translators: the tag on the load balancer that holds the virtual IP address */
   text = g_strdup_printf (_("VIP %s"), vip);
-  sb_render_pill (ctx, text, r->x + r->width / 2, r->y - 2, &vip_text, &vip_fill);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, active, NULL, text, &(SbPoint) { r->x + r->width / 2, r->y - 2 }, 1,
+                        &vip_text, &vip_fill);
 }
 
 static void
@@ -53,8 +54,9 @@ draw_opened_firewalls (SbDrawContext *ctx)
       sb_render_set_color (ctx->cr, &warning_fill);
       cairo_set_line_width (ctx->cr, 6);
       cairo_stroke (ctx->cr);
-      sb_render_pill (ctx, _("⚠ Open: every port exposed"), r->x + r->width / 2,
-                      r->y + r->height + 2, &warning_text, &warning_fill);
+      sb_render_place_pill (ctx, SB_MARK_BADGE, c->id, NULL, _("⚠ Open: every port exposed"),
+                            &(SbPoint) { r->x + r->width / 2, r->y + r->height + 2 }, 1,
+                            &warning_text, &warning_fill);
     }
 }
 
@@ -118,7 +120,8 @@ draw_alerts (SbDrawContext *ctx,
   x = r->x + r->width / 2;
   y = r->y + r->height + 24;
   if (n == 0)
-    sb_render_pill (ctx, _("✓ No alerts"), x, y, &warning_text, &clear_fill);
+    sb_render_place_pill (ctx, SB_MARK_BADGE, monitoring, NULL, _("✓ No alerts"), &(SbPoint) { x, y }, 1,
+                          &warning_text, &clear_fill);
   for (guint i = 0; i < n; i++)
     {
       SbSimAlertView alert;
@@ -127,7 +130,8 @@ draw_alerts (SbDrawContext *ctx,
       if (!sb_sim_get_alert (ctx->sim, i, &alert))
         continue;
       text = alert_text (ctx, &alert);
-      sb_render_pill (ctx, text, x, y + i * ALERT_LINE, &ctx->palette->node_fill,
+      sb_render_place_pill (ctx, SB_MARK_BADGE, monitoring, NULL, text, &(SbPoint) { x, y + i * ALERT_LINE }, 1,
+                            &ctx->palette->node_fill,
                       &ctx->palette->failure);
     }
 }

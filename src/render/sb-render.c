@@ -238,14 +238,19 @@ draw_host (SbDrawContext *ctx,
            const SbHost  *host)
 {
   const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+  const char *label = sb_render_tr (host->label);
   double tw, th, x = r->x + SB_HOST_PAD;
+  SbRect text;
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
+  sb_render_mark (ctx, SB_MARK_FRAME, host->id, NULL, r, FALSE);
 
-  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
+  sb_render_prepare_text (ctx, label, SB_FONT_FAMILY, SB_FONT_HOST, PANGO_WEIGHT_BOLD,
                 r->width / 2, 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - th) / 2 + 6);
+  text = (SbRect) { x, r->y + (SB_HOST_TITLE - th) / 2 + 6, tw, th };
+  sb_render_show_text_at (ctx, text.x, text.y);
+  sb_render_mark (ctx, SB_MARK_TEXT, host->id, label, &text, pango_layout_is_ellipsized (ctx->text));
   if (host->ip != NULL)
     {
       double iw, ih;
@@ -254,7 +259,9 @@ draw_host (SbDrawContext *ctx,
       sb_render_prepare_text (ctx, host->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
                     -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
-      sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - ih) / 2 + 7);
+      text = (SbRect) { x, r->y + (SB_HOST_TITLE - ih) / 2 + 7, iw, ih };
+      sb_render_show_text_at (ctx, text.x, text.y);
+      sb_render_mark (ctx, SB_MARK_TEXT, host->id, host->ip, &text, FALSE);
     }
   if (is_selected (ctx, host->id))
     stroke_selection (ctx, r);
@@ -387,7 +394,10 @@ draw_link (SbDrawContext *ctx,
                  : link->kind == SB_LINK_DNS_LOOKUP || link->kind == SB_LINK_METRICS ? 2.5 : 3;
 
   if (n >= 2)
-    stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
+    {
+      stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
+      sb_render_mark_link (ctx, link, xs, ys, n);
+    }
 }
 
 /* A caption sits on the longest segment of its link's route; links of a
@@ -420,7 +430,8 @@ draw_link_caption (SbDrawContext *ctx,
             y -= 20;
         }
     }
-  sb_render_pill (ctx, caption, x, y, color, &ctx->palette->background);
+  sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, link, caption, &(SbPoint) { x, y }, 1,
+                        color, &ctx->palette->background);
 }
 
 static const char *
@@ -448,15 +459,17 @@ draw_role_badge (SbDrawContext     *ctx,
 {
   const SbColor *color = comp->role == SB_DB_ROLE_PRIMARY ? &ctx->palette->primary
                                                           : &ctx->palette->replica;
+  const char *text = role_caption (comp->role);
   double tw, th;
 
-  sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL,
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_DETAIL,
                 PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x, y, tw + 16, th + 2, (th + 2) / 2);
   sb_render_set_color (ctx->cr, color);
   cairo_fill (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->node_fill);
   sb_render_show_text_at (ctx, x + 8, y + 1);
+  sb_render_mark (ctx, SB_MARK_BADGE, comp->id, text, &(SbRect) { x, y, tw + 16, th + 2 }, FALSE);
 }
 
 static void
@@ -478,6 +491,7 @@ draw_node (SbDrawContext     *ctx,
   gboolean badge = comp->role != SB_DB_ROLE_NONE;
 
   draw_node_box (ctx, r);
+  sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, r, FALSE);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - SB_GLYPH_SIZE) / 2,
                  SB_GLYPH_SIZE);
@@ -499,6 +513,8 @@ draw_node (SbDrawContext     *ctx,
   y = r->y + (r->height - lh - (dh ? dh + 4 : 0)) / 2;
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, text_x, y);
+  sb_render_mark (ctx, SB_MARK_TEXT, comp->id, sb_render_tr (comp->label),
+                  &(SbRect) { text_x, y, lw, lh }, pango_layout_is_ellipsized (ctx->text));
 
   y += lh + 4;
   if (badge)
@@ -509,6 +525,8 @@ draw_node (SbDrawContext     *ctx,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
+      sb_render_mark (ctx, SB_MARK_TEXT, comp->id, comp->ip, &(SbRect) { text_x, y, dw, dh },
+                      pango_layout_is_ellipsized (ctx->text));
     }
   if (is_selected (ctx, comp->id))
     stroke_selection (ctx, r);
@@ -547,12 +565,13 @@ draw_dns_record (SbDrawContext *ctx)
   sb_render_stroke (ctx);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, x, y);
+  sb_render_mark (ctx, SB_MARK_BADGE, dns->id, record, &(SbRect) { x - 12, y - 6, tw + 24, th + 12 }, FALSE);
 }
 
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL };
+  *options = (SbRenderOptions) { .theme = SB_THEME_LIGHT, .style = SB_STYLE_WHITEBOARD };
 }
 
 /* A single point of failure: a thick dashed frame and a tag, so it shows
@@ -572,7 +591,8 @@ draw_spof (SbDrawContext *ctx,
   cairo_set_dash (ctx->cr, dash, 2, 0);
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
-  sb_render_pill (ctx, _("SPOF"), r->x + 40, r->y - 9, &ctx->palette->node_fill, &ctx->palette->spof);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, id, NULL, _("SPOF"), &(SbPoint) { r->x + 40, r->y - 9 }, 1,
+                        &ctx->palette->node_fill, &ctx->palette->spof);
 }
 
 /* Asked for the single points of failure and there are none: say so, at
@@ -583,9 +603,10 @@ draw_no_spof (SbDrawContext *ctx)
   static const SbColor fill = { 0.75, 1.0, 0.75 };
   static const SbColor text = { 0.1, 0.1, 0.1 };
 
-  sb_render_pill (ctx, ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
-                                                      : _("✓ No single point of failure for reads"),
-                  sb_layout_get_width (ctx->layout) / 2, 14, &text, &fill);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL,
+                        ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
+                                                       : _("✓ No single point of failure for reads"),
+                        &(SbPoint) { sb_layout_get_width (ctx->layout) / 2, 14 }, 1, &text, &fill);
 }
 
 static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
@@ -593,11 +614,13 @@ static const SbColor issue_text = { 0.1, 0.1, 0.1 };
 
 static void
 issue (SbDrawContext *ctx,
+       const char    *owner,
        const char    *text,
        double         x,
        double         y)
 {
-  sb_render_pill (ctx, text, x, y, &issue_text, &issue_fill);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, owner, NULL, text, &(SbPoint) { x, y }, 1,
+                        &issue_text, &issue_fill);
 }
 
 /* A machine's own badges; a one-node machine has them above and below. */
@@ -611,10 +634,10 @@ draw_host_issues (SbDrawContext *ctx,
   double bottom = r->y + r->height - 20;
 
   if (sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
-    issue (ctx, _("⚠ No firewall"), narrow ? r->x + r->width / 2 : r->x + 90,
+    issue (ctx, host->id, _("⚠ No firewall"), narrow ? r->x + r->width / 2 : r->x + 90,
            narrow ? r->y - 22 : bottom);
   if (sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
-    issue (ctx, _("⚠ No monitoring"), narrow ? r->x + r->width / 2 : r->x + r->width - 100,
+    issue (ctx, host->id, _("⚠ No monitoring"), narrow ? r->x + r->width / 2 : r->x + r->width - 100,
            narrow ? r->y + r->height + 18 : bottom);
 }
 
@@ -637,15 +660,15 @@ draw_issues (SbDrawContext *ctx)
         continue;
       n = sb_route_link (ctx->layout, scenario, link, xs, ys);
       if (n >= 2)
-        sb_render_pill (ctx, _("⚠ No HTTPS: plain text on the wire"),
-                        (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36,
-                        &issue_text, &issue_fill);
+        sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS: plain text on the wire"),
+                              &(SbPoint) { (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36 }, 1,
+                              &issue_text, &issue_fill);
     }
   /* A load balancer on a machine of its own has that machine's badges. */
   if (entry != NULL && entry->host == NULL)
     {
       const SbRect *r = sb_layout_get_rect (ctx->layout, entry->id);
-      issue (ctx, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2);
+      issue (ctx, entry->id, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2);
     }
   for (guint i = 0; i < scenario->hosts->len; i++)
     draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i));
@@ -692,7 +715,8 @@ draw_layer (cairo_t               *cr,
 {
   SbRenderOptions defaults;
   SbViewTransform t;
-  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL };
+  g_autoptr(SbRenderRecord) own_marks = NULL;
+  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL, NULL };
 
   if (options == NULL)
     {
@@ -708,7 +732,16 @@ draw_layer (cairo_t               *cr,
   cairo_scale (cr, t.scale, t.scale);
   ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
+  ctx.marks = ctx.options->record;
+  if (ctx.marks == NULL)
+    ctx.marks = own_marks = sb_render_record_new ();
+  if (sim == NULL)
+    sb_render_record_clear (ctx.marks);
+  else
+    sb_render_record_begin_live (ctx.marks);
   func (&ctx);
+  if (sim == NULL)
+    sb_render_record_end_board (ctx.marks);
   g_array_unref (ctx.links);
   g_object_unref (ctx.text);
   cairo_restore (cr);
@@ -756,7 +789,18 @@ sb_render_draw (cairo_t               *cr,
                 double                 width,
                 double                 height)
 {
-  sb_render_draw_board (cr, layout, scenario, options, width, height);
+  g_autoptr(SbRenderRecord) marks = NULL;
+  SbRenderOptions both;
+
+  /* The live layer puts requests under the board's captions and its
+   * badges clear of the board: it needs the board's record. */
+  if (options == NULL)
+    sb_render_options_init (&both);
+  else
+    both = *options;
+  if (both.record == NULL)
+    both.record = marks = sb_render_record_new ();
+  sb_render_draw_board (cr, layout, scenario, &both, width, height);
   if (sim != NULL)
-    sb_render_draw_live (cr, layout, scenario, sim, options, width, height);
+    sb_render_draw_live (cr, layout, scenario, sim, &both, width, height);
 }
