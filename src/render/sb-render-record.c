@@ -19,7 +19,7 @@
 #define LINE_HALF_WIDTH 1.5
 /* How far a line keeps from a box or machine it does not connect, so it
  * cannot be read as connecting it. */
-#define CLEARANCE 8.0
+#define CLEARANCE SB_ROUTE_CLEARANCE
 
 struct _SbRenderRecord {
   GArray       *marks;        /* SbMark */
@@ -219,12 +219,20 @@ of_link (const SbMark *m)
   return m->target != NULL;
 }
 
+/* The caption or badge B labels line A, or a line of A's kind that
+ * shares an end with it (a bus, whose lines run together). */
 static gboolean
-same_link (const SbMark *a,
-           const SbMark *b)
+labels_line (const SbMark *a,
+             const SbMark *b)
 {
-  return of_link (a) && of_link (b) && g_strcmp0 (a->owner, b->owner) == 0
-         && g_strcmp0 (a->target, b->target) == 0;
+  gboolean same_source = g_strcmp0 (a->owner, b->owner) == 0;
+  gboolean same_target = g_strcmp0 (a->target, b->target) == 0;
+
+  if (!of_link (a) || !of_link (b))
+    return FALSE;
+  if (same_source && same_target)
+    return TRUE;
+  return b->kind == SB_MARK_CAPTION && a->link_kind == b->link_kind && (same_source || same_target);
 }
 
 static gboolean
@@ -259,7 +267,7 @@ link_conflict (const SbMark *link,
     case SB_MARK_TEXT:
     case SB_MARK_CAPTION:
     case SB_MARK_BADGE:
-      if (same_link (link, other))
+      if (labels_line (link, other))
         return FALSE;
       r = grow (&other->rect, LINE_HALF_WIDTH);
       return sb_mark_line_enters (link, &r) && set_reason (reason, "runs under");
@@ -284,8 +292,8 @@ text_on_box (const SbMark *text,
     return FALSE;
   if (box->kind == SB_MARK_BOX)
     return set_reason (reason, "lies on");
-  /* Inside the machine of its element, or of an end of its link, but
-   * never across its frame. */
+  /* Inside the machine of its element, or of an end of its link, or
+   * beside it, but never across its frame. */
   related = g_strcmp0 (box->owner, text->owner_host) == 0
             || (of_link (text) && g_strcmp0 (box->owner, text->target_host) == 0);
   if (related)

@@ -37,6 +37,8 @@ typedef struct {
   /* A link and what labels it: the link's target; else NULL. */
   const char *target;
   const char *target_host;
+  int         link_kind;     /* the SbLinkKind of a link and what labels
+                              * it; -1 for anything else */
   const char *text;          /* what it says, or NULL */
   SbRect      rect;          /* diagram units; a link's bounding box */
   gboolean    cut;           /* a text shortened with an ellipsis */
@@ -69,7 +71,8 @@ const SbMark   *sb_render_record_find        (const SbRenderRecord *self,
  * - two texts (labels, titles, captions, badges) overlapping;
  * - a text outside its box, or cut short;
  * - a link through (or within a few units of) a box or machine it does
- *   not connect, or under a text other than its own caption;
+ *   not connect, or under a text other than the caption of its own line
+ *   (or of a line of its kind that shares an end, as lines of a bus do);
  * - anything outside the board. */
 GPtrArray      *sb_render_record_check       (const SbRenderRecord *self,
                                               double                width,

@@ -106,15 +106,18 @@ draw_backend_views (SbDrawContext *ctx)
         continue;
       text = view.backup ? g_strdup_printf (_("LB: %s · backup"), view.label)
                          : g_strdup_printf (_("LB: %s"), view.label);
-      /* A one-node host has no room beside its title: on its bottom edge. */
-      if (r->width < 2 * SB_NODE_WIDTH)
-        sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text,
-                              &(SbPoint) { r->x + r->width / 2, r->y + r->height - 20 }, 1,
+      {
+        /* Beside the title; a one-node machine has no room there: at
+         * the bottom, where no line passes. */
+        double title = r->y + SB_HOST_TITLE / 2 + 3, bottom = r->y + r->height - 20;
+        const SbSpot spots[] = {
+          { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0 },
+          { r->x + 12, bottom, -1 }, { r->x + r->width - 12, bottom, 1 },
+        };
+
+        sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text, spots, G_N_ELEMENTS (spots),
                               &haproxy_text, backend_color (&view));
-      else
-        sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text,
-                              &(SbPoint) { r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3 }, 1,
-                              &haproxy_text, backend_color (&view));
+      }
     }
 }
 
@@ -129,6 +132,8 @@ draw_database_versions (SbDrawContext *ctx)
       SbSimDatabaseView view;
       const SbRect *r;
       g_autofree char *text = NULL;
+      /* Under the database, in its machine's bottom margin. */
+      SbSpot spots[SB_MAX_SPOTS];
 
       if (!sb_sim_get_database (ctx->sim, i, &view)
           || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
@@ -139,10 +144,12 @@ draw_database_versions (SbDrawContext *ctx)
                                 (long long) view.version, (long long) view.behind);
       else
         text = g_strdup_printf (_("v%lld"), (long long) view.version);
-      sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text,
-                            &(SbPoint) { r->x + r->width / 2, r->y + r->height + 20 }, 1,
-                      view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
-                      view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
+      spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20, 0 };
+      spots[1] = (SbSpot) { r->x, r->y + r->height + 20, -1 };
+      spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20, 1 };
+      sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text, spots, 3 + sb_render_spots_around (r, 20, spots + 3),
+                            view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
+                            view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
     }
 }
 
@@ -158,6 +165,7 @@ draw_recent_failures (SbDrawContext *ctx)
     {
       const SbSimEvent *ev = sb_sim_get_recent_failure (ctx->sim, i);
       const SbRect *r;
+      SbSpot spots[SB_MAX_SPOTS];
 
       if (now - ev->time > FAILURE_MARK_US)
         break;
@@ -165,8 +173,8 @@ draw_recent_failures (SbDrawContext *ctx)
           || (r = sb_layout_get_rect (ctx->layout, ev->element)) == NULL)
         continue;
       sb_render_place_pill (ctx, SB_MARK_BADGE, ev->element, NULL, _(sb_failure_reason_to_string (ev->reason)),
-                            &(SbPoint) { r->x + r->width / 2, r->y - 2 }, 1,
-                      &ctx->palette->node_fill, &ctx->palette->failure);
+                            spots, sb_render_spots_near (ctx, ev->element, 2, spots),
+                            &ctx->palette->node_fill, &ctx->palette->failure);
     }
 }
 
@@ -248,6 +256,7 @@ hop_equal (gconstpointer a,
 typedef struct {
   SbDrawContext *ctx;
   GHashTable    *routes;     /* HopKey → Route */
+  SbCovers       covers;
 } RequestsDrawing;
 
 static const Route *
@@ -277,16 +286,23 @@ draw_request (const SbSimRequestView *request,
   double progress = drawing->ctx->options->reduced_motion ? 0 : request->progress;
   double x, y;
 
+  gboolean clipped;
+
   if (route->n == 0)
     return;
   sb_route_point_at (route->xs, route->ys, route->n, progress, &x, &y);
+  clipped = sb_render_clip_covers (drawing->ctx, &drawing->covers, x, y, TOKEN_SIZE / 2 + TOKEN_OUTLINE);
   draw_token (drawing->ctx, request, x, y);
+  if (clipped)
+    cairo_restore (drawing->ctx->cr);
 }
 
 static void
 draw_requests (SbDrawContext *ctx)
 {
   RequestsDrawing drawing = { ctx, g_hash_table_new_full (hop_hash, hop_equal, g_free, g_free) };
+
+  sb_render_get_covers (ctx, &drawing.covers);
   double tolerance = cairo_get_tolerance (ctx->cr);
 
   cairo_set_tolerance (ctx->cr, TOKEN_TOLERANCE);
@@ -313,19 +329,28 @@ draw_highlight_path (SbDrawContext *ctx)
       sb_render_set_color (ctx->cr, &ctx->palette->selection);
       cairo_set_line_width (ctx->cr, 4);
       cairo_stroke (ctx->cr);
-      sb_render_place_pill (ctx, SB_MARK_BADGE, path[i], NULL, number, &(SbPoint) { r->x + 4, r->y + 4 }, 1,
-                            &ctx->palette->node_fill, &ctx->palette->selection);
+      {
+        const SbSpot corners[] = {
+          { r->x + 4, r->y + 4, 0 }, { r->x + r->width - 4, r->y + 4, 0 },
+          { r->x + 4, r->y + r->height - 4, 0 }, { r->x + r->width - 4, r->y + r->height - 4, 0 },
+        };
+
+        sb_render_place_pill (ctx, SB_MARK_BADGE, path[i], NULL, number, corners, G_N_ELEMENTS (corners),
+                              &ctx->palette->node_fill, &ctx->palette->selection);
+      }
     }
 }
 
 void
 sb_render_state (SbDrawContext *ctx)
 {
-  draw_highlight_path (ctx);
+  /* Requests first: they pass under every caption and badge. */
   draw_dead_elements (ctx);
+  draw_requests (ctx);
+  sb_render_watch_metrics (ctx);
+  draw_highlight_path (ctx);
   draw_backend_views (ctx);
   draw_database_versions (ctx);
   sb_render_watch (ctx);
-  draw_requests (ctx);
   draw_recent_failures (ctx);
 }

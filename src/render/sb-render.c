@@ -400,38 +400,107 @@ draw_link (SbDrawContext *ctx,
     }
 }
 
-/* A caption sits on the longest segment of its link's route; links of a
- * kind that repeats (writes, replication) are captioned once. */
-static void
-draw_link_caption (SbDrawContext *ctx,
-                   const SbLink  *link,
-                   GHashTable    *captioned)
+/* The segments of a route, longest first, as indices of their ends. */
+static guint
+segments_by_length (const double *xs,
+                    const double *ys,
+                    guint         n,
+                    guint        *order)
 {
-  const char *caption = link_caption (ctx, link);
-  const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
-                                                            : &ctx->palette->ink;
-  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], best = -1, x = 0, y = 0;
-  guint n;
+  guint m = n > 1 ? n - 1 : 0;
 
-  if (caption == NULL || (!link->backup && !g_hash_table_add (captioned, GINT_TO_POINTER (link->kind + 1))))
-    return;
-  n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
-  for (guint i = 1; i < n; i++)
+  for (guint i = 0; i < m; i++)
+    order[i] = i + 1;
+  for (guint i = 1; i < m; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        guint a = order[j - 1], b = order[j];
+        double la = hypot (xs[a] - xs[a - 1], ys[a] - ys[a - 1]);
+        double lb = hypot (xs[b] - xs[b - 1], ys[b] - ys[b - 1]);
+
+        if (lb <= la)
+          break;
+        order[j - 1] = b;
+        order[j] = a;
+      }
+  return m;
+}
+
+/* Spots on LINK's line for its caption, best first: the middle of its
+ * longest segment, then nearer its ends, then the other segments; a
+ * replication caption above its line rather than on it, so the dashes
+ * stay visible. */
+static guint
+caption_spots (SbDrawContext *ctx,
+               const SbLink  *link,
+               SbSpot        *spots)
+{
+  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+  guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+  guint m = segments_by_length (xs, ys, n, order);
+
+  for (guint k = 0; k < m; k++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 2 <= SB_MAX_SPOTS; t++)
+      {
+        guint i = order[k];
+        double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
+        double y = ys[i - 1] + (ys[i] - ys[i - 1]) * along[t];
+
+        if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
+          spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
+        spots[n_spots++] = (SbSpot) { x, y, 0 };
+      }
+  return n_spots;
+}
+
+static const SbColor *
+caption_color (SbDrawContext *ctx,
+               const SbLink  *link)
+{
+  return link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication : &ctx->palette->ink;
+}
+
+/* Captions go on the lines where they cover nothing else.  Links of a
+ * kind that repeats (writes, replication) are captioned once, on the
+ * first of them with room; a backup line each time. */
+static void
+draw_link_captions (SbDrawContext *ctx)
+{
+  GArray *links = ctx->links;
+  guint32 done = 0;
+
+  for (guint i = 0; i < links->len; i++)
     {
-      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+      const SbLink *link = &g_array_index (links, SbLink, i);
+      const char *caption = link_caption (ctx, link);
+      const SbLink *chosen = link;
+      SbSpot spots[SB_MAX_SPOTS];
+      guint n;
 
-      if (len > best)
+      if (caption == NULL || (!link->backup && (done & 1u << link->kind)))
+        continue;
+      if (!link->backup)
+        done |= 1u << link->kind;
+      for (guint j = i; !link->backup && j < links->len; j++)
         {
-          best = len;
-          x = (xs[i] + xs[i - 1]) / 2;
-          y = (ys[i] + ys[i - 1]) / 2;
-          /* Above a horizontal line rather than over it. */
-          if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
-            y -= 20;
+          const SbLink *other = &g_array_index (links, SbLink, j);
+
+          if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL)
+            continue;
+          n = caption_spots (ctx, other, spots);
+          if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, other, caption, spots, n) >= 0)
+            {
+              chosen = other;
+              break;
+            }
         }
+      n = caption_spots (ctx, chosen, spots);
+      if (n > 0)
+        sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n,
+                              caption_color (ctx, chosen), &ctx->palette->background);
     }
-  sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, link, caption, &(SbPoint) { x, y }, 1,
-                        color, &ctx->palette->background);
 }
 
 static const char *
@@ -555,7 +624,8 @@ draw_dns_record (SbDrawContext *ctx)
     return;
   r = sb_layout_get_rect (ctx->layout, dns->id);
   sb_render_prepare_text (ctx, record, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_BOLD, -1, 1, &tw, &th);
-  x = r->x + r->width / 2 - tw / 2;
+  /* Under the DNS, kept on the board. */
+  x = CLAMP (r->x + r->width / 2 - tw / 2, 16, sb_layout_get_width (ctx->layout) - 16 - tw);
   y = r->y + r->height + 14;
   sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
   sb_render_set_color (ctx->cr, &ctx->palette->card);
@@ -591,8 +661,17 @@ draw_spof (SbDrawContext *ctx,
   cairo_set_dash (ctx->cr, dash, 2, 0);
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
-  sb_render_place_pill (ctx, SB_MARK_BADGE, id, NULL, _("SPOF"), &(SbPoint) { r->x + 40, r->y - 9 }, 1,
-                        &ctx->palette->node_fill, &ctx->palette->spof);
+  {
+    /* On the dashed frame, at a corner, where no line arrives. */
+    double top = r->y - 9, bottom = r->y + r->height + 9, left = r->x + 12, right = r->x + r->width - 12;
+    const SbSpot spots[] = {
+      { left, top, -1 }, { right, top, 1 }, { left, bottom, -1 }, { right, bottom, 1 },
+      { r->x + r->width / 2, top, 0 }, { r->x + r->width / 2, bottom, 0 },
+    };
+
+    sb_render_place_pill (ctx, SB_MARK_BADGE, id, NULL, _("SPOF"), spots, G_N_ELEMENTS (spots),
+                          &ctx->palette->node_fill, &ctx->palette->spof);
+  }
 }
 
 /* Asked for the single points of failure and there are none: say so, at
@@ -603,42 +682,130 @@ draw_no_spof (SbDrawContext *ctx)
   static const SbColor fill = { 0.75, 1.0, 0.75 };
   static const SbColor text = { 0.1, 0.1, 0.1 };
 
+  double w = sb_layout_get_width (ctx->layout), h = sb_layout_get_height (ctx->layout);
+  const SbSpot spots[] = { { w / 2, 16, 0 }, { w / 2, h - 24, 0 } };
+
   sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL,
                         ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
                                                        : _("✓ No single point of failure for reads"),
-                        &(SbPoint) { sb_layout_get_width (ctx->layout) / 2, 14 }, 1, &text, &fill);
+                        spots, G_N_ELEMENTS (spots), &text, &fill);
 }
 
 static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
 static const SbColor issue_text = { 0.1, 0.1, 0.1 };
 
+/* An issue of the element OWNER, whose box is R: in its bottom corners,
+ * else around it. */
 static void
 issue (SbDrawContext *ctx,
        const char    *owner,
-       const char    *text,
-       double         x,
-       double         y)
+       const SbRect  *r,
+       gboolean       inside,
+       const char    *text)
 {
-  sb_render_place_pill (ctx, SB_MARK_BADGE, owner, NULL, text, &(SbPoint) { x, y }, 1,
-                        &issue_text, &issue_fill);
+  SbSpot spots[SB_MAX_SPOTS];
+  double bottom = r->y + r->height - 20;
+  guint n = 0;
+
+  if (inside)
+    {
+      spots[n++] = (SbSpot) { r->x + 14, bottom, -1 };
+      spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1 };
+    }
+  n += sb_render_spots_around (r, 22, spots + n);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, owner, NULL, text, spots, n, &issue_text, &issue_fill);
 }
 
-/* A machine's own badges; a one-node machine has them above and below. */
+/* A machine's own badges, but for what the whole board lacks. */
 static void
 draw_host_issues (SbDrawContext *ctx,
-                  const SbHost  *host)
+                  const SbHost  *host,
+                  gboolean       firewalls,
+                  gboolean       monitoring)
 {
   const SbScenario *scenario = ctx->scenario;
   const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
-  gboolean narrow = r->width < 2 * SB_NODE_WIDTH;
-  double bottom = r->y + r->height - 20;
 
-  if (sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
-    issue (ctx, host->id, _("⚠ No firewall"), narrow ? r->x + r->width / 2 : r->x + 90,
-           narrow ? r->y - 22 : bottom);
-  if (sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
-    issue (ctx, host->id, _("⚠ No monitoring"), narrow ? r->x + r->width / 2 : r->x + r->width - 100,
-           narrow ? r->y + r->height + 18 : bottom);
+  if (firewalls && sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
+    issue (ctx, host->id, r, TRUE, _("⚠ No firewall"));
+  if (monitoring && sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
+    issue (ctx, host->id, r, TRUE, _("⚠ No monitoring"));
+}
+
+/* Whether no machine of a board of more than three has a component of
+ * KIND (a load balancer standing alone is a machine without any): then
+ * one note says so, not a badge on every machine. */
+static gboolean
+lacking_everywhere (SbDrawContext *ctx,
+                    SbKind         kind)
+{
+  const SbScenario *scenario = ctx->scenario;
+  const SbComponent *entry = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
+  guint machines = scenario->hosts->len + (entry != NULL && entry->host == NULL);
+
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+
+      if (sb_scenario_find_kind (scenario, kind, host->id) != NULL)
+        return FALSE;
+    }
+  return machines > 3;
+}
+
+/* A note about the whole board, under it. */
+static void
+board_issue (SbDrawContext *ctx,
+             const char    *text)
+{
+  double w = sb_layout_get_width (ctx->layout), y = sb_layout_get_height (ctx->layout) - SB_MARGIN / 2;
+  const SbSpot spots[] = { { w / 2 - 12, y, 1 }, { w / 2 + 12, y, -1 }, { w / 2, y, 0 } };
+
+  sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL, text, spots, G_N_ELEMENTS (spots),
+                        &issue_text, &issue_fill);
+}
+
+/* Beside each segment of a link's line, the longest first, at its middle
+ * then nearer its ends: to the left or right of an upright segment, under
+ * or over a level one, and further off, on either side, a slanting one. */
+static guint
+beside_link (SbDrawContext *ctx,
+             const SbLink  *link,
+             SbSpot        *spots)
+{
+  static const double along[] = { 0.5, 0.25, 0.75 };
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+  guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+  guint m = segments_by_length (xs, ys, n, order);
+
+  for (guint k = 0; k < m; k++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 4 <= SB_MAX_SPOTS; t++)
+      {
+        guint i = order[k];
+        double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+        double ux = (xs[i] - xs[i - 1]) / len, uy = (ys[i] - ys[i - 1]) / len;
+        double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
+        double y = ys[i - 1] + (ys[i] - ys[i - 1]) * along[t];
+
+        if (ABS (ux) < 0.3)
+          {
+            spots[n_spots++] = (SbSpot) { x + 18, y, -1 };
+            spots[n_spots++] = (SbSpot) { x - 18, y, 1 };
+          }
+        else if (ABS (uy) < 0.3)
+          {
+            spots[n_spots++] = (SbSpot) { x, y + 26, 0 };
+            spots[n_spots++] = (SbSpot) { x, y - 26, 0 };
+          }
+        else
+          for (double d = 50; d <= 75; d += 25)
+            {
+              spots[n_spots++] = (SbSpot) { x - uy * d, y + ux * d, 0 };
+              spots[n_spots++] = (SbSpot) { x + uy * d, y - ux * d, 0 };
+            }
+      }
+  return n_spots;
 }
 
 /* The known issues of a design without firewalls, TLS or monitoring, as
@@ -649,29 +816,31 @@ draw_issues (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   const SbComponent *entry = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
+  gboolean no_firewall = lacking_everywhere (ctx, SB_KIND_FIREWALL);
+  gboolean no_monitoring = lacking_everywhere (ctx, SB_KIND_MONITORING_AGENT);
 
   for (guint i = 0; !scenario->balancer.https && i < ctx->links->len; i++)
     {
       const SbLink *link = &g_array_index (ctx->links, SbLink, i);
-      double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+      SbSpot spots[SB_MAX_SPOTS];
       guint n;
 
       if (link->kind != SB_LINK_HTTP)
         continue;
-      n = sb_route_link (ctx->layout, scenario, link, xs, ys);
-      if (n >= 2)
-        sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS: plain text on the wire"),
-                              &(SbPoint) { (xs[0] + xs[n - 1]) / 2 - 160, (ys[0] + ys[n - 1]) / 2 + 36 }, 1,
-                              &issue_text, &issue_fill);
+      n = beside_link (ctx, link, spots);
+      if (n > 0)
+        sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS"),
+                              spots, n, &issue_text, &issue_fill);
     }
+  if (no_firewall)
+    board_issue (ctx, _("⚠ No firewall on any machine"));
+  if (no_monitoring)
+    board_issue (ctx, _("⚠ No monitoring on any machine"));
   /* A load balancer on a machine of its own has that machine's badges. */
-  if (entry != NULL && entry->host == NULL)
-    {
-      const SbRect *r = sb_layout_get_rect (ctx->layout, entry->id);
-      issue (ctx, entry->id, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2);
-    }
+  if (entry != NULL && entry->host == NULL && !no_firewall)
+    issue (ctx, entry->id, sb_layout_get_rect (ctx->layout, entry->id), FALSE, _("⚠ No firewall"));
   for (guint i = 0; i < scenario->hosts->len; i++)
-    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i));
+    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i), !no_firewall, !no_monitoring);
 }
 
 static void
@@ -679,7 +848,6 @@ draw_board (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   GArray *links = ctx->links;
-  g_autoptr(GHashTable) captioned = NULL;
 
   for (guint i = 0; i < scenario->hosts->len; i++)
     draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
@@ -688,9 +856,7 @@ draw_board (SbDrawContext *ctx)
   for (guint i = 0; i < scenario->components->len; i++)
     draw_node (ctx, g_ptr_array_index (scenario->components, i));
   draw_dns_record (ctx);
-  captioned = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < links->len; i++)
-    draw_link_caption (ctx, &g_array_index (links, SbLink, i), captioned);
+  draw_link_captions (ctx);
   for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
     draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
   if (ctx->options->spofs && ctx->options->spofs->len == 0)
