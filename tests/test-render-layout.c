@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "render/sb-render.h"
 #include "render/sb-render-record-private.h"
@@ -170,6 +171,65 @@ count_marks (const SbRenderRecord *record,
   return n;
 }
 
+static guint
+count_owned (const SbRenderRecord *record,
+             SbMarkKind            kind,
+             const char           *owner)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < sb_render_record_get_n_marks (record); i++)
+    {
+      const SbMark *m = sb_render_record_get_mark (record, i);
+      n += m->kind == kind && g_strcmp0 (m->owner, owner) == 0;
+    }
+  return n;
+}
+
+/* The databases say their live role, and only in their role badge (a
+ * label that said "replica" would contradict a promotion); replication
+ * runs straight from the live primary to each live replica. */
+static void
+assert_roles (const SbRenderRecord *record,
+              const SbScenario     *scenario)
+{
+  g_autofree char *primary_word = g_utf8_strdown (_("Primary"), -1);
+  g_autofree char *replica_word = g_utf8_strdown (_("Replica"), -1);
+  const SbComponent *primary = first_of_kind (scenario, SB_KIND_DATABASE, SB_DB_ROLE_PRIMARY);
+
+  for (guint i = 0; i < sb_render_record_get_n_marks (record); i++)
+    {
+      const SbMark *m = sb_render_record_get_mark (record, i);
+      g_autofree char *text = m->text ? g_utf8_strdown (m->text, -1) : NULL;
+
+      if (m->kind == SB_MARK_TEXT)
+        g_assert_true (strstr (text, primary_word) == NULL && strstr (text, replica_word) == NULL);
+    }
+  for (guint i = 0; i < scenario->components->len; i++)
+    {
+      const SbComponent *c = g_ptr_array_index (scenario->components, i);
+      const SbMark *link = NULL;
+
+      if (c->kind != SB_KIND_DATABASE)
+        continue;
+      g_assert_nonnull (sb_render_record_find (record, SB_MARK_BADGE, c->id,
+                                               c->role == SB_DB_ROLE_PRIMARY ? _("Primary") : _("Replica")));
+      for (guint j = 0; c->role == SB_DB_ROLE_REPLICA && j < sb_render_record_get_n_marks (record); j++)
+        {
+          const SbMark *m = sb_render_record_get_mark (record, j);
+
+          if (m->kind == SB_MARK_LINK && g_strcmp0 (m->target, c->id) == 0
+              && g_strcmp0 (m->owner, primary->id) == 0)
+            link = m;
+        }
+      if (c->role == SB_DB_ROLE_REPLICA)
+        {
+          g_assert_nonnull (link);
+          g_assert_cmpuint (link->n_points, ==, 2);
+        }
+    }
+}
+
 /* The record holds every element and link: a check of an empty or partial
  * record would pass for nothing. */
 static void
@@ -181,7 +241,18 @@ assert_complete (const SbRenderRecord *record,
 {
   g_autoptr(GArray) links = sb_links_derive (scenario);
 
-  g_assert_cmpuint (count_marks (record, SB_MARK_BOX, NULL), ==, scenario->components->len);
+  g_autofree char *visitors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor", "%d visitors",
+                                                            scenario->traffic.clients),
+                                               scenario->traffic.clients);
+  const SbComponent *client = first_of_kind (scenario, SB_KIND_CLIENT, SB_DB_ROLE_NONE);
+
+  /* Every component's box, and the client's as a stack of three browsers
+   * that says how many visitors the simulation plays. */
+  g_assert_cmpuint (scenario->traffic.clients, ==, 8);
+  g_assert_cmpuint (count_marks (record, SB_MARK_BOX, NULL), ==, scenario->components->len + 2);
+  g_assert_cmpuint (count_owned (record, SB_MARK_BOX, client->id), ==, 3);
+  g_assert_cmpuint (count_marks (record, SB_MARK_TEXT, visitors), ==, 1);
+  g_assert_nonnull (sb_render_record_find (record, SB_MARK_TEXT, client->id, visitors));
   g_assert_cmpuint (count_marks (record, SB_MARK_FRAME, NULL), ==, scenario->hosts->len);
   g_assert_cmpuint (count_marks (record, SB_MARK_LINK, NULL), ==, links->len);
   g_assert_cmpuint (count_marks (record, SB_MARK_CAPTION, _("DNS lookup")), ==, 1);
@@ -193,6 +264,7 @@ assert_complete (const SbRenderRecord *record,
     g_assert_cmpuint (count_marks (record, SB_MARK_BADGE, _("⚠ Open")), >, 0);
   if (sb_sim_get_n_databases (sim) > 0)
     g_assert_cmpuint (count_marks (record, SB_MARK_BADGE, NULL), >=, sb_sim_get_n_databases (sim));
+  assert_roles (record, scenario);
 }
 
 static void
@@ -383,11 +455,11 @@ test_check_finds (void)
 /* A request passing a caption goes under it: the caption's pixels are the
  * same with the request as without it. */
 typedef struct {
-  const SbMark *caption;
-  const SbLayout *layout;
-  const SbScenario *scenario;
-  GArray *links;
-  gboolean under;
+  const SbRenderRecord *record;
+  const SbLayout       *layout;
+  const SbScenario     *scenario;
+  GArray               *links;
+  const SbMark         *under;    /* the caption a request is under, or NULL */
 } TokenSearch;
 
 static void
@@ -397,10 +469,16 @@ find_token_under (const SbSimRequestView *request,
   TokenSearch *search = user_data;
   double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], x, y;
   guint n = sb_route_hop (search->layout, search->scenario, search->links, request->from, request->to, xs, ys);
-  const SbRect *r = &search->caption->rect;
 
   sb_route_point_at (xs, ys, n, request->progress, &x, &y);
-  search->under |= x > r->x + 4 && x < r->x + r->width - 4 && y > r->y && y < r->y + r->height;
+  for (guint i = 0; i < sb_render_record_get_n_marks (search->record) && !search->under; i++)
+    {
+      const SbMark *m = sb_render_record_get_mark (search->record, i);
+      const SbRect *r = &m->rect;
+
+      if (m->kind == SB_MARK_CAPTION && x > r->x + 4 && x < r->x + r->width - 4 && y > r->y && y < r->y + r->height)
+        search->under = m;
+    }
 }
 
 static cairo_surface_t *
@@ -421,48 +499,68 @@ draw (const SbLayout   *layout,
   return surface;
 }
 
+/* Pixels that differ between A and B inside R (diagram units). */
+static guint
+pixels_differing (cairo_surface_t *a,
+                  cairo_surface_t *b,
+                  const SbLayout  *layout,
+                  const SbRect    *r)
+{
+  SbViewTransform t = sb_layout_fit (layout, 1920, 1080);
+  int x0 = (int) ceil (r->x * t.scale + t.offset_x) + 1;
+  int x1 = (int) floor ((r->x + r->width) * t.scale + t.offset_x) - 1;
+  int y0 = (int) ceil (r->y * t.scale + t.offset_y) + 1;
+  int y1 = (int) floor ((r->y + r->height) * t.scale + t.offset_y) - 1;
+  int stride = cairo_image_surface_get_stride (a);
+  guint differ = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guint32 *pa = (const guint32 *) (cairo_image_surface_get_data (a) + y * stride);
+        const guint32 *pb = (const guint32 *) (cairo_image_surface_get_data (b) + y * stride);
+        differ += (pa[x] & 0xffffff) != (pb[x] & 0xffffff);
+      }
+  return differ;
+}
+
 static void
 test_tokens_under_captions (void)
 {
-  g_autoptr(SbScenario) scenario = sb_scenario_load_bundled ("one-server", NULL);
+  g_autoptr(SbScenario) scenario = sb_scenario_load_bundled ("distributed", NULL);
   g_autoptr(SbLayout) layout = sb_layout_new (scenario);
   g_autoptr(SbSim) sim = NULL;
   g_autoptr(SbRenderRecord) record = sb_render_record_new ();
   g_autoptr(GArray) links = sb_links_derive (scenario);
   cairo_surface_t *board, *live;
-  TokenSearch search = { NULL, layout, scenario, links, FALSE };
-  SbViewTransform t = sb_layout_fit (layout, 1920, 1080);
-  int x0, x1, y0, y1, stride;
-  guint differ = 0;
+  TokenSearch search = { record, layout, scenario, links, NULL };
+  SbRect caption;
 
   scenario->traffic.rate = 20;
   sim = sb_sim_new (scenario);
-  cairo_surface_destroy (draw (layout, scenario, NULL, record));
-  search.caption = sb_render_record_find (record, SB_MARK_CAPTION, NULL, _("HTTP request"));
-  g_assert_nonnull (search.caption);
-  /* The first frame, 1/60 s apart, with a request under the caption. */
-  for (int frame = 0; frame < 60 * 20 && !search.under; frame++)
+  board = draw (layout, scenario, NULL, record);
+  /* The first frame, 1/60 s apart, with a request under a caption. */
+  for (int frame = 0; frame < 60 * 20 && search.under == NULL; frame++)
     {
       sb_sim_advance (sim, SB_SIM_USEC_PER_SEC / 60);
       sb_sim_foreach_request (sim, find_token_under, &search);
     }
-  g_assert_true (search.under);
-  board = draw (layout, scenario, NULL, record);
-  search.caption = sb_render_record_find (record, SB_MARK_CAPTION, NULL, _("HTTP request"));
-  x0 = (int) ceil (search.caption->rect.x * t.scale + t.offset_x) + 1;
-  x1 = (int) floor ((search.caption->rect.x + search.caption->rect.width) * t.scale + t.offset_x) - 1;
-  y0 = (int) ceil (search.caption->rect.y * t.scale + t.offset_y) + 1;
-  y1 = (int) floor ((search.caption->rect.y + search.caption->rect.height) * t.scale + t.offset_y) - 1;
+  g_assert_nonnull (search.under);
+  caption = search.under->rect;
+  g_test_message ("a request under “%s”", search.under->text);
   live = draw (layout, scenario, sim, NULL);
-  stride = cairo_image_surface_get_stride (board);
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        const guint32 *a = (const guint32 *) (cairo_image_surface_get_data (board) + y * stride);
-        const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (live) + y * stride);
-        differ += (a[x] & 0xffffff) != (b[x] & 0xffffff);
-      }
-  g_assert_cmpuint (differ, ==, 0);
+  g_assert_cmpuint (pixels_differing (board, live, layout, &caption), ==, 0);
+  /* A live layer that does not know the board's captions draws the
+   * request over the caption. */
+  {
+    cairo_t *cr = cairo_create (live);
+
+    sb_render_draw_board (cr, layout, scenario, NULL, 1920, 1080);
+    sb_render_draw_live (cr, layout, scenario, sim, NULL, 1920, 1080);
+    cairo_destroy (cr);
+    cairo_surface_flush (live);
+  }
+  g_assert_cmpuint (pixels_differing (board, live, layout, &caption), >, 20);
   cairo_surface_destroy (board);
   cairo_surface_destroy (live);
 }

@@ -426,31 +426,56 @@ segments_by_length (const double *xs,
   return m;
 }
 
-/* Spots on LINK's line for its caption, best first: the middle of its
- * longest segment, then nearer its ends, then the other segments; a
- * replication caption above its line rather than on it, so the dashes
- * stay visible. */
+/* Whether a pill W × H centred on (x, y) covers a bend of the route. */
+static gboolean
+covers_bend (const double *xs,
+             const double *ys,
+             guint         n,
+             double        x,
+             double        y,
+             double        w,
+             double        h)
+{
+  for (guint j = 1; j + 1 < n; j++)
+    if (ABS (xs[j] - x) < w / 2 + 4 && ABS (ys[j] - y) < h / 2 + 4)
+      return TRUE;
+  return FALSE;
+}
+
+/* Spots for CAPTION on LINK's line, best first: along its segments, the
+ * longest first, from the middle towards the ends; beside an upright
+ * segment, and on the line where the caption covers no bend of it (a
+ * replication caption above its line, so the dashes stay visible). */
 static guint
 caption_spots (SbDrawContext *ctx,
                const SbLink  *link,
+               const char    *caption,
                SbSpot        *spots)
 {
   static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
-  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], tw, th;
   guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
   guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
   guint m = segments_by_length (xs, ys, n, order);
 
+  sb_render_prepare_text (ctx, caption, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
   for (guint k = 0; k < m; k++)
-    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 2 <= SB_MAX_SPOTS; t++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 4 <= SB_MAX_SPOTS; t++)
       {
         guint i = order[k];
         double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
         double y = ys[i - 1] + (ys[i] - ys[i - 1]) * along[t];
+        gboolean upright = ABS (xs[i] - xs[i - 1]) < 0.5;
 
         if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
           spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
-        spots[n_spots++] = (SbSpot) { x, y, 0 };
+        if (upright)
+          {
+            spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
+            spots[n_spots++] = (SbSpot) { x - 12, y, 1 };
+          }
+        if (!covers_bend (xs, ys, n, x, y, tw + 16, th + 4))
+          spots[n_spots++] = (SbSpot) { x, y, 0 };
       }
   return n_spots;
 }
@@ -489,14 +514,14 @@ draw_link_captions (SbDrawContext *ctx)
 
           if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL)
             continue;
-          n = caption_spots (ctx, other, spots);
+          n = caption_spots (ctx, other, caption, spots);
           if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, other, caption, spots, n) >= 0)
             {
               chosen = other;
               break;
             }
         }
-      n = caption_spots (ctx, chosen, spots);
+      n = caption_spots (ctx, chosen, caption, spots);
       if (n > 0)
         sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n,
                               caption_color (ctx, chosen), &ctx->palette->background);
@@ -549,6 +574,49 @@ draw_node_box (SbDrawContext *ctx,
             ctx->options->style == SB_STYLE_MARKER ? 3 : 2.5);
 }
 
+/* The simulation plays several visitors: the client is drawn as a stack
+ * of browsers, as many deep as fit, and says how many (its one address
+ * would say there is one). */
+static int
+visitors (SbDrawContext     *ctx,
+          const SbComponent *comp)
+{
+  return comp->kind == SB_KIND_CLIENT ? ctx->scenario->traffic.clients : 1;
+}
+
+static void
+draw_stack (SbDrawContext     *ctx,
+            const SbComponent *comp,
+            const SbRect      *r)
+{
+  for (int k = MIN (visitors (ctx, comp) - 1, 2); k > 0; k--)
+    {
+      SbRect card = { r->x - 8 * k, r->y - 8 * k, r->width, r->height };
+
+      draw_node_box (ctx, &card);
+      sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, &card, FALSE);
+    }
+}
+
+/* The line under a box's name: how many visitors a client stands for,
+ * or the box's address; NULL for none. */
+static char *
+node_detail (SbDrawContext     *ctx,
+             const SbComponent *comp,
+             const char       **family)
+{
+  int n = visitors (ctx, comp);
+
+  *family = SB_MONO_FAMILY;
+  if (n > 1)
+    {
+      *family = SB_FONT_FAMILY;
+      /* Translators: under the browser on the board, the visitors simulated */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor", "%d visitors", n), n);
+    }
+  return g_strdup (comp->ip);
+}
+
 static void
 draw_node (SbDrawContext     *ctx,
            const SbComponent *comp)
@@ -558,15 +626,18 @@ draw_node (SbDrawContext     *ctx,
   double text_w = r->x + r->width - pad - text_x;
   double lw, lh, dw = 0, dh = 0, y;
   gboolean badge = comp->role != SB_DB_ROLE_NONE;
+  const char *family;
+  g_autofree char *detail = badge ? NULL : node_detail (ctx, comp, &family);
 
+  draw_stack (ctx, comp, r);
   draw_node_box (ctx, r);
   sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, r, FALSE);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - SB_GLYPH_SIZE) / 2,
                  SB_GLYPH_SIZE);
 
-  if (comp->ip != NULL && !badge)
-    sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+  if (detail != NULL)
+    sb_render_prepare_text (ctx, detail, family, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
@@ -588,13 +659,13 @@ draw_node (SbDrawContext     *ctx,
   y += lh + 4;
   if (badge)
     draw_role_badge (ctx, comp, text_x, y);
-  else if (comp->ip != NULL)
+  else if (detail != NULL)
     {
-      sb_render_prepare_text (ctx, comp->ip, SB_MONO_FAMILY, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
+      sb_render_prepare_text (ctx, detail, family, SB_FONT_DETAIL, PANGO_WEIGHT_NORMAL,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
-      sb_render_mark (ctx, SB_MARK_TEXT, comp->id, comp->ip, &(SbRect) { text_x, y, dw, dh },
+      sb_render_mark (ctx, SB_MARK_TEXT, comp->id, detail, &(SbRect) { text_x, y, dw, dh },
                       pango_layout_is_ellipsized (ctx->text));
     }
   if (is_selected (ctx, comp->id))
@@ -694,8 +765,8 @@ draw_no_spof (SbDrawContext *ctx)
 static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
 static const SbColor issue_text = { 0.1, 0.1, 0.1 };
 
-/* An issue of the element OWNER, whose box is R: in its bottom corners,
- * else around it. */
+/* An issue of the element OWNER, whose box is R: in its bottom corners
+ * (INSIDE) or on its right, else around it. */
 static void
 issue (SbDrawContext *ctx,
        const char    *owner,
@@ -712,6 +783,8 @@ issue (SbDrawContext *ctx,
       spots[n++] = (SbSpot) { r->x + 14, bottom, -1 };
       spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1 };
     }
+  else
+    spots[n++] = (SbSpot) { r->x + r->width + 22, r->y + r->height / 2, -1 };
   n += sb_render_spots_around (r, 22, spots + n);
   sb_render_place_pill (ctx, SB_MARK_BADGE, owner, NULL, text, spots, n, &issue_text, &issue_fill);
 }
@@ -780,7 +853,7 @@ beside_link (SbDrawContext *ctx,
   guint m = segments_by_length (xs, ys, n, order);
 
   for (guint k = 0; k < m; k++)
-    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 4 <= SB_MAX_SPOTS; t++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 8 <= SB_MAX_SPOTS; t++)
       {
         guint i = order[k];
         double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
@@ -799,11 +872,15 @@ beside_link (SbDrawContext *ctx,
             spots[n_spots++] = (SbSpot) { x, y - 26, 0 };
           }
         else
-          for (double d = 50; d <= 75; d += 25)
-            {
-              spots[n_spots++] = (SbSpot) { x - uy * d, y + ux * d, 0 };
-              spots[n_spots++] = (SbSpot) { x + uy * d, y - ux * d, 0 };
-            }
+          {
+            spots[n_spots++] = (SbSpot) { x - 40, y, 1 };
+            spots[n_spots++] = (SbSpot) { x + 40, y, -1 };
+            for (double d = 50; d <= 100; d += 25)
+              {
+                spots[n_spots++] = (SbSpot) { x - uy * d, y + ux * d, 0 };
+                spots[n_spots++] = (SbSpot) { x + uy * d, y - ux * d, 0 };
+              }
+          }
       }
   return n_spots;
 }
