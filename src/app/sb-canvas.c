@@ -53,6 +53,8 @@ struct _SbCanvas
   int            board_width;
   int            board_height;
   SbTheme        board_theme;
+  /* Where the board put its captions, so requests pass under them. */
+  SbRenderRecord *board_marks;
 };
 
 enum {
@@ -149,6 +151,9 @@ sb_canvas_snapshot (GtkWidget   *widget,
   if (self->sim == NULL || width <= 0 || height <= 0)
     return;
   current_options (self, &options);
+  if (self->board_marks == NULL)
+    self->board_marks = sb_render_record_new ();
+  options.record = self->board_marks;
   /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
   gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -315,6 +320,7 @@ sb_canvas_dispose (GObject *object)
   SbCanvas *self = SB_CANVAS (object);
 
   g_clear_pointer (&self->board, gsk_render_node_unref);
+  g_clear_pointer (&self->board_marks, sb_render_record_free);
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->spof_mode, g_free);
   g_clear_pointer (&self->selected, g_free);

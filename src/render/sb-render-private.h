@@ -50,6 +50,15 @@ typedef struct {
   PangoLayout           *text;
   GArray                *links;      /* SbLink: the topology's links */
   SbRenderRecord        *marks;      /* what is on the board so far */
+  /* How TEXT was last laid out, so laying it out again the same way (a
+   * caption measured to find it a place, then drawn) costs nothing. */
+  struct {
+    const char *family;
+    double      size;
+    PangoWeight weight;
+    double      width;
+    int         max_lines;
+  } laid_out;
 } SbDrawContext;
 
 /* Where a pill may go: (x, y) is the middle of its left edge (ALIGN -1),
