@@ -22,7 +22,7 @@
 #define SB_TOP_GAP_X         300.0
 #define SB_TIER_GAP           96.0
 #define SB_MARGIN             70.0
-#define SB_MARGIN_TOP         30.0
+#define SB_MARGIN_TOP         56.0   /* a line of notes over the stacked browsers */
 #define SB_MIN_WIDTH         900.0
 #define SB_MAX_HOST_COLUMNS    4
 

@@ -787,7 +787,7 @@ draw_no_spof (SbDrawContext *ctx)
   static const SbColor text = { 0.1, 0.1, 0.1 };
 
   double w = sb_layout_get_width (ctx->layout), h = sb_layout_get_height (ctx->layout);
-  const SbSpot spots[] = { { w / 2, 16, 0 }, { w / 2, h - 24, 0 } };
+  const SbSpot spots[] = { { w / 2, 19, 0 }, { w / 2, h - 24, 0 } };
 
   sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL,
                         ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
