@@ -146,19 +146,21 @@ enter_state (SbSim           *sim,
   /* Failures stay on the board for 2 s: drawn while they show. */
   sb_sim_advance_to (sim, MAX (sb_sim_get_time (sim), seconds (4.5)));
   sb_spof_analyse (sb_sim_get_scenario (sim), &reads, &writes);
-  options->spofs = state == STATE_SPOF_READS ? reads
-                   : state == STATE_SPOF_WRITES || state == STATE_EVERYTHING ? writes : NULL;
+  options->spofs = state == STATE_SPOF_READS ? g_ptr_array_ref (reads)
+                   : state == STATE_SPOF_WRITES || state == STATE_EVERYTHING ? g_ptr_array_ref (writes)
+                   : NULL;
   options->spofs_for_writes = state != STATE_SPOF_READS;
   options->show_issues = state == STATE_ISSUES || state == STATE_EVERYTHING;
-  g_ptr_array_ref (options->spofs ? options->spofs : reads);
   g_ptr_array_unref (reads);
   g_ptr_array_unref (writes);
   return TRUE;
 }
 
+/* Marks of KIND of OWNER saying TEXT (any owner, any text when NULL). */
 static guint
-count_marks (const SbRenderRecord *record,
+count_owned (const SbRenderRecord *record,
              SbMarkKind            kind,
+             const char           *owner,
              const char           *text)
 {
   guint n = 0;
@@ -166,24 +168,18 @@ count_marks (const SbRenderRecord *record,
   for (guint i = 0; i < sb_render_record_get_n_marks (record); i++)
     {
       const SbMark *m = sb_render_record_get_mark (record, i);
-      n += m->kind == kind && (text == NULL || g_strcmp0 (m->text, text) == 0);
+      n += m->kind == kind && (owner == NULL || g_strcmp0 (m->owner, owner) == 0)
+           && (text == NULL || g_strcmp0 (m->text, text) == 0);
     }
   return n;
 }
 
 static guint
-count_owned (const SbRenderRecord *record,
+count_marks (const SbRenderRecord *record,
              SbMarkKind            kind,
-             const char           *owner)
+             const char           *text)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < sb_render_record_get_n_marks (record); i++)
-    {
-      const SbMark *m = sb_render_record_get_mark (record, i);
-      n += m->kind == kind && g_strcmp0 (m->owner, owner) == 0;
-    }
-  return n;
+  return count_owned (record, kind, NULL, text);
 }
 
 /* The databases say their live role, and only in their role badge (a
@@ -250,7 +246,7 @@ assert_complete (const SbRenderRecord *record,
    * that says how many visitors the simulation plays. */
   g_assert_cmpuint (scenario->traffic.clients, ==, 8);
   g_assert_cmpuint (count_marks (record, SB_MARK_BOX, NULL), ==, scenario->components->len + 2);
-  g_assert_cmpuint (count_owned (record, SB_MARK_BOX, client->id), ==, 3);
+  g_assert_cmpuint (count_owned (record, SB_MARK_BOX, client->id, NULL), ==, 3);
   g_assert_cmpuint (count_marks (record, SB_MARK_TEXT, visitors), ==, 1);
   g_assert_nonnull (sb_render_record_find (record, SB_MARK_TEXT, client->id, visitors));
   g_assert_cmpuint (count_marks (record, SB_MARK_FRAME, NULL), ==, scenario->hosts->len);

@@ -120,6 +120,26 @@ first_clear (SbDrawContext *ctx,
   return -1;
 }
 
+/* Lays TEXT out as a pill (wrapped at MAX_WIDTH when > 0) and fills in
+ * MARK, which lacks only its rectangle; the text's size in TW × TH. */
+static void
+start_pill (SbDrawContext *ctx,
+            SbMark        *mark,
+            SbMarkKind     kind,
+            const char    *owner,
+            const SbLink  *link,
+            const char    *text,
+            double         max_width,
+            double        *tw,
+            double        *th)
+{
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD,
+                          max_width > 0 ? max_width - 16 : -1, max_width > 0 ? 3 : 1, tw, th);
+  init_mark (ctx, mark, kind, owner, link);
+  mark->text = text;
+  mark->cut = pango_layout_is_ellipsized (ctx->text);
+}
+
 int
 sb_render_find_spot (SbDrawContext *ctx,
                      SbMarkKind     kind,
@@ -132,9 +152,7 @@ sb_render_find_spot (SbDrawContext *ctx,
   SbMark mark;
   double tw, th;
 
-  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
-  init_mark (ctx, &mark, kind, owner, link);
-  mark.text = text;
+  start_pill (ctx, &mark, kind, owner, link, text, -1, &tw, &th);
   return first_clear (ctx, &mark, tw, th, at, n_at);
 }
 
@@ -169,10 +187,7 @@ sb_render_place_note (SbDrawContext *ctx,
   double tw, th;
   int chosen;
 
-  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD,
-                          max_width > 0 ? max_width - 16 : -1, max_width > 0 ? 3 : 1, &tw, &th);
-  init_mark (ctx, &mark, kind, owner, link);
-  mark.text = text;
+  start_pill (ctx, &mark, kind, owner, link, text, max_width, &tw, &th);
   chosen = first_clear (ctx, &mark, tw, th, at, n_at);
   mark.rect = pill_rect (tw, th, &at[MAX (chosen, 0)]);
   sb_glyph_rounded_rect (ctx->cr, mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height, 8);
@@ -180,7 +195,6 @@ sb_render_place_note (SbDrawContext *ctx,
   cairo_fill (ctx->cr);
   sb_render_set_color (ctx->cr, color);
   sb_render_show_text_at (ctx, mark.rect.x + 8, mark.rect.y + 2);
-  mark.cut = pango_layout_is_ellipsized (ctx->text);
   sb_render_record_add (ctx->marks, &mark);
   if (placed)
     *placed = mark.rect;
