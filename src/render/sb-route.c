@@ -2,11 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Links inside a host and links between neighbours are straight.  Links
- * that cross other hosts are routed orthogonally through the gaps between
- * host boxes (the column gaps and the corridors between rows), so a line
- * never runs over a node and links of a kind share their trunk like a bus.
- * Tokens follow the same routes, so a request never leaves its line.
+ * Links between boxes side by side are straight, in either direction (a
+ * promotion turns the replication round); inside a machine a link that
+ * is not straight turns in the gap between its rows.  A link into a
+ * machine of a lower row runs down to the corridor over that row, along
+ * it to the gap beside the machine and in through the side of the box at
+ * the end of its row: it never crosses a machine's title, and links to
+ * several machines share their trunk like a bus.  Other links between
+ * machines go through the gaps between rows and columns.  Tokens follow
+ * the same routes, so a request never leaves its line.
  */
 #include "config.h"
 
