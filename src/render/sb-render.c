@@ -493,7 +493,7 @@ caption_spots (SbDrawContext *ctx,
 
   sb_render_prepare_text (ctx, caption, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
   for (guint k = 0; k < m; k++)
-    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 4 <= SB_MAX_SPOTS; t++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 6 <= SB_MAX_SPOTS; t++)
       {
         guint i = order[k];
         double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
@@ -502,6 +502,13 @@ caption_spots (SbDrawContext *ctx,
 
         if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
           spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
+        /* Boxes close side by side leave no room between them: over
+         * them, or under them. */
+        if (n == 2 && t == 0 && ys[1] == ys[0])
+          {
+            spots[n_spots++] = (SbSpot) { x, y - SB_NODE_HEIGHT / 2 - 20, 0 };
+            spots[n_spots++] = (SbSpot) { x, y + SB_NODE_HEIGHT / 2 + 20, 0 };
+          }
         if (upright)
           {
             spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
@@ -607,14 +614,15 @@ draw_node_box (SbDrawContext *ctx,
             ctx->options->style == SB_STYLE_MARKER ? 3 : 2.5);
 }
 
-/* The simulation plays several visitors: the client is drawn as a stack
- * of browsers, as many deep as fit, and says how many (its one address
+/* The simulation plays several visitors, all from the first client: it
+ * is drawn as a stack of browsers and says how many (its one address
  * would say there is one). */
 static int
 visitors (SbDrawContext     *ctx,
           const SbComponent *comp)
 {
-  return comp->kind == SB_KIND_CLIENT ? ctx->scenario->traffic.clients : 1;
+  return comp == sb_scenario_find_kind (ctx->scenario, SB_KIND_CLIENT, NULL)
+         ? ctx->scenario->traffic.clients : 1;
 }
 
 static void
