@@ -427,6 +427,8 @@ test_check_finds (void)
       "a line through a machine and its title" },
     { { .kind = SB_MARK_BADGE, .owner = "z", .text = "off",
         .rect = { 980, 500, 70, 30 } }, "a badge off the board" },
+    { { .kind = SB_MARK_CAPTION, .owner = "x", .target = "y", .text = "lost",
+        .rect = { 600, 600, 70, 30 } }, "a caption of a line that is nowhere near" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases_); i++)

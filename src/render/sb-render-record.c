@@ -20,6 +20,8 @@
 /* How far a line keeps from a box or machine it does not connect, so it
  * cannot be read as connecting it. */
 #define CLEARANCE SB_ROUTE_CLEARANCE
+/* How far from its line a caption may be: beside it, not off it. */
+#define CAPTION_REACH 20.0
 
 struct _SbRenderRecord {
   GArray       *marks;        /* SbMark */
@@ -372,6 +374,24 @@ text_in_its_box (const SbRenderRecord *self,
   return FALSE;
 }
 
+/* A caption is on its line or right beside it. */
+static gboolean
+caption_by_its_line (const SbRenderRecord *self,
+                     const SbMark         *caption)
+{
+  SbRect near = grow (&caption->rect, CAPTION_REACH);
+
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const SbMark *m = &g_array_index (self->marks, SbMark, i);
+
+      if (m->kind == SB_MARK_LINK && g_strcmp0 (m->owner, caption->owner) == 0
+          && g_strcmp0 (m->target, caption->target) == 0 && sb_mark_line_enters (m, &near))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_mark (const SbRenderRecord *self,
             const SbMark         *m,
@@ -380,6 +400,8 @@ check_mark (const SbRenderRecord *self,
 {
   if (!rect_inside (&m->rect, board))
     report (problems, m, "leaves the board", NULL);
+  if (m->kind == SB_MARK_CAPTION && !caption_by_its_line (self, m))
+    report (problems, m, "is away from its line", NULL);
   if (m->kind == SB_MARK_TEXT && !text_in_its_box (self, m))
     report (problems, m, "sticks out of its box", NULL);
   if (m->kind != SB_MARK_LINK && m->cut)

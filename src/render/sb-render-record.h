@@ -69,7 +69,7 @@ const SbMark   *sb_render_record_find        (const SbRenderRecord *self,
  * - a caption or badge on a box or machine it does not belong to, or
  *   across the frame of the machine of its element or link;
  * - two texts (labels, titles, captions, badges) overlapping;
- * - a text outside its box, or cut short;
+ * - a text outside its box, or cut short; a caption away from its line;
  * - a link through (or within a few units of) a box or machine it does
  *   not connect, or under a text other than the caption of its own line
  *   (or of a line of its kind that shares an end, as lines of a bus do);

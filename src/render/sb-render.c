@@ -502,13 +502,6 @@ caption_spots (SbDrawContext *ctx,
 
         if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
           spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
-        /* Boxes close side by side leave no room between them: over
-         * them, or under them. */
-        if (n == 2 && t == 0 && ys[1] == ys[0])
-          {
-            spots[n_spots++] = (SbSpot) { x, y - SB_NODE_HEIGHT / 2 - 20, 0 };
-            spots[n_spots++] = (SbSpot) { x, y + SB_NODE_HEIGHT / 2 + 20, 0 };
-          }
         if (upright)
           {
             spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
