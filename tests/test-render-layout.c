@@ -382,7 +382,8 @@ test_check_rules (void)
   SbMark m, caption;
 
   /* A machine with a box, its title and a badge of the machine's own. */
-  sb_render_record_add (record, &(SbMark) { .kind = SB_MARK_FRAME, .owner = "h", .rect = { 100, 100, 400, 300 } });
+  sb_render_record_add (record, &(SbMark) { .kind = SB_MARK_FRAME, .owner = "h",
+                                            .rect = { 100, 100, 400, 300 } });
   m = mark (SB_MARK_BOX, "a", "h", 120, 160, 200, 100);
   sb_render_record_add (record, &m);
   m = mark (SB_MARK_TEXT, "h", NULL, 120, 110, 100, 30);
@@ -436,7 +437,8 @@ test_check_finds (void)
       g_autoptr(SbRenderRecord) record = sb_render_record_new ();
       SbMark m;
 
-      sb_render_record_add (record, &(SbMark) { .kind = SB_MARK_FRAME, .owner = "h", .rect = { 100, 100, 400, 300 } });
+      sb_render_record_add (record, &(SbMark) { .kind = SB_MARK_FRAME, .owner = "h",
+                                            .rect = { 100, 100, 400, 300 } });
       m = mark (SB_MARK_TEXT, "h", NULL, 120, 110, 100, 30);
       sb_render_record_add (record, &m);
       m = mark (SB_MARK_BOX, "a", "h", 120, 160, 200, 100);
@@ -474,7 +476,8 @@ find_token_under (const SbSimRequestView *request,
       const SbMark *m = sb_render_record_get_mark (search->record, i);
       const SbRect *r = &m->rect;
 
-      if (m->kind == SB_MARK_CAPTION && x > r->x + 4 && x < r->x + r->width - 4 && y > r->y && y < r->y + r->height)
+      if (m->kind == SB_MARK_CAPTION && x > r->x + 4 && x < r->x + r->width - 4
+          && y > r->y && y < r->y + r->height)
         search->under = m;
     }
 }

@@ -134,6 +134,7 @@ draw_database_versions (SbDrawContext *ctx)
       g_autofree char *text = NULL;
       /* Under the database, in its machine's bottom margin. */
       SbSpot spots[SB_MAX_SPOTS];
+      guint n_spots;
 
       if (!sb_sim_get_database (ctx->sim, i, &view)
           || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
@@ -147,7 +148,8 @@ draw_database_versions (SbDrawContext *ctx)
       spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20, 0 };
       spots[1] = (SbSpot) { r->x, r->y + r->height + 20, -1 };
       spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20, 1 };
-      sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text, spots, 3 + sb_render_spots_around (r, 20, spots + 3),
+      n_spots = 3 + sb_render_spots_around (r, 20, spots + 3);
+      sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text, spots, n_spots,
                             view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
                             view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
     }
@@ -285,7 +287,6 @@ draw_request (const SbSimRequestView *request,
   const Route *route = hop_route (drawing, request->from, request->to);
   double progress = drawing->ctx->options->reduced_motion ? 0 : request->progress;
   double x, y;
-
   gboolean clipped;
 
   if (route->n == 0)
@@ -301,10 +302,9 @@ static void
 draw_requests (SbDrawContext *ctx)
 {
   RequestsDrawing drawing = { ctx, g_hash_table_new_full (hop_hash, hop_equal, g_free, g_free) };
-
-  sb_render_get_covers (ctx, &drawing.covers);
   double tolerance = cairo_get_tolerance (ctx->cr);
 
+  sb_render_get_covers (ctx, &drawing.covers);
   cairo_set_tolerance (ctx->cr, TOKEN_TOLERANCE);
   sb_sim_foreach_request (ctx->sim, draw_request, &drawing);
   cairo_set_tolerance (ctx->cr, tolerance);

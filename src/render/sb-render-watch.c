@@ -29,13 +29,14 @@ draw_virtual_ip (SbDrawContext *ctx)
   const SbRect *r = sb_layout_get_rect (ctx->layout, active);
   g_autofree char *text = NULL;
   SbSpot spots[SB_MAX_SPOTS];
+  guint n_spots;
 
   if (vip == NULL || r == NULL)
     return;
   /* Translators: the tag on the load balancer that holds the virtual IP address */
   text = g_strdup_printf (_("VIP %s"), vip);
-  sb_render_place_pill (ctx, SB_MARK_BADGE, active, NULL, text, spots, sb_render_spots_near (ctx, active, 2, spots),
-                        &vip_text, &vip_fill);
+  n_spots = sb_render_spots_near (ctx, active, 2, spots);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, active, NULL, text, spots, n_spots, &vip_text, &vip_fill);
 }
 
 static void
@@ -148,8 +149,8 @@ draw_alerts (SbDrawContext *ctx,
     {
       const SbSpot spots[] = { { x, top + 16, 0 }, { r->x, top + 16, -1 }, { r->x + r->width, top + 16, 1 } };
 
-      sb_render_place_pill (ctx, SB_MARK_BADGE, monitoring, NULL, _("✓ No alerts"), spots, G_N_ELEMENTS (spots),
-                            &warning_text, &clear_fill);
+      sb_render_place_pill (ctx, SB_MARK_BADGE, monitoring, NULL, _("✓ No alerts"),
+                            spots, G_N_ELEMENTS (spots), &warning_text, &clear_fill);
     }
   for (guint i = 0; i < n; i++)
     {
