@@ -558,6 +558,13 @@ sb_canvas_get_layout (SbCanvas *self)
   return self->layout;
 }
 
+const SbRenderRecord *
+sb_canvas_get_marks (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
+  return self->board_marks;
+}
+
 SbSim *
 sb_canvas_get_sim (SbCanvas *self)
 {

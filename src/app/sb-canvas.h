@@ -26,6 +26,9 @@ const SbScenario *sb_canvas_get_scenario   (SbCanvas         *self);
 const SbLayout   *sb_canvas_get_layout     (SbCanvas         *self);
 /* The simulation the canvas plays; replaced by sb_canvas_set_scenario(). */
 SbSim            *sb_canvas_get_sim        (SbCanvas         *self);
+/* Where the last frame drew each box, text and line (NULL before the
+ * first), for sb_render_record_check() in tests. */
+const SbRenderRecord *sb_canvas_get_marks  (SbCanvas         *self);
 /* Starts again from time 0 with the current settings. */
 void              sb_canvas_reset          (SbCanvas         *self);
 void              sb_canvas_set_playing    (SbCanvas         *self,
