@@ -48,15 +48,17 @@ compare_doubles (const void *a,
   return (x > y) - (x < y);
 }
 
-/* The board as the canvas caches it: drawn once, painted every frame. */
+/* The board as the canvas caches it: drawn once, painted every frame,
+ * with the record of where its captions are that the live layer reads. */
 static cairo_surface_t *
-cached_board (const SbLayout   *layout,
-              const SbScenario *scenario)
+cached_board (const SbLayout        *layout,
+              const SbScenario      *scenario,
+              const SbRenderOptions *options)
 {
   cairo_surface_t *board = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (board);
 
-  sb_render_draw_board (cr, layout, scenario, NULL, WIDTH, HEIGHT);
+  sb_render_draw_board (cr, layout, scenario, options, WIDTH, HEIGHT);
   cairo_destroy (cr);
   return board;
 }
@@ -64,12 +66,13 @@ cached_board (const SbLayout   *layout,
 /* Not inlined, so that `valgrind --tool=callgrind --collect-atstart=no
  * --toggle-collect=draw_frame` counts exactly the frames. */
 static G_GNUC_NO_INLINE void
-draw_frame (cairo_t          *cr,
-            Mode              mode,
-            const SbLayout   *layout,
-            const SbScenario *scenario,
-            SbSim            *sim,
-            cairo_surface_t  *board)
+draw_frame (cairo_t               *cr,
+            Mode                   mode,
+            const SbLayout        *layout,
+            const SbScenario      *scenario,
+            SbSim                 *sim,
+            cairo_surface_t       *board,
+            const SbRenderOptions *options)
 {
   switch (mode)
     {
@@ -80,7 +83,7 @@ draw_frame (cairo_t          *cr,
     case FRAME:
       cairo_set_source_surface (cr, board, 0, 0);
       cairo_paint (cr);
-      sb_render_draw_live (cr, layout, scenario, sim, NULL, WIDTH, HEIGHT);
+      sb_render_draw_live (cr, layout, scenario, sim, options, WIDTH, HEIGHT);
       break;
     case WHOLE:
     default:
@@ -96,10 +99,16 @@ measure (const char       *scene,
          Mode              mode)
 {
   g_autoptr(SbLayout) layout = sb_layout_new (scenario);
+  g_autoptr(SbRenderRecord) marks = sb_render_record_new ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
-  cairo_surface_t *board = mode == FRAME ? cached_board (layout, scenario) : NULL;
+  cairo_surface_t *board;
   g_autofree double *ms = g_new (double, n_frames);
   double in_flight = 0;
+  SbRenderOptions options;
+
+  sb_render_options_init (&options);
+  options.record = marks;
+  board = mode == FRAME ? cached_board (layout, scenario, &options) : NULL;
 
   for (int i = 0; i < n_frames; i++)
     {
@@ -109,7 +118,7 @@ measure (const char       *scene,
       sb_sim_advance (sim, SB_SIM_USEC_PER_SEC / 60);
       in_flight += (double) sb_sim_get_counters (sim)->in_flight;
       start = g_get_monotonic_time ();
-      draw_frame (cr, mode, layout, scenario, sim, board);
+      draw_frame (cr, mode, layout, scenario, sim, board, &options);
       cairo_surface_flush (surface);
       ms[i] = (g_get_monotonic_time () - start) / 1000.0;
       cairo_destroy (cr);

@@ -252,7 +252,7 @@ test_explain (void)
   g_assert_true (server->is_host);
   g_assert_false (server->stops_reads);
   g_assert_true (server->stops_writes);
-  g_assert_nonnull (strstr (server->what, "MySQL primary"));
+  g_assert_nonnull (strstr (server->what, "MySQL (the primary)"));
   /* The health check cannot see missing files. */
   g_assert_nonnull (strstr (code->loss, "does not notice"));
   g_assert_false (user->stops_reads);
@@ -370,7 +370,7 @@ test_known_issues_text (void)
   /* Names them instead of pointing at a menu. */
   g_assert_null (strstr (text, "Show Single Points of Failure"));
   g_assert_nonnull (strstr (text, "Single points of failure for reads: Load balancer (HAProxy)."));
-  g_assert_nonnull (strstr (text, "writes: MySQL primary (Server 1), Load balancer (HAProxy) and Server 1."));
+  g_assert_nonnull (strstr (text, "writes: MySQL (Server 1), Load balancer (HAProxy) and Server 1."));
   g_assert_nonnull (strstr (text, "No firewall on Server 1, Server 2 and Load balancer (HAProxy)"));
 }
 

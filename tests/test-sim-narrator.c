@@ -339,7 +339,7 @@ test_promote (void)
   g_assert_cmpint (c->since, ==, US (5));
   g_assert_cmpint (c->failed, ==, 54);
   g_assert_cmpuint (c->failed, ==, counters (run->sim)->writes_failed);
-  g_assert_cmpstr (c->text, ==, "MySQL replica on Server 2 is now the primary: writes go to it. "
+  g_assert_cmpstr (c->text, ==, "MySQL on Server 2 is now the primary: writes go to it. "
                                 "54 writes failed in the 10.0 s without a primary");
 }
 
@@ -358,7 +358,7 @@ test_lost_writes (void)
   promote_at (run->sim, 10, "db-2");
   g_assert_cmpuint (counters (run->sim)->lost_writes, ==, 21);
   c = caption (run, SB_CAPTION_PROMOTED, 0);
-  g_assert_cmpstr (c->text, ==, "MySQL replica on Server 2 is now the primary: writes go to it. "
+  g_assert_cmpstr (c->text, ==, "MySQL on Server 2 is now the primary: writes go to it. "
                                 "10 writes failed in the 2.0 s without a primary. "
                                 "21 writes the old primary never sent are lost");
 
@@ -367,7 +367,7 @@ test_lost_writes (void)
   run_to (run->sim, 14);
   promote_at (run->sim, 14, "db-1");
   c = caption (run, SB_CAPTION_PROMOTED, 1);
-  g_assert_cmpstr (c->text, ==, "MySQL primary on Server 1 is now the primary: writes go to it");
+  g_assert_cmpstr (c->text, ==, "MySQL on Server 1 is now the primary: writes go to it");
 }
 
 static void
@@ -391,7 +391,7 @@ test_stale_read (void)
   g_assert_cmpint (c->request, ==, (gint64) first);
   g_assert_cmpint (c->request, ==, 4);
   g_assert_cmpstr (c->subject, ==, "db-2");
-  g_assert_cmpstr (c->text, ==, "First stale read: request #4 got data from MySQL replica on "
+  g_assert_cmpstr (c->text, ==, "First stale read: request #4 got data from MySQL on "
                                 "Server 2 before the latest write reached it (replication lag 0.5 s)");
 }
 

@@ -349,6 +349,38 @@ test_window_no_spof (Fixture       *f,
   g_assert_cmpuint (top_green (canvas), ==, 0);
 }
 
+/* The canvas draws each step as the layout check wants it, and its
+ * frames read the board's record (the badges of the live layer are in
+ * it, placed clear of the board's captions). */
+static void
+test_window_board_marks (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const steps[] = { "one-server", "distributed", "secured-monitored", "scale-up" };
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      const SbRenderRecord *marks;
+      const SbLayout *layout;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lesson-step", "s", steps[i]);
+      sb_lesson_set_playing (sb_canvas_get_lesson (canvas), FALSE);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      texture = render_widget (GTK_WIDGET (canvas));
+      marks = sb_canvas_get_marks (canvas);
+      layout = sb_canvas_get_layout (canvas);
+      g_assert_nonnull (marks);
+      g_assert_nonnull (sb_render_record_find (marks, SB_MARK_BADGE, NULL, "v0"));
+      problems = sb_render_record_check (marks, sb_layout_get_width (layout), sb_layout_get_height (layout));
+      for (guint j = 0; j < problems->len; j++)
+        g_test_message ("%s: %s", steps[i], (const char *) g_ptr_array_index (problems, j));
+      g_assert_cmpuint (problems->len, ==, 0);
+    }
+}
+
 static void
 test_window_speed (Fixture       *f,
                    gconstpointer  data)
@@ -1084,5 +1116,7 @@ main (int    argc,
               test_window_panel_text, fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up,
               test_window_export, fixture_tear_down);
+  g_test_add ("/ui/window/board-marks", Fixture, NULL, fixture_set_up,
+              test_window_board_marks, fixture_tear_down);
   return g_test_run ();
 }

@@ -48,6 +48,8 @@ struct _SbCanvas
   int            board_width;
   int            board_height;
   SbTheme        board_theme;
+  /* Where the board put its captions, so requests pass under them. */
+  SbRenderRecord *board_marks;
 };
 
 enum {
@@ -182,6 +184,9 @@ sb_canvas_snapshot (GtkWidget   *widget,
   if (self->lesson == NULL || width <= 0 || height <= 0)
     return;
   current_options (self, &options);
+  if (self->board_marks == NULL)
+    self->board_marks = sb_render_record_new ();
+  options.record = self->board_marks;
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   gtk_snapshot_save (snapshot);
   /* Zoomed, the board and the live layer are drawn as fitted, scaled:
@@ -376,6 +381,7 @@ sb_canvas_dispose (GObject *object)
 
   sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
   g_clear_pointer (&self->board, gsk_render_node_unref);
+  g_clear_pointer (&self->board_marks, sb_render_record_free);
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
   g_clear_pointer (&self->layout, sb_layout_free);
@@ -708,6 +714,13 @@ sb_canvas_get_layout (SbCanvas *self)
 {
   g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
   return self->layout;
+}
+
+const SbRenderRecord *
+sb_canvas_get_marks (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
+  return self->board_marks;
 }
 
 void

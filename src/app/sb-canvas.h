@@ -23,6 +23,9 @@ void              sb_canvas_set_lesson     (SbCanvas         *self,
 SbLesson         *sb_canvas_get_lesson     (SbCanvas         *self);
 /* The board's layout of the lesson's design. */
 const SbLayout   *sb_canvas_get_layout     (SbCanvas         *self);
+/* Where the last frame drew each box, text and line (NULL before the
+ * first), for sb_render_record_check() in tests. */
+const SbRenderRecord *sb_canvas_get_marks  (SbCanvas         *self);
 void              sb_canvas_set_style      (SbCanvas         *self,
                                             SbStyle           style);
 

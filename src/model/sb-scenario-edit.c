@@ -137,7 +137,7 @@ clone_component (const SbScenario  *self,
       /* A second primary is not allowed: the new machine gets a replica. */
       copy->role = SB_DB_ROLE_REPLICA;
       g_free (copy->label);
-      copy->label = g_strdup ("MySQL replica");
+      copy->label = g_strdup ("MySQL");
     }
   return copy;
 }

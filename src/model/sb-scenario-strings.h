@@ -117,8 +117,11 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "server. If the servers ran different versions, visitors would see "
      "different sites depending on where the load balancer sent them."),
   /* Translators: label of database db-1 in distributed; label of database
-     db-1 in scale-up; label of database db-1 in secured-monitored */
-  N_("MySQL primary"),
+     db-2 in distributed; label of database db-1 in one-server; label of
+     database db-1 in scale-up; label of database db-2 in scale-up; label
+     of database db-1 in secured-monitored; label of database db-2 in
+     secured-monitored */
+  N_("MySQL"),
   /* Translators: explanation of database db-1 in distributed */
   N_("The primary (source) database: the only one that accepts writes. "
      "Every change is sent to the replica. There is only one primary, so "
@@ -136,9 +139,6 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
   /* Translators: explanation of code code-2 in distributed; explanation
      of code code-2 in secured-monitored */
   N_("A copy of the same application code as on server 1."),
-  /* Translators: label of database db-2 in distributed; label of database
-     db-2 in scale-up; label of database db-2 in secured-monitored */
-  N_("MySQL replica"),
   /* Translators: explanation of database db-2 in distributed; explanation
      of database db-2 in secured-monitored */
   N_("The replica copies every change from the primary a little later "
@@ -234,8 +234,6 @@ static const char * const sb_scenario_strings[] G_GNUC_UNUSED = {
      "and the static files Nginx sends. Deploying a new version means "
      "replacing these files and restarting the application server, which "
      "on a single server briefly takes the site offline."),
-  /* Translators: label of database db-1 in one-server */
-  N_("MySQL"),
   /* Translators: explanation of database db-1 in one-server */
   N_("The MySQL database keeps everything the site must remember: "
      "accounts, posts, orders. It is the only copy of the data, on the "

@@ -240,6 +240,26 @@ best_columns (const SbScenario *scenario,
   return best;
 }
 
+/* The gap between two machines side by side.  Two one-box machines of
+ * load balancers (the VRRP heartbeat between them) or of databases (the
+ * replication) have a line straight across the gap, and its caption has
+ * no room but the gap. */
+static double
+gap_between (const SbScenario *scenario,
+             const SbHost     *a,
+             const SbHost     *b)
+{
+  gboolean narrow = host_width (scenario, a->id) < 2 * SB_NODE_WIDTH
+                    && host_width (scenario, b->id) < 2 * SB_NODE_WIDTH;
+
+  if (narrow && ((sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, a->id)
+                  && sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, b->id))
+                 || (sb_scenario_find_kind (scenario, SB_KIND_DATABASE, a->id)
+                     && sb_scenario_find_kind (scenario, SB_KIND_DATABASE, b->id))))
+    return SB_HOST_GAP_CAPTION;
+  return SB_HOST_GAP_X;
+}
+
 /* Hosts laid out in COLUMNS columns. */
 typedef struct {
   GPtrArray *hosts;
@@ -259,7 +279,8 @@ block_width (const SbScenario *scenario,
       for (guint i = first; i < MIN (first + block->columns, block->hosts->len); i++)
         {
           const SbHost *host = g_ptr_array_index (block->hosts, i);
-          total += host_width (scenario, host->id) + (i > first ? SB_HOST_GAP_X : 0);
+          total += host_width (scenario, host->id)
+                   + (i > first ? gap_between (scenario, g_ptr_array_index (block->hosts, i - 1), host) : 0);
         }
       widest = MAX (widest, total);
     }
@@ -295,7 +316,8 @@ place_block (SbLayout         *self,
           double w = host_width (scenario, host->id);
 
           place_host (self, scenario, host, x, y, w, tallest, center_x);
-          x += w + SB_HOST_GAP_X;
+          if (i + 1 < last)
+            x += w + gap_between (scenario, host, g_ptr_array_index (block->hosts, i + 1));
         }
       y += tallest + SB_HOST_GAP_Y;
     }

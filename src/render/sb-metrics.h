@@ -17,11 +17,12 @@
 #define SB_HOST_PAD_BOTTOM    44.0   /* room for the database version */
 #define SB_HOST_TITLE         46.0
 #define SB_HOST_GAP_X        110.0
+#define SB_HOST_GAP_CAPTION  280.0   /* a captioned line across the gap */
 #define SB_HOST_GAP_Y         70.0
 #define SB_TOP_GAP_X         300.0
 #define SB_TIER_GAP           96.0
 #define SB_MARGIN             70.0
-#define SB_MARGIN_TOP         30.0
+#define SB_MARGIN_TOP         56.0   /* a line of notes over the stacked browsers */
 #define SB_MIN_WIDTH         900.0
 #define SB_MAX_HOST_COLUMNS    4
 

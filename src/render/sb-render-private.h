@@ -9,6 +9,7 @@
 #include "sb-links.h"
 #include "sb-render.h"
 #include "sb-svg-text.h"
+#include "sb-render-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -59,7 +60,27 @@ typedef struct {
   GArray                *links;      /* SbLink: the topology's links */
   SbSvgText             *svg;        /* an SVG export's text, or NULL */
   SbTextLines            lines;      /* the text prepared, in an SVG export */
+  SbRenderRecord        *marks;      /* what is on the board so far */
+  /* How TEXT was last laid out, so laying it out again the same way (a
+   * caption measured to find it a place, then drawn) costs nothing. */
+  struct {
+    const char *family;
+    double      size;
+    PangoWeight weight;
+    double      width;
+    int         max_lines;
+  } laid_out;
 } SbDrawContext;
+
+/* Where a pill may go: (x, y) is the middle of its left edge (ALIGN -1),
+ * its centre (0) or the middle of its right edge (1). */
+typedef struct {
+  double x, y;
+  int    align;
+} SbSpot;
+
+/* The most spots a caption or badge is offered. */
+#define SB_MAX_SPOTS 48
 
 void       sb_render_set_color     (cairo_t        *cr,
                                     const SbColor  *color);
@@ -110,6 +131,83 @@ void       sb_render_line_sample   (SbDrawContext  *ctx,
                                     double          y1,
                                     gboolean        dashed,
                                     gboolean        replication);
+/* sb-render-place.c: marks, and captions and badges put where they fit. */
+void       sb_render_mark          (SbDrawContext  *ctx,
+                                    SbMarkKind      kind,
+                                    const char     *owner,
+                                    const char     *text,
+                                    const SbRect   *rect,
+                                    gboolean        cut);
+void       sb_render_mark_link     (SbDrawContext  *ctx,
+                                    const SbLink   *link,
+                                    const double   *xs,
+                                    const double   *ys,
+                                    guint           n);
+/* A pill like sb_render_pill(), recorded as KIND of OWNER or of LINK, at
+ * the first of the N_AT spots where it is clear of everything on the
+ * board so far and inside the board (at the first when none is).  FALSE
+ * when it had to overlap something. */
+gboolean   sb_render_place_pill    (SbDrawContext  *ctx,
+                                    SbMarkKind      kind,
+                                    const char     *owner,
+                                    const SbLink   *link,
+                                    const char     *text,
+                                    const SbSpot   *at,
+                                    guint           n_at,
+                                    const SbColor  *color,
+                                    const SbColor  *background);
+/* The same, wrapped into lines at most MAX_WIDTH wide (≤ 0: one line);
+ * its box in *PLACED when not NULL. */
+gboolean   sb_render_place_note    (SbDrawContext  *ctx,
+                                    SbMarkKind      kind,
+                                    const char     *owner,
+                                    const SbLink   *link,
+                                    const char     *text,
+                                    double          max_width,
+                                    const SbSpot   *at,
+                                    guint           n_at,
+                                    const SbColor  *color,
+                                    const SbColor  *background,
+                                    SbRect         *placed);
+/* The first of the N_AT spots where a pill of TEXT would be clear, or -1. */
+int        sb_render_find_spot     (SbDrawContext  *ctx,
+                                    SbMarkKind      kind,
+                                    const char     *owner,
+                                    const SbLink   *link,
+                                    const char     *text,
+                                    const SbSpot   *at,
+                                    guint           n_at);
+/* Spots around box R at DISTANCE from its edges, best first: above it
+ * (centred, then at its left and right ends), below it likewise, then
+ * beside it.  Returns how many were written into SPOTS (at most 10). */
+guint      sb_render_spots_around  (const SbRect   *r,
+                                    double          distance,
+                                    SbSpot         *spots);
+
+/* Spots around the box of element ID, then around its machine: for a
+ * badge that must find room even where its box is crowded.  At most 20. */
+guint      sb_render_spots_near    (SbDrawContext  *ctx,
+                                    const char     *id,
+                                    double          distance,
+                                    SbSpot         *spots);
+
+/* The board's captions and badges, which requests pass under. */
+#define SB_MAX_COVERS 64
+typedef struct {
+  guint  n;
+  SbRect rects[SB_MAX_COVERS];
+} SbCovers;
+
+void       sb_render_get_covers    (SbDrawContext  *ctx,
+                                    SbCovers       *covers);
+/* When the square of side 2 × HALF around (x, y) meets a cover, saves the
+ * cairo state and clips what is drawn next to outside the covers; TRUE
+ * then, and the caller restores the state after drawing. */
+gboolean   sb_render_clip_covers   (SbDrawContext  *ctx,
+                                    const SbCovers *covers,
+                                    double          x,
+                                    double          y,
+                                    double          half);
 
 /* sb-render-state.c: the live layer drawn over the static diagram. */
 void       sb_render_dead_element  (SbDrawContext  *ctx,
@@ -119,6 +217,9 @@ void       sb_render_dead_elements (SbDrawContext  *ctx);
 /* sb-render-watch.c: the virtual IP, opened firewalls, metrics and alerts. */
 void       sb_render_watch         (SbDrawContext  *ctx);
 void       sb_render_opened_firewalls (SbDrawContext *ctx);
+/* sb-render-watch.c: the virtual IP, opened firewalls and alerts; the
+ * metrics on their way, drawn with the requests. */
+void       sb_render_watch_metrics (SbDrawContext  *ctx);
 /* A text of the scenario (label, explanation) in the user's language. */
 const char *sb_render_tr           (const char     *text);
 

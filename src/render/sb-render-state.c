@@ -106,13 +106,18 @@ draw_backend_views (SbDrawContext *ctx)
         continue;
       text = view.backup ? g_strdup_printf (_("LB: %s · backup"), view.label)
                          : g_strdup_printf (_("LB: %s"), view.label);
-      /* A one-node host has no room beside its title: on its bottom edge. */
-      if (r->width < 2 * SB_NODE_WIDTH)
-        sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height - 20,
-                        &haproxy_text, backend_color (&view));
-      else
-        sb_render_pill (ctx, text, r->x + r->width - 140, r->y + SB_HOST_TITLE / 2 + 3,
-                        &haproxy_text, backend_color (&view));
+      {
+        /* Beside the title; a one-node machine has no room there: at
+         * the bottom, where no line passes. */
+        double title = r->y + SB_HOST_TITLE / 2 + 3, bottom = r->y + r->height - 20;
+        const SbSpot spots[] = {
+          { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0 },
+          { r->x + 12, bottom, -1 }, { r->x + r->width - 12, bottom, 1 },
+        };
+
+        sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text, spots, G_N_ELEMENTS (spots),
+                              &haproxy_text, backend_color (&view));
+      }
     }
 }
 
@@ -127,6 +132,9 @@ draw_database_versions (SbDrawContext *ctx)
       SbSimDatabaseView view;
       const SbRect *r;
       g_autofree char *text = NULL;
+      /* Under the database, in its machine's bottom margin. */
+      SbSpot spots[SB_MAX_SPOTS];
+      guint n_spots;
 
       if (!sb_sim_get_database (ctx->sim, i, &view)
           || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
@@ -137,9 +145,13 @@ draw_database_versions (SbDrawContext *ctx)
                                 (long long) view.version, (long long) view.behind);
       else
         text = g_strdup_printf (_("v%lld"), (long long) view.version);
-      sb_render_pill (ctx, text, r->x + r->width / 2, r->y + r->height + 20,
-                      view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
-                      view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
+      spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20, 0 };
+      spots[1] = (SbSpot) { r->x, r->y + r->height + 20, -1 };
+      spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20, 1 };
+      n_spots = 3 + sb_render_spots_around (r, 20, spots + 3);
+      sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text, spots, n_spots,
+                            view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
+                            view.behind > 0 ? &ctx->palette->replication : &ctx->palette->node_fill);
     }
 }
 
@@ -155,15 +167,16 @@ draw_recent_failures (SbDrawContext *ctx)
     {
       const SbSimEvent *ev = sb_sim_get_recent_failure (ctx->sim, i);
       const SbRect *r;
+      SbSpot spots[SB_MAX_SPOTS];
 
       if (now - ev->time > FAILURE_MARK_US)
         break;
       if (ev->element == NULL || !g_hash_table_add (marked, (gpointer) ev->element)
           || (r = sb_layout_get_rect (ctx->layout, ev->element)) == NULL)
         continue;
-      sb_render_pill (ctx, _(sb_failure_reason_to_string (ev->reason)),
-                      r->x + r->width / 2, r->y - 2,
-                      &ctx->palette->node_fill, &ctx->palette->failure);
+      sb_render_place_pill (ctx, SB_MARK_BADGE, ev->element, NULL, _(sb_failure_reason_to_string (ev->reason)),
+                            spots, sb_render_spots_near (ctx, ev->element, 2, spots),
+                            &ctx->palette->node_fill, &ctx->palette->failure);
     }
 }
 
@@ -245,6 +258,7 @@ hop_equal (gconstpointer a,
 typedef struct {
   SbDrawContext *ctx;
   GHashTable    *routes;     /* HopKey → Route */
+  SbCovers       covers;
 } RequestsDrawing;
 
 static const Route *
@@ -273,11 +287,15 @@ draw_request (const SbSimRequestView *request,
   const Route *route = hop_route (drawing, request->from, request->to);
   double progress = drawing->ctx->options->reduced_motion ? 0 : request->progress;
   double x, y;
+  gboolean clipped;
 
   if (route->n == 0)
     return;
   sb_route_point_at (route->xs, route->ys, route->n, progress, &x, &y);
+  clipped = sb_render_clip_covers (drawing->ctx, &drawing->covers, x, y, TOKEN_SIZE / 2 + TOKEN_OUTLINE);
   draw_token (drawing->ctx, request, x, y);
+  if (clipped)
+    cairo_restore (drawing->ctx->cr);
 }
 
 static void
@@ -286,6 +304,7 @@ draw_requests (SbDrawContext *ctx)
   RequestsDrawing drawing = { ctx, g_hash_table_new_full (hop_hash, hop_equal, g_free, g_free) };
   double tolerance = cairo_get_tolerance (ctx->cr);
 
+  sb_render_get_covers (ctx, &drawing.covers);
   cairo_set_tolerance (ctx->cr, TOKEN_TOLERANCE);
   sb_sim_foreach_request (ctx->sim, draw_request, &drawing);
   cairo_set_tolerance (ctx->cr, tolerance);
@@ -310,18 +329,28 @@ draw_highlight_path (SbDrawContext *ctx)
       sb_render_set_color (ctx->cr, &ctx->palette->selection);
       cairo_set_line_width (ctx->cr, 4);
       cairo_stroke (ctx->cr);
-      sb_render_pill (ctx, number, r->x + 4, r->y + 4, &ctx->palette->node_fill, &ctx->palette->selection);
+      {
+        const SbSpot corners[] = {
+          { r->x + 4, r->y + 4, 0 }, { r->x + r->width - 4, r->y + 4, 0 },
+          { r->x + 4, r->y + r->height - 4, 0 }, { r->x + r->width - 4, r->y + r->height - 4, 0 },
+        };
+
+        sb_render_place_pill (ctx, SB_MARK_BADGE, path[i], NULL, number, corners, G_N_ELEMENTS (corners),
+                              &ctx->palette->node_fill, &ctx->palette->selection);
+      }
     }
 }
 
 void
 sb_render_state (SbDrawContext *ctx)
 {
-  draw_highlight_path (ctx);
+  /* Requests first: they pass under every caption and badge. */
   sb_render_dead_elements (ctx);
+  draw_requests (ctx);
+  sb_render_watch_metrics (ctx);
+  draw_highlight_path (ctx);
   draw_backend_views (ctx);
   draw_database_versions (ctx);
   sb_render_watch (ctx);
-  draw_requests (ctx);
   draw_recent_failures (ctx);
 }

@@ -19,6 +19,8 @@
 #include "sb-route.h"
 #include "sb-svg-text.h"
 
+#define BOX_TOLERANCE 0.3
+
 #define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
 /* Strong contrast for a projector: near-black ink on a warm white board. */
@@ -45,6 +47,22 @@ sb_render_set_color (cairo_t       *cr,
   cairo_set_source_rgb (cr, color->r, color->g, color->b);
 }
 
+/* Whether ctx->text already holds TEXT laid out so. */
+static gboolean
+laid_out_so (SbDrawContext *ctx,
+             const char    *text,
+             const char    *family,
+             double         size,
+             PangoWeight    weight,
+             double         width,
+             int            max_lines)
+{
+  return ctx->laid_out.family != NULL && g_str_equal (ctx->laid_out.family, family)
+         && ctx->laid_out.size == size && ctx->laid_out.weight == weight
+         && ctx->laid_out.width == width && ctx->laid_out.max_lines == max_lines
+         && g_strcmp0 (pango_layout_get_text (ctx->text), text) == 0;
+}
+
 /* Lays TEXT out in a box WIDTH wide (≤ 0: unbounded) and returns its size.
  * In an SVG export the text is set with the type style's measured metrics
  * instead (sb-svg-text.h): no font is loaded. */
@@ -59,7 +77,6 @@ sb_render_prepare_text (SbDrawContext *ctx,
                         double        *out_w,
                         double        *out_h)
 {
-  g_autoptr(PangoFontDescription) font = NULL;
   int pw, ph;
 
   if (ctx->svg)
@@ -69,16 +86,25 @@ sb_render_prepare_text (SbDrawContext *ctx,
       *out_h = ctx->lines.height;
       return;
     }
-  font = pango_font_description_from_string (family);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (ctx->text, font);
-  pango_layout_set_width (ctx->text, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_height (ctx->text, max_lines > 0 ? -max_lines : -1);
-  pango_layout_set_wrap (ctx->text, PANGO_WRAP_WORD);
-  pango_layout_set_ellipsize (ctx->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_alignment (ctx->text, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (ctx->text, text, -1);
+  if (!laid_out_so (ctx, text, family, size, weight, width, max_lines))
+    {
+      g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+
+      ctx->laid_out.family = family;
+      ctx->laid_out.size = size;
+      ctx->laid_out.weight = weight;
+      ctx->laid_out.width = width;
+      ctx->laid_out.max_lines = max_lines;
+      pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+      pango_font_description_set_weight (font, weight);
+      pango_layout_set_font_description (ctx->text, font);
+      pango_layout_set_width (ctx->text, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+      pango_layout_set_height (ctx->text, max_lines > 0 ? -max_lines : -1);
+      pango_layout_set_wrap (ctx->text, PANGO_WRAP_WORD);
+      pango_layout_set_ellipsize (ctx->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+      pango_layout_set_alignment (ctx->text, PANGO_ALIGN_LEFT);
+      pango_layout_set_text (ctx->text, text, -1);
+    }
   pango_layout_get_size (ctx->text, &pw, &ph);
   *out_w = (double) pw / PANGO_SCALE;
   *out_h = (double) ph / PANGO_SCALE;
@@ -232,7 +258,7 @@ draw_box (SbDrawContext *ctx,
           const SbColor *outline,
           double         width)
 {
-  double h = width / 2;
+  double h = width / 2, tolerance;
 
   if (ctx->options->style == SB_STYLE_MARKER)
     {
@@ -244,6 +270,10 @@ draw_box (SbDrawContext *ctx,
       sb_render_stroke (ctx);
       return;
     }
+  /* Corners flattened to within 0.3 device pixels look the same as to
+   * cairo's 0.1, with fewer edges to fill. */
+  tolerance = cairo_get_tolerance (ctx->cr);
+  cairo_set_tolerance (ctx->cr, BOX_TOLERANCE);
   cairo_new_path (ctx->cr);
   sb_glyph_rounded_rect (ctx->cr, r->x - h, r->y - h, r->width + width, r->height + width, radius + h);
   sb_render_set_color (ctx->cr, outline);
@@ -251,6 +281,7 @@ draw_box (SbDrawContext *ctx,
   sb_glyph_rounded_rect (ctx->cr, r->x + h, r->y + h, r->width - width, r->height - width, radius - h);
   sb_render_set_color (ctx->cr, fill);
   cairo_fill (ctx->cr);
+  cairo_set_tolerance (ctx->cr, tolerance);
 }
 
 static void
@@ -258,14 +289,19 @@ draw_host (SbDrawContext *ctx,
            const SbHost  *host)
 {
   const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+  const char *label = sb_render_tr (host->label);
   double tw, th, x = r->x + SB_HOST_PAD;
+  SbRect text;
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
+  sb_render_mark (ctx, SB_MARK_FRAME, host->id, NULL, r, FALSE);
 
-  sb_render_prepare_text (ctx, sb_render_tr (host->label), SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
+  sb_render_prepare_text (ctx, label, SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
                 r->width / 2, 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - th) / 2 + 6);
+  text = (SbRect) { x, r->y + (SB_HOST_TITLE - th) / 2 + 6, tw, th };
+  sb_render_show_text_at (ctx, text.x, text.y);
+  sb_render_mark (ctx, SB_MARK_TEXT, host->id, label, &text, sb_render_text_ellipsized (ctx));
   if (host->ip != NULL)
     {
       double iw, ih;
@@ -274,7 +310,9 @@ draw_host (SbDrawContext *ctx,
       sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                     -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
-      sb_render_show_text_at (ctx, x, r->y + (SB_HOST_TITLE - ih) / 2 + 7);
+      text = (SbRect) { x, r->y + (SB_HOST_TITLE - ih) / 2 + 7, iw, ih };
+      sb_render_show_text_at (ctx, text.x, text.y);
+      sb_render_mark (ctx, SB_MARK_TEXT, host->id, host->ip, &text, FALSE);
     }
   if (is_selected (ctx, host->id))
     stroke_selection (ctx, r);
@@ -422,40 +460,138 @@ draw_link (SbDrawContext *ctx,
                  : link->kind == SB_LINK_DNS_LOOKUP || link->kind == SB_LINK_METRICS ? 2.5 : 3;
 
   if (n >= 2)
-    stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
+    {
+      stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
+      sb_render_mark_link (ctx, link, xs, ys, n);
+    }
 }
 
-/* A caption sits on the longest segment of its link's route; links of a
- * kind that repeats (writes, replication) are captioned once. */
-static void
-draw_link_caption (SbDrawContext *ctx,
-                   const SbLink  *link,
-                   GHashTable    *captioned)
+/* The segments of a route, longest first, as indices of their ends. */
+static guint
+segments_by_length (const double *xs,
+                    const double *ys,
+                    guint         n,
+                    guint        *order)
 {
-  const char *caption = link_caption (ctx, link);
-  const SbColor *color = link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
-                                                            : &ctx->palette->ink;
-  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], best = -1, x = 0, y = 0;
-  guint n;
+  guint m = n > 1 ? n - 1 : 0;
 
-  if (caption == NULL || (!link->backup && !g_hash_table_add (captioned, GINT_TO_POINTER (link->kind + 1))))
-    return;
-  n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
-  for (guint i = 1; i < n; i++)
+  for (guint i = 0; i < m; i++)
+    order[i] = i + 1;
+  for (guint i = 1; i < m; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        guint a = order[j - 1], b = order[j];
+        double la = hypot (xs[a] - xs[a - 1], ys[a] - ys[a - 1]);
+        double lb = hypot (xs[b] - xs[b - 1], ys[b] - ys[b - 1]);
+
+        if (lb <= la)
+          break;
+        order[j - 1] = b;
+        order[j] = a;
+      }
+  return m;
+}
+
+/* Whether a pill W × H centred on (x, y) covers a bend of the route. */
+static gboolean
+covers_bend (const double *xs,
+             const double *ys,
+             guint         n,
+             double        x,
+             double        y,
+             double        w,
+             double        h)
+{
+  for (guint j = 1; j + 1 < n; j++)
+    if (ABS (xs[j] - x) < w / 2 + 4 && ABS (ys[j] - y) < h / 2 + 4)
+      return TRUE;
+  return FALSE;
+}
+
+/* Spots for CAPTION on LINK's line, best first: along its segments, the
+ * longest first, from the middle towards the ends; beside an upright
+ * segment, and on the line where the caption covers no bend of it (a
+ * replication caption above its line, so the dashes stay visible). */
+static guint
+caption_spots (SbDrawContext *ctx,
+               const SbLink  *link,
+               const char    *caption,
+               SbSpot        *spots)
+{
+  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], tw, th;
+  guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+  guint m = segments_by_length (xs, ys, n, order);
+
+  sb_render_prepare_text (ctx, caption, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+  for (guint k = 0; k < m; k++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 6 <= SB_MAX_SPOTS; t++)
+      {
+        guint i = order[k];
+        double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
+        double y = ys[i - 1] + (ys[i] - ys[i - 1]) * along[t];
+        gboolean upright = ABS (xs[i] - xs[i - 1]) < 0.5;
+
+        if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
+          spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
+        if (upright)
+          {
+            spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
+            spots[n_spots++] = (SbSpot) { x - 12, y, 1 };
+          }
+        if (!covers_bend (xs, ys, n, x, y, tw + 16, th + 4))
+          spots[n_spots++] = (SbSpot) { x, y, 0 };
+      }
+  return n_spots;
+}
+
+static const SbColor *
+caption_color (SbDrawContext *ctx,
+               const SbLink  *link)
+{
+  return link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication : &ctx->palette->ink;
+}
+
+/* Captions go on the lines where they cover nothing else.  Links of a
+ * kind that repeats (writes, replication) are captioned once, on the
+ * first of them with room; a backup line each time. */
+static void
+draw_link_captions (SbDrawContext *ctx)
+{
+  GArray *links = ctx->links;
+  guint32 done = 0;
+
+  for (guint i = 0; i < links->len; i++)
     {
-      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+      const SbLink *link = &g_array_index (links, SbLink, i);
+      const char *caption = link_caption (ctx, link);
+      const SbLink *chosen = link;
+      SbSpot spots[SB_MAX_SPOTS];
+      guint n;
 
-      if (len > best)
+      if (caption == NULL || (!link->backup && (done & 1u << link->kind)))
+        continue;
+      if (!link->backup)
+        done |= 1u << link->kind;
+      for (guint j = i; !link->backup && j < links->len; j++)
         {
-          best = len;
-          x = (xs[i] + xs[i - 1]) / 2;
-          y = (ys[i] + ys[i - 1]) / 2;
-          /* Above a horizontal line rather than over it. */
-          if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
-            y -= 20;
+          const SbLink *other = &g_array_index (links, SbLink, j);
+
+          if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL)
+            continue;
+          n = caption_spots (ctx, other, caption, spots);
+          if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, other, caption, spots, n) >= 0)
+            {
+              chosen = other;
+              break;
+            }
         }
+      n = caption_spots (ctx, chosen, caption, spots);
+      if (n > 0)
+        sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n,
+                              caption_color (ctx, chosen), &ctx->palette->background);
     }
-  sb_render_pill (ctx, caption, x, y, color, &ctx->palette->background);
 }
 
 static const char *
@@ -483,15 +619,17 @@ draw_role_badge (SbDrawContext     *ctx,
 {
   const SbColor *color = comp->role == SB_DB_ROLE_PRIMARY ? &ctx->palette->primary
                                                           : &ctx->palette->replica;
+  const char *text = role_caption (comp->role);
   double tw, th;
 
-  sb_render_prepare_text (ctx, role_caption (comp->role), SB_FONT_FAMILY, SB_FONT_DETAIL,
+  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_DETAIL,
                 SB_LABEL_WEIGHT, -1, 1, &tw, &th);
   sb_glyph_rounded_rect (ctx->cr, x, y, tw + 16, th + 2, (th + 2) / 2);
   sb_render_set_color (ctx->cr, color);
   cairo_fill (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->node_fill);
   sb_render_show_text_at (ctx, x + 8, y + 1);
+  sb_render_mark (ctx, SB_MARK_BADGE, comp->id, text, &(SbRect) { x, y, tw + 16, th + 2 }, FALSE);
 }
 
 static void
@@ -500,6 +638,47 @@ draw_node_box (SbDrawContext *ctx,
 {
   draw_box (ctx, r, SB_CORNER, &ctx->palette->node_fill, &ctx->palette->node_stroke,
             ctx->options->style == SB_STYLE_MARKER ? 3 : 2.5);
+}
+
+/* The simulation plays several visitors, all from the first client: it
+ * is drawn as a stack of browsers and says how many (its one address
+ * would say there is one). */
+static int
+visitors (SbDrawContext     *ctx,
+          const SbComponent *comp)
+{
+  return comp == sb_scenario_find_kind (ctx->scenario, SB_KIND_CLIENT, NULL)
+         ? ctx->scenario->traffic.clients : 1;
+}
+
+static void
+draw_stack (SbDrawContext     *ctx,
+            const SbComponent *comp,
+            const SbRect      *r)
+{
+  for (int k = MIN (visitors (ctx, comp) - 1, 2); k > 0; k--)
+    {
+      SbRect card = { r->x - 8 * k, r->y - 8 * k, r->width, r->height };
+
+      draw_node_box (ctx, &card);
+      sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, &card, FALSE);
+    }
+}
+
+/* The line under a box's name: how many visitors a client stands for,
+ * or the box's address; NULL for none. */
+static char *
+node_detail (SbDrawContext     *ctx,
+             const SbComponent *comp)
+{
+  int n = visitors (ctx, comp);
+
+  if (n > 1)
+    {
+      /* Translators: under the browser on the board, the visitors simulated */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor", "%d visitors", n), n);
+    }
+  return g_strdup (comp->ip);
 }
 
 static void
@@ -511,14 +690,17 @@ draw_node (SbDrawContext     *ctx,
   double text_w = r->x + r->width - pad - text_x;
   double lw, lh, dw = 0, dh = 0, y;
   gboolean badge = comp->role != SB_DB_ROLE_NONE;
+  g_autofree char *detail = badge ? NULL : node_detail (ctx, comp);
 
+  draw_stack (ctx, comp, r);
   draw_node_box (ctx, r);
+  sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, r, FALSE);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - SB_GLYPH_SIZE) / 2,
                  SB_GLYPH_SIZE);
 
-  if (comp->ip != NULL && !badge)
-    sb_render_prepare_text (ctx, comp->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
+  if (detail != NULL)
+    sb_render_prepare_text (ctx, detail, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                   text_w, 1, &dw, &dh);
   else if (badge)
     dh = SB_FONT_DETAIL + 4;
@@ -534,16 +716,20 @@ draw_node (SbDrawContext     *ctx,
   y = r->y + (r->height - lh - (dh ? dh + 4 : 0)) / 2;
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, text_x, y);
+  sb_render_mark (ctx, SB_MARK_TEXT, comp->id, sb_render_tr (comp->label),
+                  &(SbRect) { text_x, y, lw, lh }, sb_render_text_ellipsized (ctx));
 
   y += lh + 4;
   if (badge)
     draw_role_badge (ctx, comp, text_x, y);
-  else if (comp->ip != NULL)
+  else if (detail != NULL)
     {
-      sb_render_prepare_text (ctx, comp->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
+      sb_render_prepare_text (ctx, detail, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                     text_w, 1, &dw, &dh);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
       sb_render_show_text_at (ctx, text_x, y);
+      sb_render_mark (ctx, SB_MARK_TEXT, comp->id, detail, &(SbRect) { text_x, y, dw, dh },
+                      sb_render_text_ellipsized (ctx));
     }
   if (is_selected (ctx, comp->id))
     stroke_selection (ctx, r);
@@ -572,7 +758,8 @@ draw_dns_record (SbDrawContext *ctx)
     return;
   r = sb_layout_get_rect (ctx->layout, dns->id);
   sb_render_prepare_text (ctx, record, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
-  x = r->x + r->width / 2 - tw / 2;
+  /* Under the DNS, kept on the board. */
+  x = CLAMP (r->x + r->width / 2 - tw / 2, 16, sb_layout_get_width (ctx->layout) - 16 - tw);
   y = r->y + r->height + 14;
   sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
   sb_render_set_color (ctx->cr, &ctx->palette->card);
@@ -582,13 +769,13 @@ draw_dns_record (SbDrawContext *ctx)
   sb_render_stroke (ctx);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
   sb_render_show_text_at (ctx, x, y);
+  sb_render_mark (ctx, SB_MARK_BADGE, dns->id, record, &(SbRect) { x - 12, y - 6, tw + 24, th + 12 }, FALSE);
 }
 
 void
 sb_render_options_init (SbRenderOptions *options)
 {
-  *options = (SbRenderOptions) { SB_THEME_LIGHT, SB_STYLE_WHITEBOARD, NULL, FALSE, NULL, FALSE, NULL,
-                                 FALSE, FALSE };
+  *options = (SbRenderOptions) { .theme = SB_THEME_LIGHT, .style = SB_STYLE_WHITEBOARD };
 }
 
 /* A single point of failure: a thick dashed frame and a tag, so it shows
@@ -608,7 +795,17 @@ draw_spof (SbDrawContext *ctx,
   cairo_set_dash (ctx->cr, dash, 2, 0);
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
-  sb_render_pill (ctx, _("SPOF"), r->x + 40, r->y - 9, &ctx->palette->node_fill, &ctx->palette->spof);
+  {
+    /* On the dashed frame, at a corner, where no line arrives. */
+    double top = r->y - 9, bottom = r->y + r->height + 9, left = r->x + 12, right = r->x + r->width - 12;
+    const SbSpot spots[] = {
+      { left, top, -1 }, { right, top, 1 }, { left, bottom, -1 }, { right, bottom, 1 },
+      { r->x + r->width / 2, top, 0 }, { r->x + r->width / 2, bottom, 0 },
+    };
+
+    sb_render_place_pill (ctx, SB_MARK_BADGE, id, NULL, _("SPOF"), spots, G_N_ELEMENTS (spots),
+                          &ctx->palette->node_fill, &ctx->palette->spof);
+  }
 }
 
 /* Asked for the single points of failure and there are none: say so, at
@@ -619,58 +816,136 @@ draw_no_spof (SbDrawContext *ctx)
   static const SbColor fill = { 0.75, 1.0, 0.75 };
   static const SbColor text = { 0.1, 0.1, 0.1 };
 
-  sb_render_pill (ctx, ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
-                                                      : _("✓ No single point of failure for reads"),
-                  sb_layout_get_width (ctx->layout) / 2, 14, &text, &fill);
+  double w = sb_layout_get_width (ctx->layout), h = sb_layout_get_height (ctx->layout);
+  const SbSpot spots[] = { { w / 2, 19, 0 }, { w / 2, h - 24, 0 } };
+
+  sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL,
+                        ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
+                                                       : _("✓ No single point of failure for reads"),
+                        spots, G_N_ELEMENTS (spots), &text, &fill);
 }
 
 static const SbColor issue_fill = { 0.96, 0.83, 0.18 };
 static const SbColor issue_text = { 0.1, 0.1, 0.1 };
 
+/* An issue of the element OWNER, whose box is R: in its bottom corners
+ * (INSIDE) or on its right, else around it. */
 static void
 issue (SbDrawContext *ctx,
-       const char    *text,
-       double         x,
-       double         y)
+       const char    *owner,
+       const SbRect  *r,
+       gboolean       inside,
+       const char    *text)
 {
-  sb_render_pill (ctx, text, x, y, &issue_text, &issue_fill);
+  SbSpot spots[SB_MAX_SPOTS];
+  double bottom = r->y + r->height - 20;
+  guint n = 0;
+
+  if (inside)
+    {
+      spots[n++] = (SbSpot) { r->x + 14, bottom, -1 };
+      spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1 };
+    }
+  else
+    spots[n++] = (SbSpot) { r->x + r->width + 22, r->y + r->height / 2, -1 };
+  n += sb_render_spots_around (r, 22, spots + n);
+  sb_render_place_pill (ctx, SB_MARK_BADGE, owner, NULL, text, spots, n, &issue_text, &issue_fill);
 }
 
-/* A machine's own badges; a one-node machine has them above and below. */
+/* A machine's own badges, but for what the whole board lacks. */
 static void
 draw_host_issues (SbDrawContext *ctx,
-                  const SbHost  *host)
+                  const SbHost  *host,
+                  gboolean       firewalls,
+                  gboolean       monitoring)
 {
   const SbScenario *scenario = ctx->scenario;
   const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
-  gboolean narrow = r->width < 2 * SB_NODE_WIDTH;
-  double bottom = r->y + r->height - 20;
 
-  if (sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
-    issue (ctx, _("⚠ No firewall"), narrow ? r->x + r->width / 2 : r->x + 90,
-           narrow ? r->y - 22 : bottom);
-  if (sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
-    issue (ctx, _("⚠ No monitoring"), narrow ? r->x + r->width / 2 : r->x + r->width - 100,
-           narrow ? r->y + r->height + 18 : bottom);
+  if (firewalls && sb_scenario_find_kind (scenario, SB_KIND_FIREWALL, host->id) == NULL)
+    issue (ctx, host->id, r, TRUE, _("⚠ No firewall"));
+  if (monitoring && sb_scenario_find_kind (scenario, SB_KIND_MONITORING_AGENT, host->id) == NULL)
+    issue (ctx, host->id, r, TRUE, _("⚠ No monitoring"));
 }
 
-/* Beside the plain-HTTP link, below its middle and clear of the box it
- * leads to, where a single point of failure's tag goes. */
-static void
-https_badge (SbDrawContext *ctx,
-             const SbLink  *link,
-             double         mid_x,
-             double         mid_y)
+/* Whether no machine of a board of more than three has a component of
+ * KIND (a load balancer standing alone is a machine without any): then
+ * one note says so, not a badge on every machine. */
+static gboolean
+lacking_everywhere (SbDrawContext *ctx,
+                    SbKind         kind)
 {
-  const char *text = _("⚠ No HTTPS: plain text on the wire");
-  const SbRect *to = sb_layout_get_rect (ctx->layout, link->to);
-  double tw, th, right = mid_x - 160;
+  const SbScenario *scenario = ctx->scenario;
+  const SbComponent *entry = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
+  guint machines = scenario->hosts->len + (entry != NULL && entry->host == NULL);
 
-  sb_render_prepare_text (ctx, text, SB_FONT_FAMILY, SB_FONT_LINK, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
-  right += tw / 2 + 8;
-  if (to != NULL && right > to->x - 16)
-    right = to->x - 16;
-  sb_render_pill (ctx, text, right - 8 - tw / 2, mid_y + 36, &issue_text, &issue_fill);
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+
+      if (sb_scenario_find_kind (scenario, kind, host->id) != NULL)
+        return FALSE;
+    }
+  return machines > 3;
+}
+
+/* A note about the whole board, under it. */
+static void
+board_issue (SbDrawContext *ctx,
+             const char    *text)
+{
+  double w = sb_layout_get_width (ctx->layout), y = sb_layout_get_height (ctx->layout) - SB_MARGIN / 2;
+  const SbSpot spots[] = { { w / 2 - 12, y, 1 }, { w / 2 + 12, y, -1 }, { w / 2, y, 0 } };
+
+  sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL, text, spots, G_N_ELEMENTS (spots),
+                        &issue_text, &issue_fill);
+}
+
+/* Beside each segment of a link's line, the longest first, at its middle
+ * then nearer its ends: to the left or right of an upright segment, under
+ * or over a level one, and further off, on either side, a slanting one. */
+static guint
+beside_link (SbDrawContext *ctx,
+             const SbLink  *link,
+             SbSpot        *spots)
+{
+  static const double along[] = { 0.5, 0.25, 0.75 };
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+  guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
+  guint m = segments_by_length (xs, ys, n, order);
+
+  for (guint k = 0; k < m; k++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 8 <= SB_MAX_SPOTS; t++)
+      {
+        guint i = order[k];
+        double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+        double ux = (xs[i] - xs[i - 1]) / len, uy = (ys[i] - ys[i - 1]) / len;
+        double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
+        double y = ys[i - 1] + (ys[i] - ys[i - 1]) * along[t];
+
+        if (ABS (ux) < 0.3)
+          {
+            spots[n_spots++] = (SbSpot) { x + 18, y, -1 };
+            spots[n_spots++] = (SbSpot) { x - 18, y, 1 };
+          }
+        else if (ABS (uy) < 0.3)
+          {
+            spots[n_spots++] = (SbSpot) { x, y + 26, 0 };
+            spots[n_spots++] = (SbSpot) { x, y - 26, 0 };
+          }
+        else
+          {
+            spots[n_spots++] = (SbSpot) { x - 40, y, 1 };
+            spots[n_spots++] = (SbSpot) { x + 40, y, -1 };
+            for (double d = 50; d <= 100; d += 25)
+              {
+                spots[n_spots++] = (SbSpot) { x - uy * d, y + ux * d, 0 };
+                spots[n_spots++] = (SbSpot) { x + uy * d, y - ux * d, 0 };
+              }
+          }
+      }
+  return n_spots;
 }
 
 /* The known issues of a design without firewalls, TLS or monitoring, as
@@ -681,27 +956,31 @@ draw_issues (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   const SbComponent *entry = sb_scenario_find_kind (scenario, SB_KIND_LOAD_BALANCER, NULL);
+  gboolean no_firewall = lacking_everywhere (ctx, SB_KIND_FIREWALL);
+  gboolean no_monitoring = lacking_everywhere (ctx, SB_KIND_MONITORING_AGENT);
 
   for (guint i = 0; !scenario->balancer.https && i < ctx->links->len; i++)
     {
       const SbLink *link = &g_array_index (ctx->links, SbLink, i);
-      double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS];
+      SbSpot spots[SB_MAX_SPOTS];
       guint n;
 
       if (link->kind != SB_LINK_HTTP)
         continue;
-      n = sb_route_link (ctx->layout, scenario, link, xs, ys);
-      if (n >= 2)
-        https_badge (ctx, link, (xs[0] + xs[n - 1]) / 2, (ys[0] + ys[n - 1]) / 2);
+      n = beside_link (ctx, link, spots);
+      if (n > 0)
+        sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS"),
+                              spots, n, &issue_text, &issue_fill);
     }
+  if (no_firewall)
+    board_issue (ctx, _("⚠ No firewall on any machine"));
+  if (no_monitoring)
+    board_issue (ctx, _("⚠ No monitoring on any machine"));
   /* A load balancer on a machine of its own has that machine's badges. */
-  if (entry != NULL && entry->host == NULL)
-    {
-      const SbRect *r = sb_layout_get_rect (ctx->layout, entry->id);
-      issue (ctx, _("⚠ No firewall"), r->x + r->width + 90, r->y + r->height / 2);
-    }
+  if (entry != NULL && entry->host == NULL && !no_firewall)
+    issue (ctx, entry->id, sb_layout_get_rect (ctx->layout, entry->id), FALSE, _("⚠ No firewall"));
   for (guint i = 0; i < scenario->hosts->len; i++)
-    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i));
+    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i), !no_firewall, !no_monitoring);
 }
 
 void
@@ -709,7 +988,6 @@ sb_render_board (SbDrawContext *ctx)
 {
   const SbScenario *scenario = ctx->scenario;
   GArray *links = ctx->links;
-  g_autoptr(GHashTable) captioned = NULL;
 
   for (guint i = 0; i < scenario->hosts->len; i++)
     draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
@@ -718,9 +996,7 @@ sb_render_board (SbDrawContext *ctx)
   for (guint i = 0; i < scenario->components->len; i++)
     draw_node (ctx, g_ptr_array_index (scenario->components, i));
   draw_dns_record (ctx);
-  captioned = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < links->len; i++)
-    draw_link_caption (ctx, &g_array_index (links, SbLink, i), captioned);
+  draw_link_captions (ctx);
   for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
     draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
   if (ctx->options->spofs && ctx->options->spofs->len == 0)
@@ -743,7 +1019,8 @@ sb_render_layer (cairo_t               *cr,
 {
   SbRenderOptions defaults;
   SbViewTransform t;
-  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL };
+  g_autoptr(SbRenderRecord) own_marks = NULL;
+  SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL, NULL };
 
   if (options == NULL)
     {
@@ -762,8 +1039,17 @@ sb_render_layer (cairo_t               *cr,
   if (ctx.svg == NULL)
     ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
+  ctx.marks = ctx.options->record;
+  if (ctx.marks == NULL)
+    ctx.marks = own_marks = sb_render_record_new ();
+  if (sim == NULL)
+    sb_render_record_clear (ctx.marks);
+  else
+    sb_render_record_begin_live (ctx.marks);
   if (func)
     func (&ctx);
+  if (sim == NULL)
+    sb_render_record_end_board (ctx.marks);
   g_array_unref (ctx.links);
   g_clear_object (&ctx.text);
   sb_text_lines_clear (&ctx.lines);
@@ -812,12 +1098,23 @@ sb_render_draw (cairo_t               *cr,
                 double                 width,
                 double                 height)
 {
+  g_autoptr(SbRenderRecord) marks = NULL;
+  SbRenderOptions both;
+
   if (options != NULL && options->clean)
     {
       sb_render_draw_clean (cr, layout, scenario, sim, options, width, height);
       return;
     }
-  sb_render_draw_board (cr, layout, scenario, options, width, height);
+  /* The live layer puts requests under the board's captions and its
+   * badges clear of the board: it needs the board's record. */
+  if (options == NULL)
+    sb_render_options_init (&both);
+  else
+    both = *options;
+  if (both.record == NULL)
+    both.record = marks = sb_render_record_new ();
+  sb_render_draw_board (cr, layout, scenario, &both, width, height);
   if (sim != NULL)
-    sb_render_draw_live (cr, layout, scenario, sim, options, width, height);
+    sb_render_draw_live (cr, layout, scenario, sim, &both, width, height);
 }

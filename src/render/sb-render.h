@@ -12,6 +12,7 @@
 
 #include "model/sb-scenario.h"
 #include "render/sb-layout.h"
+#include "render/sb-render-record.h"
 #include "sim/sb-sim.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,11 @@ typedef struct {
   gboolean    spofs_for_writes; /* spofs are those of writes (else of reads) */
   gboolean    clean;           /* a diagram to hand in: the title and a legend; of the
                                 * live state only what was killed (or opened) stays */
+  /* Where every box, text and line went, or NULL.  The board's drawing
+   * fills it anew; a live layer drawn with the same record replaces the
+   * previous live layer's marks, draws requests under the board's
+   * captions and puts its badges clear of what the board drew. */
+  SbRenderRecord *record;
 } SbRenderOptions;
 
 /* Options with the defaults: light whiteboard, nothing selected. */

@@ -11,7 +11,11 @@
 
 G_BEGIN_DECLS
 
-#define SB_ROUTE_MAX_POINTS 8
+#define SB_ROUTE_MAX_POINTS 10
+/* How far a line keeps from a box it does not connect. */
+#define SB_ROUTE_CLEARANCE  8.0
+/* How far apart two lines run side by side. */
+#define SB_ROUTE_LANE      20.0
 
 /* The polyline of LINK, from its source to its target, into XS and YS
  * (room for SB_ROUTE_MAX_POINTS); returns the number of points. */

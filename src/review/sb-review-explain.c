@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "sb-review-private.h"
@@ -458,17 +460,42 @@ what_monitoring (const SbReviewContext *ctx)
   return g_strdup_printf (_("%s Nothing reports on %s: it would not notice them stop."), text, no);
 }
 
+/* A component as a machine's list names it: a database with its role,
+ * which its label no longer says ("MySQL (the primary)"). */
+static char *
+component_name (const SbReviewContext *ctx,
+                int                    i)
+{
+  const char *id = element (ctx, i)->id;
+  const SbComponent *comp = sb_scenario_find_component (ctx->scenario, id);
+  const char *label = sb_review_label (ctx, id);
+  g_autofree char *folded = g_utf8_casefold (label, -1);
+  g_autofree char *primary = g_utf8_casefold (C_("database role", "primary"), -1);
+  g_autofree char *replica = g_utf8_casefold (C_("database role", "replica"), -1);
+
+  /* A hand-written label may name the role already ("MySQL primary"). */
+  if (strstr (folded, primary) != NULL || strstr (folded, replica) != NULL)
+    return g_strdup (label);
+  if (comp != NULL && comp->role == SB_DB_ROLE_PRIMARY)
+    /* Translators: a database on a machine, e.g. "MySQL (the primary)" */
+    return g_strdup_printf (_("%s (the primary)"), label);
+  if (comp != NULL && comp->role == SB_DB_ROLE_REPLICA)
+    /* Translators: a database on a machine, e.g. "MySQL (a replica)" */
+    return g_strdup_printf (_("%s (a replica)"), label);
+  return g_strdup (label);
+}
+
 static char *
 what_host (const SbReviewContext *ctx,
            int                    e)
 {
   const SbHost *host = sb_scenario_find_host (ctx->scenario, element (ctx, e)->id);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *list = NULL;
 
   for (guint i = 0; i < ctx->topo.n_components; i++)
     if (on_host (ctx, i, e))
-      g_ptr_array_add (labels, (gpointer) sb_review_label (ctx, element (ctx, i)->id));
+      g_ptr_array_add (labels, component_name (ctx, i));
   if (labels->len == 0)
     return g_strdup (_("It runs nothing."));
   list = sb_review_join ((const char * const *) labels->pdata, labels->len);
