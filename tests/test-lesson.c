@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lesson/sb-lesson.h"
+#include "model/sb-scenario-edit.h"
 
 typedef struct {
   SbLesson *lesson;

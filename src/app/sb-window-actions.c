@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/sb-scenario-edit.h"
 #include "sb-config-window.h"
 #include "sb-window-private.h"
 
@@ -226,7 +227,7 @@ edit_activated (GSimpleAction *action,
       return;
     }
   else
-    ok = sb_scenario_remove_server (copy, host, &error);
+    ok = sb_scenario_delete (copy, host, &error);
   if (!ok)
     {
       sb_window_show_error (self, error->message);

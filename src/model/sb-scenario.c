@@ -202,6 +202,14 @@ sb_scenario_free (SbScenario *self)
 
 /* Equality */
 
+/* An absent text and an empty one mean the same ("" is the default). */
+static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
 static gboolean
 host_equal (gconstpointer a,
             gconstpointer b)
@@ -211,7 +219,7 @@ host_equal (gconstpointer a,
   return g_strcmp0 (x->id, y->id) == 0
          && g_strcmp0 (x->label, y->label) == 0
          && g_strcmp0 (x->ip, y->ip) == 0
-         && g_strcmp0 (x->explanation, y->explanation) == 0;
+         && text_equal (x->explanation, y->explanation);
 }
 
 static gboolean
@@ -231,7 +239,7 @@ component_equal (gconstpointer a,
          && g_strcmp0 (x->label, y->label) == 0
          && g_strcmp0 (x->ip, y->ip) == 0
          && !x->managed == !y->managed
-         && g_strcmp0 (x->explanation, y->explanation) == 0;
+         && text_equal (x->explanation, y->explanation);
 }
 
 static gboolean
