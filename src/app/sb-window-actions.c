@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "model/sb-scenario-edit.h"
 #include "sb-config-window.h"
 #include "sb-window-private.h"
 
@@ -193,55 +192,6 @@ configuration_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (sb_config_window_new (GTK_WINDOW (self), self->lesson)));
 }
 
-/* The host the selection stands for: a machine, or the one a component
- * runs on. */
-static const char *
-selected_host (SbWindow *self)
-{
-  const SbScenario *scenario = sb_lesson_get_scenario (self->lesson);
-  const char *id = sb_lesson_get_selected (self->lesson);
-  const SbComponent *comp = id ? sb_scenario_find_component (scenario, id) : NULL;
-
-  return comp ? comp->host : id && sb_scenario_find_host (scenario, id) ? id : NULL;
-}
-
-/* Adding or removing a server changes the design: the run starts again
- * on the new one, with the live settings kept. */
-static void
-edit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  SbWindow *self = window_of (user_data);
-  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *added = NULL;
-  const char *host = selected_host (self);
-  gboolean ok;
-
-  if (g_str_equal (g_action_get_name (G_ACTION (action)), "add-server"))
-    ok = (added = sb_scenario_add_server (copy, &error)) != NULL;
-  else if (host == NULL)
-    {
-      sb_window_show_error (self, _("Click the server to remove on the board first"));
-      return;
-    }
-  else
-    ok = sb_scenario_delete (copy, host, &error);
-  if (!ok)
-    {
-      sb_window_show_error (self, error->message);
-      return;
-    }
-  if (!sb_lesson_edit (self->lesson, copy, &error))
-    {
-      sb_window_show_error (self, error->message);
-      return;
-    }
-  if (added)
-    sb_lesson_set_selected (self->lesson, added);
-}
-
 /* Key bindings for the actions are in sb_window_class_add_shortcuts(). */
 static void
 undo_activated (GSimpleAction *action,
@@ -277,8 +227,6 @@ static const GActionEntry window_actions[] = {
   { "leave-presentation", leave_presentation_activated },
   { "toggle-panel", toggle_panel_activated },
   { "configuration", configuration_activated },
-  { "add-server", edit_activated },
-  { "remove-server", edit_activated },
 };
 
 static void
@@ -358,7 +306,6 @@ design_changed (SbWindow *self,
 
   if (!(what & SB_LESSON_CHANGED_DESIGN))
     return;
-  set_enabled (self, "add-server", lb);
   gtk_widget_set_visible (self->balancer_controls, lb);
 }
 

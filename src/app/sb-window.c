@@ -184,10 +184,13 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stats_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, element_list);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, add_menu);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, move_menu);
   gtk_widget_class_bind_template_callback (widget_class, play_icon);
   gtk_widget_class_bind_template_callback (widget_class, speed_text);
   gtk_widget_class_bind_template_callback (widget_class, algorithm_text);
   sb_window_class_add_shortcuts (widget_class);
+  sb_window_class_add_editor_shortcuts (widget_class);
   sb_window_class_add_file_actions (widget_class);
 }
 
@@ -199,6 +202,7 @@ sb_window_init (SbWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "speed", self->lesson, "speed", G_SETTINGS_BIND_GET);
   sb_window_add_actions (self);
+  sb_window_add_editor_actions (self);
   g_signal_connect_object (self->lesson, "notify::modified", G_CALLBACK (lesson_edited), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "edited", G_CALLBACK (lesson_edited), self,
