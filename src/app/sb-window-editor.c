@@ -25,13 +25,22 @@ window_of (gpointer user_data)
   return SB_WINDOW (user_data);
 }
 
-/* A refused edit: the reason, and a drag that led to it put back. */
+/* A refused edit: a drag that led to it put back, and the reason, at
+ * once in the place of the last one (toasts otherwise wait in turn). */
 static void
 refuse (SbWindow *self,
         GError   *error)
 {
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
   sb_lesson_cancel_move (self->lesson);
-  sb_window_show_error (self, error->message);
+  if (self->refusal != NULL)
+    adw_toast_dismiss (self->refusal);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->refusal, toast);
+  adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
 /* Hands an edited copy to the lesson when OK, else says why not; selects
@@ -121,6 +130,7 @@ delete_activated (GSimpleAction *action,
   SbWindow *self = window_of (user_data);
   g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
   g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   const char *id = require_selection (self);
@@ -128,9 +138,11 @@ delete_activated (GSimpleAction *action,
 
   if (id == NULL)
     return;
-  name = sb_scenario_describe (copy, id);
+  described = sb_scenario_describe (copy, id);
   if (!finish_edit (self, copy, sb_scenario_delete (copy, id, &error), NULL, &error))
     return;
+  /* The title is markup: the name as the teacher wrote it. */
+  name = g_markup_escape_text (described, -1);
   /* Translators: %s names what was deleted, such as "Nginx · Server 2" */
   toast = adw_toast_new (text = g_strdup_printf (_("%s deleted"), name));
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -427,8 +439,26 @@ make_primary_activated (GSimpleAction *action,
     finish_edit (self, copy, sb_scenario_set_primary (copy, id, &error), NULL, &error);
 }
 
+/* Whether a component of HOST other than ID has a position of its own:
+ * the machine was arranged by hand. */
+static gboolean
+arranged_by_hand (const SbScenario *design,
+                  const char       *host,
+                  const char       *id)
+{
+  for (guint i = 0; i < design->components->len; i++)
+    {
+      const SbComponent *c = g_ptr_array_index (design->components, i);
+
+      if (g_strcmp0 (c->host, host) == 0 && !g_str_equal (c->id, id) && c->has_position)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Onto machine HOST ('' to stand alone): from the menus, or a drop on the
- * board, where the component stays where it was dropped. */
+ * board.  Dropped among components placed by hand, it stays where it was
+ * dropped; else the layout gives it its place on the machine. */
 static void
 move_to_activated (GSimpleAction *action,
                    GVariant      *parameter,
@@ -449,7 +479,7 @@ move_to_activated (GSimpleAction *action,
   if (moved != NULL)
     dropped = *moved;
   ok = sb_scenario_move_component (copy, id, *host ? host : NULL, &error);
-  if (ok && sb_lesson_get_moving (self->lesson))
+  if (ok && sb_lesson_get_moving (self->lesson) && *host && arranged_by_hand (copy, host, id))
     {
       moved = (SbComponent *) sb_scenario_find_component (copy, id);
       moved->has_position = dropped.has_position;
@@ -513,12 +543,12 @@ editor_selection_changed (SbWindow *self)
   const SbScenario *design = sb_lesson_get_scenario (self->lesson);
   const char *id = selection (self);
   const SbComponent *c = id ? sb_scenario_find_component (design, id) : NULL;
-  gboolean movable = c != NULL && c->kind != SB_KIND_CLIENT;
 
   set_enabled (self, "delete", id != NULL);
   set_enabled (self, "edit-ip", id != NULL);
-  set_enabled (self, "move-to", movable);
-  set_enabled (self, "own-machine", movable);
+  /* A browser cannot move onto a machine, but a drop of it still says why. */
+  set_enabled (self, "move-to", c != NULL);
+  set_enabled (self, "own-machine", c != NULL);
   set_enabled (self, "make-primary", c != NULL && c->role == SB_DB_ROLE_REPLICA);
 }
 
@@ -630,8 +660,8 @@ add_key (GtkWidgetClass  *widget_class,
 void
 sb_window_class_add_editor_shortcuts (GtkWidgetClass *widget_class)
 {
-  add_key (widget_class, GDK_KEY_Delete, 0, "win.delete");
   add_key (widget_class, GDK_KEY_KP_Delete, 0, "win.delete");
+  add_key (widget_class, GDK_KEY_Delete, 0, "win.delete");
   add_key (widget_class, GDK_KEY_F2, 0, "win.rename");
   add_key (widget_class, GDK_KEY_F2, GDK_SHIFT_MASK, "win.rename-design");
   add_key (widget_class, GDK_KEY_i, 0, "win.edit-ip");

@@ -39,6 +39,7 @@ struct _SbWindow
   GtkStack             *side_stack;
   GMenu                *add_menu;  /* the Add submenu, shared with the board's menu */
   GMenu                *move_menu; /* Move To: the design's machines */
+  AdwToast             *refusal;   /* the reason the last edit was refused, while shown */
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
   gboolean              panel_before_presenting;

@@ -148,6 +148,7 @@ sb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
+  g_clear_weak_pointer (&self->refusal);
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
 
@@ -311,11 +312,21 @@ sb_window_get_panel (SbWindow *self)
   return GTK_WIDGET (self->panel);
 }
 
+/* A toast's title is Pango markup in libadwaita 1.2: a name the teacher
+ * typed ("R&D") must show as written. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 sb_window_add_toast (SbWindow   *self,
                      const char *text)
 {
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toasts, toast_new (text));
 }
 
 void
@@ -325,7 +336,7 @@ sb_window_show_error (SbWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (SB_IS_WINDOW (self));
-  toast = adw_toast_new (message);
+  toast = toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
