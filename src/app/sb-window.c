@@ -48,7 +48,7 @@ static gboolean
 ask_before_closing (SbWindow *self)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Edited Scenario?"),
-                                              _("The servers you added or removed will be lost otherwise."));
+                                              _("Your changes to the design will be lost otherwise."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
