@@ -727,6 +727,9 @@ sb_canvas_popup_menu (SbCanvas   *self,
       gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
       gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
       gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      /* The keys go back to the board: closed, the menu would keep them. */
+      g_signal_connect_object (self->menu, "closed", G_CALLBACK (gtk_widget_grab_focus), self,
+                               G_CONNECT_SWAPPED);
     }
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
