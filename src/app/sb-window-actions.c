@@ -240,10 +240,10 @@ add_property_action (SbWindow   *self,
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
-static void
-set_enabled (SbWindow   *self,
-             const char *name,
-             gboolean    enabled)
+void
+sb_window_set_action_enabled (SbWindow   *self,
+                              const char *name,
+                              gboolean    enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -253,15 +253,15 @@ set_enabled (SbWindow   *self,
 static void
 history_changed (SbWindow *self)
 {
-  set_enabled (self, "undo", sb_lesson_get_can_undo (self->lesson));
-  set_enabled (self, "redo", sb_lesson_get_can_redo (self->lesson));
+  sb_window_set_action_enabled (self, "undo", sb_lesson_get_can_undo (self->lesson));
+  sb_window_set_action_enabled (self, "redo", sb_lesson_get_can_redo (self->lesson));
 }
 
 static void
 speed_changed (SbWindow *self)
 {
-  set_enabled (self, "faster", sb_lesson_can_change_speed (self->lesson, 1));
-  set_enabled (self, "slower", sb_lesson_can_change_speed (self->lesson, -1));
+  sb_window_set_action_enabled (self, "faster", sb_lesson_can_change_speed (self->lesson, 1));
+  sb_window_set_action_enabled (self, "slower", sb_lesson_can_change_speed (self->lesson, -1));
 }
 
 /* The lesson step's radio items mark the step shown ('' for none). */
@@ -272,8 +272,8 @@ step_changed (SbWindow *self)
   const char *step = sb_lesson_get_step (self->lesson);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (step ? step : ""));
-  set_enabled (self, "previous-step", sb_lesson_get_adjacent_step (self->lesson, -1) != NULL);
-  set_enabled (self, "next-step", sb_lesson_get_adjacent_step (self->lesson, 1) != NULL);
+  sb_window_set_action_enabled (self, "previous-step", sb_lesson_get_adjacent_step (self->lesson, -1) != NULL);
+  sb_window_set_action_enabled (self, "next-step", sb_lesson_get_adjacent_step (self->lesson, 1) != NULL);
 }
 
 /* Kill, Revive and Promote are enabled where they apply to the
@@ -288,11 +288,11 @@ selection_actions_changed (SbWindow *self)
   gboolean down = id && sb_sim_get_element_state (sim, id) == SB_ELEMENT_DOWN;
   gboolean client = comp && comp->kind == SB_KIND_CLIENT;
 
-  set_enabled (self, "kill", id && !down && !client);
-  set_enabled (self, "revive", down);
-  set_enabled (self, "promote", comp && comp->kind == SB_KIND_DATABASE && !down
+  sb_window_set_action_enabled (self, "kill", id && !down && !client);
+  sb_window_set_action_enabled (self, "revive", down);
+  sb_window_set_action_enabled (self, "promote", comp && comp->kind == SB_KIND_DATABASE && !down
                                 && g_strcmp0 (sb_sim_get_primary (sim), id) != 0);
-  set_enabled (self, "toggle-firewall", comp && comp->kind == SB_KIND_FIREWALL);
+  sb_window_set_action_enabled (self, "toggle-firewall", comp && comp->kind == SB_KIND_FIREWALL);
 }
 
 /* Mode and algorithm only mean something with a load balancer: their

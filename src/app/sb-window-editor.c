@@ -81,6 +81,31 @@ require_selection (SbWindow *self)
   return id;
 }
 
+/* What a person calls ID, such as "Nginx · Server 1". */
+static char *
+describe (SbWindow   *self,
+          const char *id)
+{
+  return sb_scenario_describe (sb_lesson_get_scenario (self->lesson), id);
+}
+
+typedef gboolean (*SelectionEdit) (SbScenario  *design,
+                                   const char  *id,
+                                   GError     **error);
+
+/* Runs EDIT for the selection on a copy of the design; FALSE when nothing
+ * is selected or the edit was refused. */
+static gboolean
+edit_selection (SbWindow      *self,
+                SelectionEdit  edit)
+{
+  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
+  g_autoptr(GError) error = NULL;
+  const char *id = require_selection (self);
+
+  return id != NULL && finish_edit (self, copy, edit (copy, id, &error), NULL, &error);
+}
+
 /* Whether ID is still an element or machine of DESIGN (a dialog may
  * answer after an undo took it away). */
 static gboolean
@@ -128,18 +153,13 @@ delete_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   SbWindow *self = window_of (user_data);
-  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *described = NULL;
+  const char *id = selection (self);
+  g_autofree char *described = id ? describe (self, id) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
-  const char *id = require_selection (self);
   AdwToast *toast;
 
-  if (id == NULL)
-    return;
-  described = sb_scenario_describe (copy, id);
-  if (!finish_edit (self, copy, sb_scenario_delete (copy, id, &error), NULL, &error))
+  if (!edit_selection (self, sb_scenario_delete))
     return;
   /* The title is markup: the name as the teacher wrote it. */
   name = g_markup_escape_text (described, -1);
@@ -272,6 +292,20 @@ rename_response (SbEditDialog *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.set-label", "(ss)", id, label);
 }
 
+/* A dialog about element ID. */
+static SbEditDialog *
+element_dialog (SbWindow   *self,
+                const char *id,
+                const char *heading,
+                const char *body,
+                const char *apply_label)
+{
+  SbEditDialog *dialog = sb_edit_dialog_new (GTK_WINDOW (self), heading, body, apply_label);
+
+  sb_edit_dialog_set_subject (dialog, id);
+  return dialog;
+}
+
 /* F2, a double click, the menus: the selection's name, or with nothing
  * selected the design's title and summary. */
 static void
@@ -280,7 +314,6 @@ rename_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   SbWindow *self = window_of (user_data);
-  const SbScenario *design = sb_lesson_get_scenario (self->lesson);
   const char *id = selection (self);
   g_autofree char *name = NULL;
   g_autofree char *body = NULL;
@@ -291,12 +324,11 @@ rename_activated (GSimpleAction *action,
       rename_design_activated (action, parameter, user_data);
       return;
     }
-  name = sb_scenario_describe (design, id);
+  name = describe (self, id);
   /* Translators: %s names an element, such as "Nginx · Server 1" */
   body = g_strdup_printf (_("A new name for %s, as the board shows it."), name);
-  dialog = sb_edit_dialog_new (GTK_WINDOW (self), _("Rename"), body, _("_Rename"));
-  sb_edit_dialog_add_entry (dialog, _("_Name"), sb_scenario_label_of (design, id));
-  sb_edit_dialog_set_subject (dialog, id);
+  dialog = element_dialog (self, id, _("Rename"), body, _("_Rename"));
+  sb_edit_dialog_add_entry (dialog, _("_Name"), sb_scenario_label_of (sb_lesson_get_scenario (self->lesson), id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -396,16 +428,15 @@ edit_ip_activated (GSimpleAction *action,
 
   if (id == NULL)
     return;
-  name = sb_scenario_describe (design, id);
+  name = describe (self, id);
   /* Translators: %s names an element, such as "Server 1" */
   body = g_strdup_printf (_("The IPv4 or IPv6 address of %s, used in the configuration files; "
                             "empty for none."), name);
-  dialog = sb_edit_dialog_new (GTK_WINDOW (self), _("IP Address"), body, _("_Apply"));
+  dialog = element_dialog (self, id, _("IP Address"), body, _("_Apply"));
   sb_edit_dialog_add_entry (dialog, _("_Address"), address_of (design, id));
   if (shows_virtual_ip (design, id))
     sb_edit_dialog_add_entry (dialog, _("_Virtual IP address the load balancers share"),
                               design->balancer.virtual_ip);
-  sb_edit_dialog_set_subject (dialog, id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (edit_ip_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -430,13 +461,7 @@ make_primary_activated (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
 {
-  SbWindow *self = window_of (user_data);
-  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
-  g_autoptr(GError) error = NULL;
-  const char *id = require_selection (self);
-
-  if (id != NULL)
-    finish_edit (self, copy, sb_scenario_set_primary (copy, id, &error), NULL, &error);
+  edit_selection (window_of (user_data), sb_scenario_set_primary);
 }
 
 /* Whether a component of HOST other than ID has a position of its own:
@@ -489,21 +514,22 @@ move_to_activated (GSimpleAction *action,
   finish_edit (self, copy, ok, NULL, &error);
 }
 
+static gboolean
+move_to_own_machine (SbScenario  *design,
+                     const char  *id,
+                     GError     **error)
+{
+  g_autofree char *host = sb_scenario_move_to_new_host (design, id, error);
+
+  return host != NULL;
+}
+
 static void
 own_machine_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  SbWindow *self = window_of (user_data);
-  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
-  g_autoptr(GError) error = NULL;
-  const char *id = require_selection (self);
-  g_autofree char *host = NULL;
-
-  if (id == NULL)
-    return;
-  host = sb_scenario_move_to_new_host (copy, id, &error);
-  finish_edit (self, copy, host != NULL, NULL, &error);
+  edit_selection (window_of (user_data), move_to_own_machine);
 }
 
 static const GActionEntry editor_actions[] = {
@@ -528,28 +554,18 @@ static const GActionEntry editor_actions[] = {
  * reading the actions over D-Bus sees it. */
 
 static void
-set_enabled (SbWindow   *self,
-             const char *name,
-             gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
 editor_selection_changed (SbWindow *self)
 {
   const SbScenario *design = sb_lesson_get_scenario (self->lesson);
   const char *id = selection (self);
   const SbComponent *c = id ? sb_scenario_find_component (design, id) : NULL;
 
-  set_enabled (self, "delete", id != NULL);
-  set_enabled (self, "edit-ip", id != NULL);
+  sb_window_set_action_enabled (self, "delete", id != NULL);
+  sb_window_set_action_enabled (self, "edit-ip", id != NULL);
   /* A browser cannot move onto a machine, but a drop of it still says why. */
-  set_enabled (self, "move-to", c != NULL);
-  set_enabled (self, "own-machine", c != NULL);
-  set_enabled (self, "make-primary", c != NULL && c->role == SB_DB_ROLE_REPLICA);
+  sb_window_set_action_enabled (self, "move-to", c != NULL);
+  sb_window_set_action_enabled (self, "own-machine", c != NULL);
+  sb_window_set_action_enabled (self, "make-primary", c != NULL && c->role == SB_DB_ROLE_REPLICA);
 }
 
 /* The Move To menu lists the design's machines, and standing alone. */
@@ -585,8 +601,8 @@ editor_design_changed (SbWindow *self,
   if (!(what & SB_LESSON_CHANGED_DESIGN))
     return;
   g_simple_action_set_state (G_SIMPLE_ACTION (https), g_variant_new_boolean (design->balancer.https));
-  set_enabled (self, "https", sb_scenario_find_kind (design, SB_KIND_LOAD_BALANCER, NULL) != NULL);
-  set_enabled (self, "add-server", design->balancer.backends->len > 0);
+  sb_window_set_action_enabled (self, "https", sb_scenario_find_kind (design, SB_KIND_LOAD_BALANCER, NULL) != NULL);
+  sb_window_set_action_enabled (self, "add-server", design->balancer.backends->len > 0);
   fill_move_menu (self);
   editor_selection_changed (self);
 }

@@ -48,6 +48,10 @@ struct _SbWindow
 /* sb-window-actions.c */
 void     sb_window_class_add_shortcuts (GtkWidgetClass *widget_class);
 void     sb_window_add_actions         (SbWindow       *self);
+/* Enables or disables window action NAME (of the window's action map). */
+void     sb_window_set_action_enabled  (SbWindow       *self,
+                                        const char     *name,
+                                        gboolean        enabled);
 /* Loads the bundled lesson step NAME (asking first over an edited design). */
 void     sb_window_load_step           (SbWindow       *self,
                                         const char     *name);

@@ -567,6 +567,23 @@ trimmed (const char *text)
   return g_strstrip (g_strdup (text ? text : ""));
 }
 
+/* Where the label (or the address, when IP) of machine or component ID
+ * is kept in SCENARIO, or NULL. */
+static char **
+element_text (SbScenario *scenario,
+              const char *id,
+              gboolean    ip)
+{
+  SbComponent *c = find_component (scenario, id);
+  SbHost *host = c ? NULL : (SbHost *) sb_scenario_find_host (scenario, id);
+
+  if (c != NULL)
+    return ip ? &c->ip : &c->label;
+  if (host != NULL)
+    return ip ? &host->ip : &host->label;
+  return NULL;
+}
+
 gboolean
 sb_scenario_set_label (SbScenario  *self,
                        const char  *id,
@@ -575,21 +592,16 @@ sb_scenario_set_label (SbScenario  *self,
 {
   g_autoptr(SbScenario) work = NULL;
   g_autofree char *text = trimmed (label);
-  SbComponent *c;
-  SbHost *host;
   char **slot;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
   work = sb_scenario_copy (self);
-  c = find_component (work, id);
-  host = c ? NULL : (SbHost *) sb_scenario_find_host (work, id);
-  if (c == NULL && host == NULL)
+  if ((slot = element_text (work, id, FALSE)) == NULL)
     return no_such_element (error, id);
   if (*text == '\0')
     return sb_fail (error, INVALID, "%s", _("A name cannot be empty"));
-  slot = c ? &c->label : &host->label;
   g_free (*slot);
   *slot = g_steal_pointer (&text);
   return commit (self, work, error);
@@ -654,19 +666,14 @@ sb_scenario_set_ip (SbScenario  *self,
                     GError     **error)
 {
   g_autoptr(SbScenario) work = NULL;
-  SbComponent *c;
-  SbHost *host;
   char **slot;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
   work = sb_scenario_copy (self);
-  c = find_component (work, id);
-  host = c ? NULL : (SbHost *) sb_scenario_find_host (work, id);
-  if (c == NULL && host == NULL)
+  if ((slot = element_text (work, id, TRUE)) == NULL)
     return no_such_element (error, id);
-  slot = c ? &c->ip : &host->ip;
   g_free (*slot);
   *slot = address_or_null (ip);
   /* The format's own rule, and its message, say what an address is. */
