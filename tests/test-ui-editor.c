@@ -345,6 +345,25 @@ find_click (GtkWidget *widget,
   return NULL;
 }
 
+/* A point of ID's box, FX and FY of the way across and down. */
+static void
+point_of (SbCanvas   *canvas,
+          const char *id,
+          double      fx,
+          double      fy,
+          double     *x,
+          double     *y)
+{
+  const SbLayout *layout = sb_canvas_get_layout (canvas);
+  const SbRect *r = sb_layout_get_rect (layout, id);
+  SbViewTransform t = sb_layout_fit (layout, gtk_widget_get_width (GTK_WIDGET (canvas)),
+                                     gtk_widget_get_height (GTK_WIDGET (canvas)));
+
+  g_assert_nonnull (r);
+  *x = (r->x + r->width * fx) * t.scale + t.offset_x;
+  *y = (r->y + r->height * fy) * t.scale + t.offset_y;
+}
+
 static void
 center_of (SbCanvas   *canvas,
            const char *id,
@@ -459,6 +478,19 @@ test_editor_drop (Fixture       *f,
   g_assert_false (sb_lesson_get_moving (f->lesson));
   g_assert_cmpuint (undo_steps (f), ==, 1);
   g_assert_true (sb_scenario_equal (design (f), before));
+
+  /* A machine dragged over another stays a machine of its own. */
+  select_element (f, "lb");
+  activate (f, "own-machine", NULL);
+  point_of (canvas, "lb-server", 0.05, 0.05, &x0, &y0);
+  g_assert_cmpstr (sb_canvas_element_at (canvas, x0, y0), ==, "lb-server");
+  center_of (canvas, "code-1", &x1, &y1);
+  g_signal_emit_by_name (drag, "drag-begin", x0, y0);
+  g_signal_emit_by_name (drag, "drag-update", x1 - x0, y1 - y0);
+  g_signal_emit_by_name (drag, "drag-end", x1 - x0, y1 - y0);
+  g_assert_cmpstr (sb_scenario_find_component (design (f), "lb")->host, ==, "lb-server");
+  g_assert_true (sb_scenario_find_component (design (f), "lb")->has_position);
+  g_assert_cmpuint (undo_steps (f), ==, 2);
 
   /* The browser is no machine's: put back, nothing to undo. */
   center_of (canvas, "user", &x0, &y0);

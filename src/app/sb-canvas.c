@@ -29,6 +29,7 @@ struct _SbCanvas
   GPtrArray  *dragged;     /* ids of the components a drag moves, or NULL */
   GArray     *drag_start;  /* their centres, in scenario coordinates (x, y pairs) */
   gboolean    drag_moved;
+  gboolean    drag_machine; /* the drag moves a whole machine */
   double      drag_x;      /* where the drag began, widget coordinates */
   double      drag_y;
   GtkWidget  *menu;        /* the context menu, a popover child, or NULL */
@@ -442,6 +443,7 @@ drag_begin (GtkGestureDrag *gesture,
       return;
     }
   scenario = sb_lesson_get_scenario (self->lesson);
+  self->drag_machine = sb_scenario_find_host (scenario, id) != NULL;
   self->dragged = g_ptr_array_new_with_free_func (g_free);
   self->drag_start = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < scenario->components->len; i++)
@@ -514,9 +516,7 @@ drag_end (GtkGestureDrag *gesture,
 
   /* One component dropped onto another machine moves onto it (the window's
    * win.move-to, one change with the drag; refused, the drag is undone). */
-  if (self->drag_moved && self->dragged->len == 1
-      && sb_scenario_find_component (sb_lesson_get_scenario (self->lesson),
-                                     g_ptr_array_index (self->dragged, 0)) != NULL)
+  if (self->drag_moved && !self->drag_machine && self->dragged->len == 1)
     target = machine_at (self, g_ptr_array_index (self->dragged, 0), self->drag_x + dx,
                          self->drag_y + dy);
   if (target != NULL)
