@@ -107,6 +107,13 @@ class App:
             run("xdotool", "key", "--clearmodifiers", k)
             time.sleep(0.15)
 
+    def key_slowly(self, *keys):
+        # Each key once the last one's popover or dialog is up, however slow
+        # the build (the sanitized one is).
+        for k in keys:
+            run("xdotool", "key", "--clearmodifiers", k)
+            time.sleep(1.0)
+
     def click(self, x, y):
         run("xdotool", "mousemove", "--window", self.wid, str(x), str(y), "click", "1")
         time.sleep(0.2)
@@ -227,20 +234,21 @@ def walk_editor(app):
     app.activate("lesson-step", "'distributed'")
     expect_state(app, "lesson-step", "distributed", "back on the distributed step")
     expect_enabled(app, "undo", False, "nothing to undo on a step just opened")
-    app.activate("select", "'server-1'")
+    # The board has the keys: a click on it, in an empty spot.
     app.click(200, 300)
+    app.wait(lambda: app.state("select"), "", timeout=2.0)
     app.activate("select", "'server-1'")
-    app.key("Menu", "a", "f")
+    expect_state(app, "select", "server-1", "server 1 selected")
+    app.key_slowly("Menu", "a", "f")
     expect_state(app, "select", "fw-1", "Menu, Add, Firewall: server 1's firewall, selected")
     expect_enabled(app, "undo", True, "and it can be undone")
     app.key("ctrl+z")
     expect_state(app, "select", "", "Ctrl+Z takes it away again")
     expect_enabled(app, "undo", False, "back to the step as opened")
     app.activate("select", "'web-2'")
-    app.key("F2")
-    time.sleep(0.5)
+    app.key_slowly("F2")
     run("xdotool", "type", "--delay", "20", "Apache")
-    app.key("Return")
+    app.key_slowly("Return")
     expect_enabled(app, "undo", True, "F2, a name and Return rename")
     app.key("ctrl+z")
     app.activate("select", "'server-2'")
@@ -250,9 +258,9 @@ def walk_editor(app):
     app.key("ctrl+z")
     expect_enabled(app, "undo", False, "Ctrl+Z brings it back")
     app.activate("select", "'lb'")
-    app.key("shift+F10", "h")
+    app.key_slowly("shift+F10", "h")
     expect_state(app, "https", "true", "Shift+F10, HTTPS: the load balancer ends HTTPS")
-    app.key("Menu", "m", "o")
+    app.key_slowly("Menu", "m", "o")
     expect_state(app, "select", "lb", "Menu, Move To, A Machine of Its Own")
     app.key("ctrl+z", "ctrl+z")
     expect_state(app, "https", "false", "two undos: plain HTTP again")
