@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lesson/sb-lesson.h"
+#include "model/sb-scenario-edit.h"
 
 typedef struct {
   SbLesson *lesson;
@@ -500,6 +501,45 @@ test_caption (Fixture       *f,
   g_assert_cmpstr (sb_lesson_get_caption (f->lesson), ==, "");
 }
 
+/* A component dropped onto another machine: the drag and the move onto
+ * the machine are one change; a drop the format refuses is put back and
+ * leaves nothing to undo or redo. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(SbScenario) opened = sb_lesson_dup_scenario (f->lesson);
+  g_autoptr(SbScenario) moved = NULL;
+
+  sb_lesson_move_component (f->lesson, "lb", 300, 400);
+  g_assert_true (sb_lesson_get_moving (f->lesson));
+  moved = sb_lesson_dup_scenario (f->lesson);
+  g_assert_true (sb_scenario_move_component (moved, "lb", "server-2", NULL));
+  g_assert_true (sb_lesson_edit (f->lesson, moved, NULL));
+  g_assert_false (sb_lesson_get_moving (f->lesson));
+  forget (f);
+  sb_lesson_end_move (f->lesson);
+  g_assert_cmpuint (f->edits, ==, 0);
+  g_assert_cmpstr (sb_scenario_find_component (sb_lesson_get_scenario (f->lesson), "lb")->host, ==,
+                   "server-2");
+  sb_lesson_undo (f->lesson);
+  g_assert_false (sb_lesson_get_can_undo (f->lesson));
+  g_assert_true (sb_scenario_equal (sb_lesson_get_scenario (f->lesson), opened));
+
+  sb_lesson_move_component (f->lesson, "user", 300, 400);
+  sb_lesson_cancel_move (f->lesson);
+  g_assert_false (sb_lesson_get_moving (f->lesson));
+  g_assert_true (sb_scenario_equal (sb_lesson_get_scenario (f->lesson), opened));
+  /* The drag was a new change: the drop undone above is gone too. */
+  g_assert_false (sb_lesson_get_can_undo (f->lesson));
+  g_assert_false (sb_lesson_get_can_redo (f->lesson));
+  g_assert_false (sb_lesson_get_modified (f->lesson));
+  /* Cancelling without a drag changes nothing. */
+  forget (f);
+  sb_lesson_cancel_move (f->lesson);
+  g_assert_cmpuint (f->changed, ==, 0);
+}
+
 /* Single points of failure follow the live settings. */
 static void
 test_spofs (Fixture       *f,
@@ -556,6 +596,7 @@ main (int   argc,
   ADD ("/lesson/undo-redo", test_undo_redo);
   ADD ("/lesson/script", test_script);
   ADD ("/lesson/caption", test_caption);
+  ADD ("/lesson/drop", test_drop);
   ADD ("/lesson/spofs", test_spofs);
   ADD ("/lesson/describe", test_describe);
 #undef ADD

@@ -293,6 +293,42 @@ test_split_tiers_behind_firewalls (void)
   assert_invariant (sim);
 }
 
+/* The designs made with the editor run: no request fails, and once the
+ * load balancer has seen a server die, the others take every request. */
+static void
+test_editor_designs (void)
+{
+  const char * const designs[][2] = {
+    { "editor-databases-apart.json", "server-2" },
+    { "editor-three-servers-firewalls.json", "server-3" },
+    { "editor-scaled-up-monitored.json", "web-server-1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (designs); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", designs[i][0], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SbScenario) scenario = sb_scenario_load_from_file (path, &error);
+      g_autoptr(SbSim) sim = NULL;
+      const SbSimCounters *c;
+      guint64 succeeded;
+
+      g_assert_no_error (error);
+      scenario->traffic.rate = 10;
+      sim = sb_sim_new (scenario);
+      c = counters (sim);
+      run_to (sim, 60);
+      g_assert_cmpuint (c->failed, ==, 0);
+      g_assert_cmpuint (c->succeeded, >=, 570);
+      kill_at (sim, 60, designs[i][1]);
+      run_to (sim, 100);
+      succeeded = c->succeeded;
+      run_to (sim, 120);
+      g_assert_cmpuint (c->succeeded - succeeded, >=, 190);
+      assert_invariant (sim);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,5 +342,6 @@ main (int    argc,
   g_test_add_func ("/sim/lesson/virtual-ip", test_virtual_ip);
   g_test_add_func ("/sim/lesson/split-tiers", test_split_tiers);
   g_test_add_func ("/sim/lesson/split-tiers-behind-firewalls", test_split_tiers_behind_firewalls);
+  g_test_add_func ("/sim/lesson/editor-designs", test_editor_designs);
   return g_test_run ();
 }

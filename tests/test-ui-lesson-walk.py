@@ -7,7 +7,8 @@
 # run-with-wm.sh and a session bus of its own), and walks a lesson while
 # the simulation plays: the four steps with Page Down / Page Up, a click
 # on the board then Space, kill / revive / promote from the keyboard, the
-# mode and the algorithm switched, presentation mode.  Keys and clicks go
+# mode and the algorithm switched, presentation mode, the editor from the
+# keyboard (the board's menu, F2, Delete, Ctrl+Z).  Keys and clicks go
 # through xdotool; what changed is read from the window's actions, which
 # GTK exports on the session bus (org.gtk.Actions).  Any CRITICAL or
 # WARNING the program prints fails the walk.
@@ -110,6 +111,13 @@ class App:
         for k in keys:
             run("xdotool", "key", "--clearmodifiers", k)
             time.sleep(0.15)
+
+    def key_slowly(self, *keys):
+        # Each key once the last one's popover or dialog is up, however slow
+        # the build (the sanitized one is).
+        for k in keys:
+            run("xdotool", "key", "--clearmodifiers", k)
+            time.sleep(1.0)
 
     def click(self, x, y):
         run("xdotool", "mousemove", "--window", self.wid, str(x), str(y), "click", "1")
@@ -243,6 +251,45 @@ def walk_script(app):
     expect_state(app, "play", "true", "the board plays on")
 
 
+def walk_editor(app):
+    # The editor from the keyboard alone: the board's menu (Menu key) and
+    # its mnemonics, F2, Delete, Ctrl+Z.
+    app.activate("lesson-step", "'distributed'")
+    expect_state(app, "lesson-step", "distributed", "back on the distributed step")
+    expect_enabled(app, "undo", False, "nothing to undo on a step just opened")
+    # The board has the keys: a click on it, in an empty spot.
+    app.click(200, 300)
+    app.wait(lambda: app.state("select"), "", timeout=2.0)
+    app.activate("select", "'server-1'")
+    expect_state(app, "select", "server-1", "server 1 selected")
+    app.key_slowly("Menu", "a", "f")
+    expect_state(app, "select", "fw-1", "Menu, Add, Firewall: server 1's firewall, selected")
+    expect_enabled(app, "undo", True, "and it can be undone")
+    app.key("ctrl+z")
+    expect_state(app, "select", "", "Ctrl+Z takes it away again")
+    expect_enabled(app, "undo", False, "back to the step as opened")
+    app.activate("select", "'web-2'")
+    app.key_slowly("F2")
+    run("xdotool", "type", "--delay", "20", "Apache")
+    app.key_slowly("Return")
+    expect_enabled(app, "undo", True, "F2, a name and Return rename")
+    app.key("ctrl+z")
+    app.activate("select", "'server-2'")
+    app.key("Delete")
+    expect_state(app, "select", "", "Delete removes server 2")
+    expect_enabled(app, "kill", False, "with everything on it: nothing left selected to kill")
+    app.key("ctrl+z")
+    expect_enabled(app, "undo", False, "Ctrl+Z brings it back")
+    app.activate("select", "'lb'")
+    app.key_slowly("shift+F10", "h")
+    expect_state(app, "https", "true", "Shift+F10, HTTPS: the load balancer ends HTTPS")
+    app.key_slowly("Menu", "m", "o")
+    expect_state(app, "select", "lb", "Menu, Move To, A Machine of Its Own")
+    app.key("ctrl+z", "ctrl+z")
+    expect_state(app, "https", "false", "two undos: plain HTTP again")
+    expect_enabled(app, "undo", False, "and the design as opened")
+
+
 def main():
     binary = os.environ.get("STACKBOARD")
     if not os.environ.get("DISPLAY"):
@@ -267,6 +314,7 @@ def main():
             walk_failures(app)
             walk_balancer(app)
             walk_presentation(app)
+            walk_editor(app)
             walk_script(app)
         finally:
             log = app.stop()

@@ -675,7 +675,7 @@ test_window_add_server (Fixture       *f,
   g_assert_cmpuint (MAX (a, MAX (b, c)) - MIN (a, MIN (b, c)), <=, 1);
   g_assert_cmpuint (c, >, 10);
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-server", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete", NULL);
   g_assert_cmpuint (sb_lesson_get_scenario (sb_canvas_get_lesson (canvas))->hosts->len, ==, 2);
 }
 

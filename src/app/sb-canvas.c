@@ -41,6 +41,10 @@ struct _SbCanvas
   gboolean    pointer_highlight;
   gboolean    pointer_inside;
   double      pointer_x, pointer_y;
+  gboolean    drag_machine; /* the drag moves a whole machine */
+  double      drag_x;      /* where the drag began, widget coordinates */
+  double      drag_y;
+  GtkWidget  *menu;        /* the context menu, a popover child, or NULL */
 
   /* The static diagram, drawn once per size and theme: each frame only
    * redraws the live layer over it. */
@@ -63,6 +67,13 @@ enum {
 #define ZOOM_MAX 4.0
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CONTEXT_MENU,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SbCanvas, sb_canvas, GTK_TYPE_WIDGET)
 
@@ -217,6 +228,19 @@ sb_canvas_measure (GtkWidget      *widget,
   /* Small enough for a laptop, natural size for a 1280×720 projector. */
   *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 480 : 270;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 673;
+}
+
+static void
+sb_canvas_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  SbCanvas *self = SB_CANVAS (widget);
+
+  /* A widget without a layout manager places its popovers itself. */
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 /* The newest failure at ID that is still on the board, or NULL. */
@@ -380,6 +404,7 @@ sb_canvas_dispose (GObject *object)
   SbCanvas *self = SB_CANVAS (object);
 
   sb_lesson_view_set (self, &self->lesson, NULL, NULL, 0);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->board, gsk_render_node_unref);
   g_clear_pointer (&self->board_marks, sb_render_record_free);
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
@@ -399,6 +424,7 @@ sb_canvas_class_init (SbCanvasClass *klass)
   object_class->set_property = sb_canvas_set_property;
   widget_class->snapshot = sb_canvas_snapshot;
   widget_class->measure = sb_canvas_measure;
+  widget_class->size_allocate = sb_canvas_size_allocate;
 
   properties[PROP_LESSON] = sb_lesson_view_param_spec ();
   properties[PROP_ZOOM] =
@@ -408,6 +434,12 @@ sb_canvas_class_init (SbCanvasClass *klass)
     g_param_spec_boolean ("pointer-highlight", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A right click, the Menu key or Shift+F10 at a point of the board (in
+   * widget coordinates); the selection is what was clicked. */
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                                        G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_css_name (widget_class, "sbcanvas");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -420,9 +452,39 @@ pressed (GtkGestureClick *gesture,
          double           y,
          SbCanvas        *self)
 {
+  const char *id = sb_canvas_element_at (self, x, y);
+
+  if (self->lesson != NULL)
+    sb_lesson_set_selected (self->lesson, id);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  /* A double click on an element renames it, as in a file manager. */
+  if (n_press == 2 && id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.rename", NULL);
+}
+
+static void
+secondary_pressed (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   SbCanvas        *self)
+{
   if (self->lesson != NULL)
     sb_lesson_set_selected (self->lesson, sb_canvas_element_at (self, x, y));
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
+}
+
+/* The context menu for the selection, from the keyboard: at the
+ * selected element, or the middle of the board. */
+static void
+keyboard_context_menu (SbCanvas *self)
+{
+  double x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  double y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+
+  sb_canvas_element_center (self, sb_lesson_get_selected (self->lesson), &x, &y);
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, x, y);
 }
 
 static double
@@ -479,12 +541,15 @@ drag_begin (GtkGestureDrag *gesture,
   self->drag_pan_y = self->pan_y;
   if (self->panning)
     return;
+  self->drag_x = x;
+  self->drag_y = y;
   if (id == NULL || self->lesson == NULL)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
   scenario = sb_lesson_get_scenario (self->lesson);
+  self->drag_machine = sb_scenario_find_host (scenario, id) != NULL;
   self->dragged = g_ptr_array_new_with_free_func (g_free);
   self->drag_start = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < scenario->components->len; i++)
@@ -527,12 +592,52 @@ drag_update (GtkGestureDrag *gesture,
                               g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale);
 }
 
+static gboolean to_scenario_point (SbCanvas *self,
+                                   double   *x,
+                                   double   *y);
+
+/* The machine under a point other than the one component ID runs on, or
+ * NULL: where a dragged component is dropped. */
+static const char *
+machine_at (SbCanvas   *self,
+            const char *id,
+            double      x,
+            double      y)
+{
+  const SbScenario *scenario = sb_lesson_get_scenario (self->lesson);
+  const SbComponent *comp = sb_scenario_find_component (scenario, id);
+
+  if (comp == NULL || !to_scenario_point (self, &x, &y))
+    return NULL;
+  for (guint i = 0; i < scenario->hosts->len; i++)
+    {
+      const SbHost *host = g_ptr_array_index (scenario->hosts, i);
+
+      if (g_strcmp0 (host->id, comp->host) != 0
+          && sb_rect_contains (sb_layout_get_rect (self->layout, host->id), x, y))
+        return host->id;
+    }
+  return NULL;
+}
+
 static void
 drag_end (GtkGestureDrag *gesture,
           double          dx,
           double          dy,
           SbCanvas       *self)
 {
+  const char *target = NULL;
+
+  /* One component dropped onto another machine moves onto it (the window's
+   * win.move-to, one change with the drag; refused, the drag is undone). */
+  if (self->drag_moved && !self->drag_machine && self->dragged->len == 1)
+    target = machine_at (self, g_ptr_array_index (self->dragged, 0), self->drag_x + dx,
+                         self->drag_y + dy);
+  if (target != NULL)
+    {
+      sb_lesson_set_selected (self->lesson, g_ptr_array_index (self->dragged, 0));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.move-to", "s", target);
+    }
   if (self->drag_moved)
     sb_lesson_end_move (self->lesson);
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
@@ -554,6 +659,11 @@ key_pressed (GtkEventControllerKey *controller,
 
   if (self->lesson == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
+  if (keyval == GDK_KEY_Menu || (keyval == GDK_KEY_F10 && (state & GDK_SHIFT_MASK)))
+    {
+      keyboard_context_menu (self);
+      return TRUE;
+    }
   if (keyval == GDK_KEY_space || keyval == GDK_KEY_KP_Space)
     {
       sb_lesson_play_pause (self->lesson);
@@ -656,8 +766,13 @@ sb_canvas_init (SbCanvas *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
+  GtkGesture *secondary = gtk_gesture_click_new ();
+
   g_signal_connect (click, "pressed", G_CALLBACK (pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed), self);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update), self);
@@ -829,4 +944,35 @@ sb_canvas_get_zoom (SbCanvas *self)
 {
   g_return_val_if_fail (SB_IS_CANVAS (self), 1.0);
   return self->zoom;
+}
+
+void
+sb_canvas_popup_menu (SbCanvas   *self,
+                      GMenuModel *model,
+                      double      x,
+                      double      y)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      /* The keys go back to the board: closed, the menu would keep them. */
+      g_signal_connect_object (self->menu, "closed", G_CALLBACK (gtk_widget_grab_focus), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+GtkPopover *
+sb_canvas_get_menu (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
+  return self->menu ? GTK_POPOVER (self->menu) : NULL;
 }

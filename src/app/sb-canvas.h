@@ -60,4 +60,13 @@ gboolean          sb_canvas_element_center (SbCanvas         *self,
                                             double           *x,
                                             double           *y);
 
+/* Pops MODEL up as the board's context menu, at X, Y (widget
+ * coordinates); its actions are looked up from the board (win.*). */
+void              sb_canvas_popup_menu     (SbCanvas         *self,
+                                            GMenuModel       *model,
+                                            double            x,
+                                            double            y);
+/* The context menu last popped up, or NULL. */
+GtkPopover       *sb_canvas_get_menu       (SbCanvas         *self);
+
 G_END_DECLS

@@ -192,55 +192,6 @@ configuration_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (sb_config_window_new (GTK_WINDOW (self), self->lesson)));
 }
 
-/* The host the selection stands for: a machine, or the one a component
- * runs on. */
-static const char *
-selected_host (SbWindow *self)
-{
-  const SbScenario *scenario = sb_lesson_get_scenario (self->lesson);
-  const char *id = sb_lesson_get_selected (self->lesson);
-  const SbComponent *comp = id ? sb_scenario_find_component (scenario, id) : NULL;
-
-  return comp ? comp->host : id && sb_scenario_find_host (scenario, id) ? id : NULL;
-}
-
-/* Adding or removing a server changes the design: the run starts again
- * on the new one, with the live settings kept. */
-static void
-edit_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  SbWindow *self = window_of (user_data);
-  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *added = NULL;
-  const char *host = selected_host (self);
-  gboolean ok;
-
-  if (g_str_equal (g_action_get_name (G_ACTION (action)), "add-server"))
-    ok = (added = sb_scenario_add_server (copy, &error)) != NULL;
-  else if (host == NULL)
-    {
-      sb_window_show_error (self, _("Click the server to remove on the board first"));
-      return;
-    }
-  else
-    ok = sb_scenario_remove_server (copy, host, &error);
-  if (!ok)
-    {
-      sb_window_show_error (self, error->message);
-      return;
-    }
-  if (!sb_lesson_edit (self->lesson, copy, &error))
-    {
-      sb_window_show_error (self, error->message);
-      return;
-    }
-  if (added)
-    sb_lesson_set_selected (self->lesson, added);
-}
-
 /* Key bindings for the actions are in sb_window_class_add_shortcuts(). */
 static void
 undo_activated (GSimpleAction *action,
@@ -319,8 +270,6 @@ static const GActionEntry window_actions[] = {
   { "leave-presentation", leave_presentation_activated },
   { "toggle-panel", toggle_panel_activated },
   { "configuration", configuration_activated },
-  { "add-server", edit_activated },
-  { "remove-server", edit_activated },
 };
 
 static void
@@ -334,10 +283,10 @@ add_property_action (SbWindow   *self,
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
 }
 
-static void
-set_enabled (SbWindow   *self,
-             const char *name,
-             gboolean    enabled)
+void
+sb_window_set_action_enabled (SbWindow   *self,
+                              const char *name,
+                              gboolean    enabled)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
 
@@ -353,22 +302,22 @@ question_changed (SbWindow *self)
   gboolean waiting = sb_lesson_get_question (self->lesson, NULL) != NULL;
 
   g_simple_action_set_state (G_SIMPLE_ACTION (vote), g_variant_new_int32 (sb_lesson_get_vote (self->lesson)));
-  set_enabled (self, "vote", waiting);
-  set_enabled (self, "reveal", waiting);
+  sb_window_set_action_enabled (self, "vote", waiting);
+  sb_window_set_action_enabled (self, "reveal", waiting);
 }
 
 static void
 history_changed (SbWindow *self)
 {
-  set_enabled (self, "undo", sb_lesson_get_can_undo (self->lesson));
-  set_enabled (self, "redo", sb_lesson_get_can_redo (self->lesson));
+  sb_window_set_action_enabled (self, "undo", sb_lesson_get_can_undo (self->lesson));
+  sb_window_set_action_enabled (self, "redo", sb_lesson_get_can_redo (self->lesson));
 }
 
 static void
 speed_changed (SbWindow *self)
 {
-  set_enabled (self, "faster", sb_lesson_can_change_speed (self->lesson, 1));
-  set_enabled (self, "slower", sb_lesson_can_change_speed (self->lesson, -1));
+  sb_window_set_action_enabled (self, "faster", sb_lesson_can_change_speed (self->lesson, 1));
+  sb_window_set_action_enabled (self, "slower", sb_lesson_can_change_speed (self->lesson, -1));
 }
 
 /* The lesson step's radio items mark the step shown ('' for none). */
@@ -379,8 +328,8 @@ step_changed (SbWindow *self)
   const char *step = sb_lesson_get_step (self->lesson);
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (step ? step : ""));
-  set_enabled (self, "previous-step", sb_lesson_get_adjacent_step (self->lesson, -1) != NULL);
-  set_enabled (self, "next-step", sb_lesson_get_adjacent_step (self->lesson, 1) != NULL);
+  sb_window_set_action_enabled (self, "previous-step", sb_lesson_get_adjacent_step (self->lesson, -1) != NULL);
+  sb_window_set_action_enabled (self, "next-step", sb_lesson_get_adjacent_step (self->lesson, 1) != NULL);
 }
 
 /* Kill, Revive and Promote are enabled where they apply to the
@@ -395,11 +344,11 @@ selection_actions_changed (SbWindow *self)
   gboolean down = id && sb_sim_get_element_state (sim, id) == SB_ELEMENT_DOWN;
   gboolean client = comp && comp->kind == SB_KIND_CLIENT;
 
-  set_enabled (self, "kill", id && !down && !client);
-  set_enabled (self, "revive", down);
-  set_enabled (self, "promote", comp && comp->kind == SB_KIND_DATABASE && !down
+  sb_window_set_action_enabled (self, "kill", id && !down && !client);
+  sb_window_set_action_enabled (self, "revive", down);
+  sb_window_set_action_enabled (self, "promote", comp && comp->kind == SB_KIND_DATABASE && !down
                                 && g_strcmp0 (sb_sim_get_primary (sim), id) != 0);
-  set_enabled (self, "toggle-firewall", comp && comp->kind == SB_KIND_FIREWALL);
+  sb_window_set_action_enabled (self, "toggle-firewall", comp && comp->kind == SB_KIND_FIREWALL);
 }
 
 /* "Step 2 · Distributed web infrastructure", on the board in
@@ -431,7 +380,6 @@ design_changed (SbWindow *self,
 
   if (!(what & SB_LESSON_CHANGED_DESIGN))
     return;
-  set_enabled (self, "add-server", lb);
   gtk_widget_set_visible (self->balancer_controls, lb);
   gtk_widget_set_visible (self->script_button, sb_lesson_get_has_script (self->lesson));
   update_step_title (self);

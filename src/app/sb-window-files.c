@@ -101,7 +101,7 @@ sb_window_confirm_discard (SbWindow   *self,
   pending->action = g_strdup (action);
   pending->parameter = g_steal_pointer (&sunk);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the Edited Scenario?"),
-                                   _("The servers you added or removed and the elements you moved will be lost."));
+                                   _("Your changes to the design will be lost."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "discard", _("_Discard"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",

@@ -41,6 +41,9 @@ struct _SbWindow
   SbStatsPanel         *stats_panel;
   SbElementList        *element_list;
   GtkStack             *side_stack;
+  GMenu                *add_menu;  /* the Add submenu, shared with the board's menu */
+  GMenu                *move_menu; /* Move To: the design's machines */
+  AdwToast             *refusal;   /* the reason the last edit was refused, while shown */
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
   gboolean              panel_before_presenting;
@@ -49,9 +52,17 @@ struct _SbWindow
 /* sb-window-actions.c */
 void     sb_window_class_add_shortcuts (GtkWidgetClass *widget_class);
 void     sb_window_add_actions         (SbWindow       *self);
+/* Enables or disables window action NAME (of the window's action map). */
+void     sb_window_set_action_enabled  (SbWindow       *self,
+                                        const char     *name,
+                                        gboolean        enabled);
 /* Loads the bundled lesson step NAME (asking first over an edited design). */
 void     sb_window_load_step           (SbWindow       *self,
                                         const char     *name);
+
+/* sb-window-editor.c */
+void     sb_window_class_add_editor_shortcuts (GtkWidgetClass *widget_class);
+void     sb_window_add_editor_actions  (SbWindow       *self);
 
 /* sb-window-files.c */
 void     sb_window_class_add_file_actions (GtkWidgetClass *widget_class);

@@ -50,7 +50,7 @@ static gboolean
 ask_before_closing (SbWindow *self)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Edited Scenario?"),
-                                              _("The servers you added or removed will be lost otherwise."));
+                                              _("Your changes to the design will be lost otherwise."));
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -154,6 +154,7 @@ sb_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
+  g_clear_weak_pointer (&self->refusal);
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
 }
 
@@ -196,10 +197,13 @@ sb_window_class_init (SbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SbWindow, stats_panel);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, element_list);
   gtk_widget_class_bind_template_child (widget_class, SbWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, add_menu);
+  gtk_widget_class_bind_template_child (widget_class, SbWindow, move_menu);
   gtk_widget_class_bind_template_callback (widget_class, play_icon);
   gtk_widget_class_bind_template_callback (widget_class, speed_text);
   gtk_widget_class_bind_template_callback (widget_class, algorithm_text);
   sb_window_class_add_shortcuts (widget_class);
+  sb_window_class_add_editor_shortcuts (widget_class);
   sb_window_class_add_file_actions (widget_class);
 }
 
@@ -211,6 +215,7 @@ sb_window_init (SbWindow *self)
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "speed", self->lesson, "speed", G_SETTINGS_BIND_GET);
   sb_window_add_actions (self);
+  sb_window_add_editor_actions (self);
   g_signal_connect_object (self->lesson, "notify::modified", G_CALLBACK (lesson_edited), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lesson, "edited", G_CALLBACK (lesson_edited), self,
@@ -333,12 +338,22 @@ sb_window_get_panel (SbWindow *self)
   return GTK_WIDGET (self->panel);
 }
 
+/* A toast's title is Pango markup in libadwaita 1.2: a name the teacher
+ * typed ("R&D") must show as written. */
+static AdwToast *
+toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 sb_window_show_toast (SbWindow   *self,
                       const char *message)
 {
   g_return_if_fail (SB_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toasts, toast_new (message));
 }
 
 void
@@ -348,7 +363,7 @@ sb_window_show_error (SbWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (SB_IS_WINDOW (self));
-  toast = adw_toast_new (message);
+  toast = toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }

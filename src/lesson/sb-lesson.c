@@ -619,7 +619,11 @@ sb_lesson_edit (SbLesson          *self,
   if (!sb_scenario_validate (scenario, error))
     return FALSE;
   g_object_freeze_notify (G_OBJECT (self));
-  push_design (self);
+  /* An edit that ends a drag (dropped onto a machine) is one change with
+   * it: the design before the drag is in the history already. */
+  if (!self->moving)
+    push_design (self);
+  self->moving = FALSE;
   replace_design (self, scenario, TRUE);
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[EDITED], 0);
@@ -1200,10 +1204,32 @@ sb_lesson_move_component (SbLesson   *self,
   g_signal_emit (self, signals[CHANGED], 0, SB_LESSON_CHANGED_LAYOUT);
 }
 
+gboolean
+sb_lesson_get_moving (SbLesson *self)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), FALSE);
+  return self->moving;
+}
+
+void
+sb_lesson_cancel_move (SbLesson *self)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  if (!self->moving)
+    return;
+  self->moving = FALSE;
+  /* The drag's change is undone and forgotten: nothing to redo. */
+  sb_lesson_undo (self);
+  g_ptr_array_set_size (self->redo, 0);
+  notify (self, PROP_CAN_REDO);
+}
+
 void
 sb_lesson_end_move (SbLesson *self)
 {
   g_return_if_fail (SB_IS_LESSON (self));
+  if (!self->moving)
+    return;
   self->moving = FALSE;
   sb_lesson_set_modified (self, TRUE);
   g_signal_emit (self, signals[EDITED], 0);

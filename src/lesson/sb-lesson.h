@@ -153,8 +153,14 @@ void              sb_lesson_move_component     (SbLesson         *self,
                                                 double            x,
                                                 double            y);
 /* Ends a series of moves: the design was edited ("edited" is emitted, as
- * after sb_lesson_edit()). */
+ * after sb_lesson_edit()).  Nothing happens when no move is under way,
+ * or when an sb_lesson_edit() ended it (a drop onto a machine, one change
+ * with the drag). */
 void              sb_lesson_end_move           (SbLesson         *self);
+/* Puts back the design as it was before the moves, leaving nothing to
+ * undo or redo of them: a drop the format refuses changes nothing. */
+void              sb_lesson_cancel_move        (SbLesson         *self);
+gboolean          sb_lesson_get_moving         (SbLesson         *self);
 
 /* Narration: what just happened, in one line ("caption" signal and
  * property); the narrator keeps the run's recent captions. */

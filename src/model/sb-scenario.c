@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "sb-scenario-private.h"
@@ -209,6 +210,14 @@ sb_scenario_free (SbScenario *self)
 
 /* Equality */
 
+/* An absent text and an empty one mean the same ("" is the default). */
+static gboolean
+text_equal (const char *a,
+            const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
 static gboolean
 host_equal (gconstpointer a,
             gconstpointer b)
@@ -218,7 +227,7 @@ host_equal (gconstpointer a,
   return g_strcmp0 (x->id, y->id) == 0
          && g_strcmp0 (x->label, y->label) == 0
          && g_strcmp0 (x->ip, y->ip) == 0
-         && g_strcmp0 (x->explanation, y->explanation) == 0;
+         && text_equal (x->explanation, y->explanation);
 }
 
 static gboolean
@@ -238,7 +247,7 @@ component_equal (gconstpointer a,
          && g_strcmp0 (x->label, y->label) == 0
          && g_strcmp0 (x->ip, y->ip) == 0
          && !x->managed == !y->managed
-         && g_strcmp0 (x->explanation, y->explanation) == 0;
+         && text_equal (x->explanation, y->explanation);
 }
 
 static gboolean
@@ -404,25 +413,48 @@ sb_scenario_find_kind (const SbScenario *self,
   return NULL;
 }
 
-const char *
-sb_scenario_translate_label (const char *label)
+/* "Web 3" as the reader's language says "Web 1" ("DB 3" is "BD 3"), or
+ * "Load balancer 2" as it says "Load balancer"; NULL when neither is
+ * translated. */
+static char *
+translate_numbered (const char *label)
 {
+  const char *space = strrchr (label, ' ');
+  g_autofree char *prefix = NULL;
+  g_autofree char *first = NULL;
   const char *translated;
   guint64 n;
   char *end;
 
+  if (space == NULL || space == label || !g_ascii_isdigit (space[1])
+      || (n = g_ascii_strtoull (space + 1, &end, 10)) > G_MAXUINT || *end != '\0')
+    return NULL;
+  prefix = g_strndup (label, space - label);
+  first = g_strdup_printf ("%s 1", prefix);
+  translated = g_dgettext (GETTEXT_PACKAGE, first);
+  if (translated != first && g_str_has_suffix (translated, " 1"))
+    return g_strdup_printf ("%.*s%u", (int) strlen (translated) - 1, translated, (guint) n);
+  translated = g_dgettext (GETTEXT_PACKAGE, prefix);
+  if (translated != prefix)
+    return g_strdup_printf ("%s %u", translated, (guint) n);
+  if (g_str_equal (prefix, "Server"))
+    return g_strdup_printf (_("Server %u"), (guint) n);
+  return NULL;
+}
+
+const char *
+sb_scenario_translate_label (const char *label)
+{
+  const char *translated;
+  g_autofree char *numbered = NULL;
+
   if (label == NULL)
     return "";
   translated = g_dgettext (GETTEXT_PACKAGE, label);
-  /* Machines the window adds are "Server N" in the file, like the
-   * bundled ones, and named in the reader's language on screen. */
-  if (translated == label && g_str_has_prefix (label, "Server ")
-      && g_ascii_isdigit (label[7]) && (n = g_ascii_strtoull (label + 7, &end, 10)) <= G_MAXUINT
-      && *end == '\0')
-    {
-      g_autofree char *text = g_strdup_printf (_("Server %u"), (guint) n);
-      return g_intern_string (text);
-    }
+  /* Machines the editor adds are "Server 3", "Web 3"... in the file,
+   * like the bundled ones, and named in the reader's language on screen. */
+  if (translated == label && (numbered = translate_numbered (label)) != NULL)
+    return g_intern_string (numbered);
   return translated;
 }
 

@@ -298,15 +298,7 @@ gboolean     sb_script_action_from_string (const char     *str,
 /* Actions that name an element in "target". */
 gboolean     sb_script_action_has_target  (SbScriptAction  action);
 
-/* Topology editing (sb-scenario-edit.c).  add_server clones the last
- * backend with a replica and joins it to the load balancer, returning the
- * new host's id; remove_server refuses the primary's machine and the last
- * backend, and drops the script's moments that act on what it removes. */
-char        *sb_scenario_add_server         (SbScenario       *self,
-                                             GError          **error);
-gboolean     sb_scenario_remove_server      (SbScenario       *self,
-                                             const char       *host,
-                                             GError          **error);
+/* Editing: sb-scenario-edit.h. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbScenario, sb_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SbHost, sb_host_free)
