@@ -77,29 +77,13 @@ state_text (SbSim      *sim,
     }
 }
 
-/* The database's role now, which a promotion changes, or NONE. */
-static SbDbRole
-live_role (SbSim      *sim,
-           const char *id)
-{
-  guint n = sb_sim_get_n_databases (sim);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SbSimDatabaseView view;
-
-      if (sb_sim_get_database (sim, i, &view) && g_str_equal (view.id, id))
-        return view.role;
-    }
-  return SB_DB_ROLE_NONE;
-}
-
 /* What only some kinds have: an opened firewall, the virtual IP, a
  * database's role. */
 static char *
-extra_state_text (SbSim             *sim,
+extra_state_text (SbLesson          *lesson,
                   const SbComponent *comp)
 {
+  SbSim *sim = sb_lesson_get_sim (lesson);
   const SbScenario *scenario = sb_sim_get_scenario (sim);
 
   if (comp == NULL)
@@ -112,7 +96,7 @@ extra_state_text (SbSim             *sim,
                                                                "if the other one fails"),
                             scenario->balancer.virtual_ip);
   if (comp->kind == SB_KIND_DATABASE)
-    return g_strdup (live_role (sim, comp->id) == SB_DB_ROLE_PRIMARY
+    return g_strdup (sb_lesson_get_role (lesson, comp->id) == SB_DB_ROLE_PRIMARY
                      ? _("Role: primary, takes the writes") : _("Role: replica, serves reads"));
   return NULL;
 }
@@ -184,28 +168,30 @@ show_counters (SbElementPanel *self,
   set_text (self->counters, text);
 }
 
-/* The file's explanation while it is still true of the element (a
- * promoted replica is no longer what its text says); else what the
- * design makes of it, from the review. */
+/* What the design makes of the element now, from the review: why it is
+ * there, what it does here, what its loss breaks (a database's role as
+ * the run has it: a promotion changes it); then the author's own text,
+ * while it is still true of the element. */
 static char *
-explanation_of (SbSim            *sim,
-                const char       *id)
+explanation_of (SbLesson   *lesson,
+                const char *id)
 {
+  SbSim *sim = sb_lesson_get_sim (lesson);
   const SbScenario *scenario = sb_sim_get_scenario (sim);
   const SbComponent *comp = sb_scenario_find_component (scenario, id);
-  const SbHost *host = comp ? NULL : sb_scenario_find_host (scenario, id);
-  const char *text = comp ? comp->explanation : host ? host->explanation : NULL;
-  SbDbRole role = comp ? live_role (sim, id) : SB_DB_ROLE_NONE;
+  SbDbRole role = comp ? sb_lesson_get_role (lesson, id) : SB_DB_ROLE_NONE;
   g_autoptr(SbExplanation) generated = NULL;
+  g_autofree char *note = sb_lesson_dup_note (lesson, id);
+  g_autofree char *text = NULL;
 
   if (comp != NULL && comp->kind == SB_KIND_DATABASE && role != comp->role)
-    return g_strdup (role_explanation (role));
-  if (text != NULL)
-    return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
-  generated = sb_review_explain_element (scenario, id);
-  if (generated == NULL)
-    return NULL;
-  return g_strjoin (" ", generated->why, generated->what, generated->loss, NULL);
+    text = g_strdup (role_explanation (role));
+  else if ((generated = sb_review_explain_element (scenario, id)) != NULL)
+    text = g_strjoin ("\n\n", generated->why, generated->what, generated->loss, NULL);
+  if (note == NULL)
+    return g_steal_pointer (&text);
+  /* Translators: the explanation of the design, then the author's own note */
+  return g_strdup_printf (_("%s\n\nNote: %s"), text ? text : "", note);
 }
 
 static void
@@ -218,9 +204,9 @@ show_element (SbElementPanel *self,
   g_autofree char *title = sb_scenario_describe (scenario, id);
   g_autofree char *state = state_text (sim, id);
   g_autofree char *lb = lb_view_text (sim, comp, id);
-  g_autofree char *extra = extra_state_text (sim, comp);
+  g_autofree char *extra = extra_state_text (self->lesson, comp);
   g_autofree char *full_state = g_strjoin ("\n", state, lb ? lb : extra, lb ? extra : NULL, NULL);
-  g_autofree char *explanation = explanation_of (sim, id);
+  g_autofree char *explanation = explanation_of (self->lesson, id);
   gboolean firewall = comp && comp->kind == SB_KIND_FIREWALL;
 
   set_text (self->title, title);

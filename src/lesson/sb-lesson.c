@@ -30,6 +30,7 @@ struct _SbLesson
   GObject     parent_instance;
 
   SbScenario *design;      /* positions, and the settings the run started with */
+  SbScenario *opened;      /* the design as the file or the step gave it */
   SbSim      *sim;
   SbNarrator *narrator;    /* the run's captions; the sim points to it */
   SbScriptPlayer *player;  /* the design's script while it plays, or NULL */
@@ -397,6 +398,7 @@ sb_lesson_finalize (GObject *object)
   g_clear_pointer (&self->narrator, sb_narrator_free);
   g_clear_pointer (&self->player, sb_script_player_free);
   g_clear_pointer (&self->design, sb_scenario_free);
+  g_clear_pointer (&self->opened, sb_scenario_free);
   g_clear_pointer (&self->spofs, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_strfreev);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
@@ -602,6 +604,8 @@ sb_lesson_set_scenario (SbLesson         *self,
       notify (self, PROP_STEP);
     }
   clear_history (self);
+  g_clear_pointer (&self->opened, sb_scenario_free);
+  self->opened = sb_scenario_copy (scenario);
   replace_design (self, scenario, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -1350,4 +1354,105 @@ sb_lesson_play_pause (SbLesson *self)
     sb_lesson_reveal (self);
   else
     sb_lesson_set_playing (self, !self->playing);
+}
+
+static SbDbRole live_role (SbSim *sim, const char *id);
+
+SbDbRole
+sb_lesson_get_role (SbLesson   *self,
+                    const char *id)
+{
+  g_return_val_if_fail (SB_IS_LESSON (self), SB_DB_ROLE_NONE);
+  return live_role (self->sim, id);
+}
+
+/* The database's role in the run: a promotion changes it. */
+static SbDbRole
+live_role (SbSim      *sim,
+           const char *id)
+{
+  guint n = sb_sim_get_n_databases (sim);
+
+  for (guint i = 0; i < n; i++)
+    {
+      SbSimDatabaseView view;
+
+      if (sb_sim_get_database (sim, i, &view) && g_str_equal (view.id, id))
+        return view.role;
+    }
+  return SB_DB_ROLE_NONE;
+}
+
+/* Whether component ID is still what it was in the opened design: same
+ * kind, role, machine and name; a database in the role it had; a load
+ * balancer with the algorithm, mode and servers it had. */
+static gboolean
+component_as_opened (SbLesson   *self,
+                     const char *id)
+{
+  const SbScenario *live = sb_sim_get_scenario (self->sim);
+  const SbComponent *was = sb_scenario_find_component (self->opened, id);
+  const SbComponent *is = sb_scenario_find_component (live, id);
+
+  if (was == NULL || is == NULL || was->kind != is->kind || was->role != is->role
+      || g_strcmp0 (was->host, is->host) != 0 || g_strcmp0 (was->label, is->label) != 0)
+    return FALSE;
+  if (is->kind == SB_KIND_DATABASE && live_role (self->sim, id) != is->role)
+    return FALSE;
+  if (is->kind == SB_KIND_LOAD_BALANCER)
+    return was->kind == is->kind && self->opened->balancer.algorithm == live->balancer.algorithm
+           && self->opened->balancer.mode == live->balancer.mode
+           && self->opened->balancer.backends->len == live->balancer.backends->len;
+  return TRUE;
+}
+
+/* A machine is what it was while it runs the same components. */
+static gboolean
+host_as_opened (SbLesson   *self,
+                const char *id)
+{
+  const SbScenario *live = sb_sim_get_scenario (self->sim);
+  const SbHost *was = sb_scenario_find_host (self->opened, id);
+  const SbHost *is = sb_scenario_find_host (live, id);
+  guint n_was = 0, n_is = 0;
+
+  if (was == NULL || is == NULL || g_strcmp0 (was->label, is->label) != 0)
+    return FALSE;
+  for (guint i = 0; i < live->components->len; i++)
+    {
+      const SbComponent *c = g_ptr_array_index (live->components, i);
+      const SbComponent *before = sb_scenario_find_component (self->opened, c->id);
+
+      if (g_strcmp0 (c->host, id) != 0)
+        continue;
+      n_is++;
+      if (before == NULL || g_strcmp0 (before->host, id) != 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < self->opened->components->len; i++)
+    n_was += g_strcmp0 (((SbComponent *) g_ptr_array_index (self->opened->components, i))->host, id) == 0;
+  return n_was == n_is;
+}
+
+char *
+sb_lesson_dup_note (SbLesson   *self,
+                    const char *id)
+{
+  const SbScenario *live;
+  const SbComponent *comp;
+  const SbHost *host;
+  const char *text;
+
+  g_return_val_if_fail (SB_IS_LESSON (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  live = sb_sim_get_scenario (self->sim);
+  comp = sb_scenario_find_component (live, id);
+  host = comp ? NULL : sb_scenario_find_host (live, id);
+  text = comp ? comp->explanation : host ? host->explanation : NULL;
+  if (text == NULL || *text == '\0')
+    return NULL;
+  if (comp ? !component_as_opened (self, id) : !host_as_opened (self, id))
+    return NULL;
+  return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
 }

@@ -162,6 +162,17 @@ void              sb_lesson_end_move           (SbLesson         *self);
 void              sb_lesson_cancel_move        (SbLesson         *self);
 gboolean          sb_lesson_get_moving         (SbLesson         *self);
 
+/* Database ID's role in the run (a promotion changes it), or NONE. */
+SbDbRole          sb_lesson_get_role           (SbLesson         *self,
+                                                const char       *id);
+
+/* The author's own explanation of element ID (from the file or the
+ * bundled step), translated, while it is still true of it: the element
+ * is what it was when the design was opened, in the same role, machine
+ * and settings; NULL otherwise or when there is none. */
+char             *sb_lesson_dup_note           (SbLesson         *self,
+                                                const char       *id);
+
 /* Narration: what just happened, in one line ("caption" signal and
  * property); the narrator keeps the run's recent captions. */
 SbNarrator       *sb_lesson_get_narrator       (SbLesson         *self);
