@@ -540,6 +540,35 @@ test_drop (Fixture       *f,
   g_assert_cmpuint (f->changed, ==, 0);
 }
 
+/* The author's text stays a note only while it is true of the element. */
+static void
+test_note (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *lb = sb_lesson_dup_note (f->lesson, "lb");
+  g_autofree char *db = sb_lesson_dup_note (f->lesson, "db-2");
+  g_autofree char *server = sb_lesson_dup_note (f->lesson, "server-1");
+  g_autofree char *after_algorithm = NULL, *after_promote = NULL, *after_edit = NULL;
+  g_autoptr(SbScenario) copy = NULL;
+
+  g_assert_nonnull (lb);
+  g_assert_nonnull (db);
+  g_assert_nonnull (server);
+  sb_lesson_set_algorithm (f->lesson, "leastconn");
+  after_algorithm = sb_lesson_dup_note (f->lesson, "lb");
+  g_assert_null (after_algorithm);
+  g_assert_true (sb_lesson_apply (f->lesson, SB_ACTION_PROMOTE, "db-2", NULL));
+  after_promote = sb_lesson_dup_note (f->lesson, "db-2");
+  g_assert_null (after_promote);
+  g_assert_cmpint (sb_lesson_get_role (f->lesson, "db-2"), ==, SB_DB_ROLE_PRIMARY);
+  /* A machine that runs something more is no longer what its text says. */
+  copy = sb_lesson_dup_scenario (f->lesson);
+  g_assert_nonnull (sb_scenario_add_element (copy, "firewall", "server-1", NULL));
+  g_assert_true (sb_lesson_edit (f->lesson, copy, NULL));
+  after_edit = sb_lesson_dup_note (f->lesson, "server-1");
+  g_assert_null (after_edit);
+}
+
 /* Single points of failure follow the live settings. */
 static void
 test_spofs (Fixture       *f,
@@ -597,6 +626,7 @@ main (int   argc,
   ADD ("/lesson/script", test_script);
   ADD ("/lesson/caption", test_caption);
   ADD ("/lesson/drop", test_drop);
+  ADD ("/lesson/note", test_note);
   ADD ("/lesson/spofs", test_spofs);
   ADD ("/lesson/describe", test_describe);
 #undef ADD

@@ -496,6 +496,7 @@ sb_lesson_init (SbLesson *self)
   if (self->design == NULL)
     g_error ("bundled scenario: %s", error->message);
   self->step = g_strdup (SB_SCENARIO_DEFAULT);
+  self->opened = sb_scenario_copy (self->design);
   self->sim = sb_sim_new (self->design);
   narrate (self, self->sim);
   self->shown_mode = self->design->balancer.mode;
