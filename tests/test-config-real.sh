@@ -7,41 +7,13 @@
 # redispatch setting.
 set -uo pipefail
 sb=${STACKBOARD:?}
-haproxy=$(command -v haproxy || echo /usr/sbin/haproxy)
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-keepalived=$(command -v keepalived || echo /usr/sbin/keepalived)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0 failed=0
 
-# HAProxy reads the certificate while checking: a throwaway one stands in
-# for the real one at the path the file names.
-certs=$tmp/certs
-mkdir -p "$certs"
-openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=www.foobar.com" -days 2 \
-  -keyout "$certs/key.pem" -out "$certs/cert.pem" 2>/dev/null
-cat "$certs/cert.pem" "$certs/key.pem" >"$certs/www.foobar.com.pem"
-
 ok () { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok () { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/log"; }
-
-check_nginx_site () {   # SITE
-  local dir=$tmp/nginx-run
-  mkdir -p "$dir"
-  cat >"$dir/nginx.conf" <<CONF
-pid $dir/nginx.pid;
-error_log $dir/error.log;
-events {}
-http {
-    client_body_temp_path $dir/body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    access_log off;
-    include $1;
-}
-CONF
-  "$nginx" -t -q -p "$dir" -c "$dir/nginx.conf"
-}
+source "$(dirname "$0")/config-checks.sh"
 
 for scenario in $("$sb" --list-scenarios); do
   for algorithm in roundrobin leastconn source; do
@@ -55,8 +27,7 @@ for scenario in $("$sb" --list-scenarios); do
           continue
         fi
         if [[ -f $out/haproxy/haproxy.cfg ]]; then
-          sed "s|/etc/haproxy/certs/|$certs/|" "$out/haproxy/haproxy.cfg" >"$tmp/haproxy.cfg"
-          if "$haproxy" -c -q -f "$tmp/haproxy.cfg" >"$tmp/log" 2>&1; then
+          if check_haproxy "$out/haproxy/haproxy.cfg" >"$tmp/log" 2>&1; then
             ok "haproxy -c: $name"
           else
             not_ok "haproxy -c: $name"
@@ -64,7 +35,7 @@ for scenario in $("$sb" --list-scenarios); do
         fi
         for conf in "$out"/keepalived/*.conf; do
           [[ -f $conf ]] || continue
-          if "$keepalived" --config-test -n -l -f "$conf" >"$tmp/log" 2>&1 && ! grep -qi "warning\|violation" "$tmp/log"; then
+          if check_keepalived "$conf" >"$tmp/log" 2>&1; then
             ok "keepalived -t: $name $(basename "$conf")"
           else
             not_ok "keepalived -t: $name $(basename "$conf")"

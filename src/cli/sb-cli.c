@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "render/sb-render.h"
 #include "sb-cli.h"
@@ -340,12 +341,65 @@ apply_action (SbSim             *sim,
 
 static const char *action_option (SbCliActionKind kind);
 
+/* How often a long --simulate says how far it got. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 5)
+
+typedef struct {
+  gint64   end_us;       /* simulated time the run goes to */
+  gint64   next_print;   /* monotonic time of the next line */
+  gboolean printed;
+} Progress;
+
+static void
+print_progress (SbSim    *sim,
+                Progress *p)
+{
+  double done = (double) sb_sim_get_time (sim) / SB_SIM_USEC_PER_SEC;
+  double total = (double) p->end_us / SB_SIM_USEC_PER_SEC;
+
+  /* Translators: a line that a long run keeps rewriting in the terminal:
+   * the simulated seconds done, the seconds asked for and the percentage */
+  g_printerr (_("\rstackboard: %.0f of %.0f simulated seconds (%d%%)"), done, total,
+              (int) (100 * done / MAX (total, 1e-9)));
+  p->printed = TRUE;
+}
+
+/* Runs SIM to TO_US; with P, a second of simulated time at a time, so a
+ * line on stderr can say how far it got (the same counters as one go:
+ * the result never depends on how the time is cut). */
+static void
+advance (SbSim    *sim,
+         gint64    to_us,
+         Progress *p)
+{
+  if (p == NULL)
+    {
+      sb_sim_advance_to (sim, to_us);
+      return;
+    }
+  while (sb_sim_get_time (sim) < to_us)
+    {
+      gint64 now;
+
+      sb_sim_advance_to (sim, MIN (to_us, sb_sim_get_time (sim) + SB_SIM_USEC_PER_SEC));
+      now = g_get_monotonic_time ();
+      if (now >= p->next_print)
+        {
+          print_progress (sim, p);
+          p->next_print = now + PROGRESS_INTERVAL;
+        }
+    }
+}
+
 gboolean
 sb_cli_play (SbSim              *sim,
              const SbCliOptions *options,
              gint64              end_us,
              GError            **error)
 {
+  Progress progress = { end_us, g_get_monotonic_time () + PROGRESS_INTERVAL, FALSE };
+  Progress *p = options->progress ? &progress : NULL;
+
   for (guint i = 0; options->actions && i < options->actions->len; i++)
     {
       const SbCliAction *action = g_ptr_array_index (options->actions, i);
@@ -354,7 +408,7 @@ sb_cli_play (SbSim              *sim,
 
       if (at > end_us)
         break;
-      sb_sim_advance_to (sim, at);
+      advance (sim, at, p);
       if (!apply_action (sim, action, &local))
         {
           g_set_error (error, local->domain, local->code, "%s %s@%g: %s",
@@ -363,7 +417,12 @@ sb_cli_play (SbSim              *sim,
           return FALSE;
         }
     }
-  sb_sim_advance_to (sim, end_us);
+  advance (sim, end_us, p);
+  if (progress.printed)
+    {
+      print_progress (sim, &progress);
+      g_printerr ("\n");
+    }
   return TRUE;
 }
 
@@ -490,8 +549,31 @@ build_options (const SbCliArgs *a,
   g_ptr_array_sort (options->actions, compare_actions);
   if (a->time && !parse_time ("--time", a->time, &options->time, error))
     return FALSE;
+  /* Only for a person watching: a script reading stderr gets nothing. */
+  options->progress = a->simulate != NULL && isatty (STDERR_FILENO);
   return parse_size ("--width", a->width, &options->width, error)
          && parse_size ("--height", a->height, &options->height, error);
+}
+
+/* An empty file name would mean the current folder (or nothing at all). */
+static gboolean
+check_paths (const SbCliArgs *a,
+             GError         **error)
+{
+  const struct { const char *option; const char *value; } paths[] = {
+    { "--check", a->check }, { "--export", a->export_path },
+    { "--export-config", a->export_config }, { "--scenario", a->scenario },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    if (paths[i].value != NULL && paths[i].value[0] == '\0')
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     /* Translators: %s is an option such as --export-config */
+                     _("%s: the file or folder name is empty"), paths[i].option);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 static int
@@ -526,6 +608,41 @@ fail (const GError *error)
   return 1;
 }
 
+/* GOption's message for a value it cannot convert to UTF-8 ("Invalid byte
+ * sequence in conversion input") does not say which option it is about:
+ * the first argument that is not valid text does. */
+static int
+fail_parse (int           argc,
+            char        **argv,
+            const GError *error)
+{
+  g_autoptr(GError) named = NULL;
+
+  if (error->domain != G_CONVERT_ERROR)
+    return fail (error);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *equals = g_str_has_prefix (argv[i], "--") ? strchr (argv[i], '=') : NULL;
+      g_autofree char *option = equals ? g_strndup (argv[i], equals - argv[i])
+                                       : i > 1 && argv[i - 1][0] == '-' ? g_strdup (argv[i - 1])
+                                       : NULL;
+      g_autofree char *utf8 = g_locale_to_utf8 (equals ? equals + 1 : argv[i], -1, NULL, NULL, NULL);
+      g_autofree char *shown = NULL;
+
+      if (utf8 != NULL || option == NULL)
+        continue;
+      shown = g_utf8_make_valid (option, -1);
+      g_set_error (&named, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is an option such as --rate,
+                    * the second GLib's reason, such as "Invalid byte
+                    * sequence in conversion input" */
+                   _("%s: the value is not text in the encoding of the locale (%s)"),
+                   shown, error->message);
+      return fail (named);
+    }
+  return fail (error);
+}
+
 static int
 count_commands (const SbCliArgs *a)
 {
@@ -545,6 +662,8 @@ dispatch (const SbCliArgs *a)
       g_printerr (_("stackboard: give one of --list-scenarios, --check, --simulate, --spof, --export or --export-config\n"));
       return 1;
     }
+  if (!check_paths (a, &error))
+    return fail (error);
   if (a->list_scenarios)
     return list_scenarios ();
   if (a->check)
@@ -582,7 +701,7 @@ sb_cli_run (int    argc,
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &copy, &error))
-    *exit_status = fail (error);
+    *exit_status = fail_parse (argc, argv, error);
   else if (g_strv_length (copy) > 1)
     {
       g_printerr (_("stackboard: unexpected argument “%s”\n"), copy[1]);

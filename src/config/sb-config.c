@@ -162,14 +162,20 @@ haproxy_backend (SbConfigFile          *f,
     }
 }
 
-/* ADDRESS:PORT HAProxy binds, as one word; every address without one. */
+/* ADDRESS:PORT HAProxy binds, as one word.  Without an address, every
+ * address: IPv4 ones ("*"), or both families when the machine has an
+ * IPv6 address, which its AAAA record gives out. */
 static char *
 bind_address (const char *ip,
+              gboolean    ipv6,
               int         port)
 {
-  g_autofree char *address = ip ? sb_config_address_port (ip, port) : g_strdup_printf ("*:%d", port);
+  g_autofree char *address = ip ? sb_config_address_port (ip, port)
+                             : ipv6 ? g_strdup_printf ("[::]:%d", port)
+                             : g_strdup_printf ("*:%d", port);
+  g_autofree char *token = sb_config_haproxy_token (address);
 
-  return sb_config_haproxy_token (address);
+  return ip == NULL && ipv6 ? g_strconcat (token, " v4v6", NULL) : g_steal_pointer (&token);
 }
 
 /* The public side: plain HTTP, or HTTPS ended here with HTTP redirected
@@ -182,8 +188,9 @@ haproxy_frontend (SbConfigFile          *f,
 {
   const char *ip = s->balancer.virtual_ip ? s->balancer.virtual_ip : lb->ip;
   g_autofree char *name = sb_config_file_name (s->dns_name ? s->dns_name : "site");
-  g_autofree char *http = bind_address (ip, 80);
-  g_autofree char *https = bind_address (ip, 443);
+  gboolean ipv6 = lb->host && sb_ip_is_ipv6 (host_ip (s, lb->host));
+  g_autofree char *http = bind_address (ip, ipv6, 80);
+  g_autofree char *https = bind_address (ip, ipv6, 443);
   g_autofree char *frontend = o->frontend ? sb_config_haproxy_token (o->frontend) : NULL;
   g_autofree char *crt = NULL;
 
@@ -626,7 +633,10 @@ add_firewall (GPtrArray         *files,
   add (f, fw->id, "ufw default deny incoming");
   add (f, fw->id, "ufw default allow outgoing");
   add (f, fw->id, "# Administration from the private network only.");
-  add (f, fw->id, "ufw allow from 10.0.0.0/8 to any port 22 proto tcp");
+  if (sb_ip_is_ipv6 (host_ip (s, fw->host)))
+    add (f, fw->id, "ufw allow from fc00::/7 to any port 22 proto tcp");
+  else
+    add (f, fw->id, "ufw allow from 10.0.0.0/8 to any port 22 proto tcp");
   firewall_rules (f, s, fw);
   add (f, fw->id, "ufw --force enable");
 }
