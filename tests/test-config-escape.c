@@ -64,6 +64,8 @@ test_sql_string (void)
     { "x'; DROP DATABASE app; -- '", "'x''; DROP DATABASE app; -- '''" },
     { "a\\'b", "'a\\\\''b'" },
     { "l1\nl2\r\t\032\001", "'l1\\nl2\\r\\t\\Z?'" },
+    /* Found by fuzz/fuzz-config: C1 controls and U+2028 went through. */
+    { "a\xc2\x85" "b\xe2\x80\xa8" "c\x7f\xc3\xa9", "'a?b?c?\xc3\xa9'" },
   };
 
   assert_cases (sb_config_sql_string, cases, G_N_ELEMENTS (cases));
@@ -146,6 +148,11 @@ test_paths (void)
     { "a/b", "a_b" }, { "", "_" }, { "x\ny", "x_y" },
   };
 
+  g_autofree char *long_id = g_strnfill (1000, 'a');
+  g_autofree char *long_name = sb_config_file_name (long_id);
+
+  /* Found by fuzz/fuzz-config: a name longer than a file name may be. */
+  g_assert_cmpuint (strlen (long_name), ==, 200);
   for (guint i = 0; safe[i]; i++)
     g_assert_true (sb_config_path_is_safe (safe[i]));
   for (guint i = 0; unsafe[i]; i++)

@@ -178,6 +178,7 @@ sb_stats_panel_init (SbStatsPanel *self)
   self->summary = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->summary, 0);
   gtk_label_set_wrap (self->summary, TRUE);
+  gtk_label_set_wrap_mode (self->summary, PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->summary));
   self->chart = gtk_drawing_area_new ();
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->chart), 90);

@@ -13,6 +13,7 @@
 #include "sb-event-log.h"
 #include "sb-stats-panel.h"
 #include "sb-settings-panel.h"
+#include "sb-toast.h"
 #include "sb-window.h"
 
 struct _SbWindow
@@ -68,7 +69,7 @@ act_on_selection (SbWindow       *self,
       return;
     }
   if (!sb_canvas_apply (self->canvas, action, id, &error))
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toasts, sb_toast_new_plain (error->message));
   sb_element_panel_refresh (self->panel);
 }
 
@@ -192,8 +193,9 @@ export_response (GtkNativeDialog *dialog,
     {
       if (sb_canvas_export (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1, &error))
         {
-          g_autofree char *text = g_strdup_printf (_("Exported to %s"), path);
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+          g_autofree char *display = g_filename_display_name (path);
+          g_autofree char *text = g_strdup_printf (_("Exported to %s"), display);
+          adw_toast_overlay_add_toast (self->toasts, sb_toast_new_plain (text));
         }
       else
         sb_window_show_error (self, error->message);
@@ -908,7 +910,7 @@ sb_window_show_error (SbWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (SB_IS_WINDOW (self));
-  toast = adw_toast_new (message);
+  toast = sb_toast_new_plain (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }

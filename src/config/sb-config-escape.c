@@ -89,7 +89,7 @@ sb_config_sql_string (const char *value)
   g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
   GString *out = g_string_new ("'");
 
-  for (const char *p = valid; *p != '\0'; p++)
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     switch (*p)
       {
       case '\'': g_string_append (out, "''"); break;
@@ -99,10 +99,10 @@ sb_config_sql_string (const char *value)
       case '\t': g_string_append (out, "\\t"); break;
       case '\032': g_string_append (out, "\\Z"); break;
       default:
-        if ((guchar) *p < 0x20 || *p == 0x7f)
+        if (is_control (g_utf8_get_char (p)))
           g_string_append_c (out, '?');
         else
-          g_string_append_c (out, *p);
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
       }
   g_string_append_c (out, '\'');
   return g_string_free (out, FALSE);
@@ -218,10 +218,15 @@ sb_config_path_is_safe (const char *relative)
   return TRUE;
 }
 
+/* Bytes of a name from a value: with the longest suffix written after it
+ * (".zone", "-replication.sql" and a "-N" to tell two apart) it stays far
+ * under NAME_MAX (255). */
+#define FILE_NAME_MAX 200
+
 char *
 sb_config_file_name (const char *id)
 {
-  char *name = g_strdup (id != NULL && *id != '\0' ? id : "_");
+  char *name = g_strndup (id != NULL && *id != '\0' ? id : "_", FILE_NAME_MAX);
 
   for (char *p = name; *p != '\0'; p++)
     if (!is_name_char (*p))

@@ -58,7 +58,7 @@ char     *sb_config_address_port   (const char *ip,
 gboolean  sb_config_path_is_safe   (const char *relative);
 
 /* ID as one such name: characters outside that set, and a leading '.',
- * become '_'. */
+ * become '_'; cut to 200 bytes. */
 char     *sb_config_file_name      (const char *id);
 
 G_END_DECLS

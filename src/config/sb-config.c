@@ -45,13 +45,31 @@ config_file_free (gpointer data)
   g_free (file);
 }
 
+/* PATH, or when a file has it already (two ids that give one file name,
+ * ".x" and "_x"), PATH with "-2", "-3"... before its extension. */
+static char *
+unique_path (GPtrArray  *files,
+             const char *path)
+{
+  const char *dot = strrchr (path, '.');
+  g_autofree char *stem = g_strndup (path, dot ? (gsize) (dot - path) : strlen (path));
+  char *candidate = g_strdup (path);
+
+  for (guint n = 2; sb_config_find (files, candidate) != NULL; n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s-%u%s", stem, n, dot ? dot : "");
+    }
+  return candidate;
+}
+
 static SbConfigFile *
 new_file (GPtrArray  *files,
           const char *path)
 {
   SbConfigFile *file = g_new0 (SbConfigFile, 1);
 
-  file->path = g_strdup (path);
+  file->path = unique_path (files, path);
   file->lines = g_ptr_array_new_with_free_func (config_line_free);
   g_ptr_array_add (files, file);
   return file;

@@ -395,10 +395,16 @@ scan_escape (Scanner *s,
       s->i += 2;
       return TRUE;
     }
+  if (c == '\0')
+    return syntax_error (s, s->i, _("the text ends inside this string"));
   if (c != 'u')
     {
-      g_autofree char *escape = g_ascii_isgraph (c) ? g_strdup_printf ("\\%c", c)
-                                                    : sb_quote_for_message ((char[]) { c, 0 });
+      /* The backslash and the whole character after it (the text is UTF-8
+       * by now), shown as it is when it is plain ASCII. */
+      const char *next = g_utf8_next_char (s->data + s->i + 1);
+      g_autofree char *written = g_strndup (s->data + s->i, next - (s->data + s->i));
+      g_autofree char *escape = g_ascii_isgraph (c) ? g_steal_pointer (&written)
+                                                    : sb_quote_for_message (written);
 
       /* Translators: %s is the escape as the file writes it, such as \q */
       return syntax_error (s, s->i, _("unknown escape %s"), escape);

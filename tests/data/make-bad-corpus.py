@@ -183,6 +183,11 @@ case("short-escape.json", TEXT.replace('"Corpus base"', '"Corpus \\uc\ufeffbase"
      "line 5, column 20: a string holds \\uc, which a scenario cannot contain")
 case("lone-surrogate.json", TEXT.replace('"User"', '"User \\ud83d"'),
      "line 28, column 22: a string holds \\ud83d, which a scenario cannot contain")
+# Found by fuzz/fuzz-scenario: an unknown escape followed by a character of
+# several bytes was quoted from a copy of its first byte alone, read past
+# its end (AddressSanitizer: stack-buffer-overflow).
+case("escape-multibyte.json", TEXT.replace('"Corpus base"', '"Corpus \\\ufeffbase"'),
+     'line 5, column 20: not JSON: unknown escape "\\\\\\ufeff"')
 
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "bad")
