@@ -12,6 +12,7 @@
 #include "sb-element-panel.h"
 #include "sb-event-log.h"
 #include "sb-stats-panel.h"
+#include "sb-recovery-dialog.h"
 #include "sb-settings-panel.h"
 #include "sb-toast.h"
 #include "sb-window.h"
@@ -36,6 +37,7 @@ struct _SbWindow
   SbElementList        *element_list;
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
+  SbAutosave           *autosave;  /* this window's recovery (sb-autosave.h) */
   gboolean              modified;  /* the topology changed since it was opened or saved */
   gboolean              presenting;
   guint                 show_settings_id;  /* idle source, see defer_settings() */
@@ -254,7 +256,7 @@ discard_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       pending->window->modified = FALSE;
-      sb_autosave_clear ();
+      sb_autosave_discard (pending->window->autosave);
       gtk_widget_activate_action_variant (GTK_WIDGET (pending->window), pending->action,
                                           pending->parameter);
     }
@@ -405,17 +407,17 @@ void
 sb_window_autosave (SbWindow *self)
 {
   g_autoptr(SbScenario) scenario = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
 
   g_return_if_fail (SB_IS_WINDOW (self));
   if (!self->modified)
     {
-      sb_autosave_clear ();
+      sb_autosave_discard (self->autosave);
       return;
     }
   scenario = sb_canvas_dup_scenario (self->canvas);
-  if (!sb_autosave_write (scenario, &error))
-    sb_window_show_error (self, error->message);
+  document = self->file ? g_file_get_path (self->file) : NULL;
+  sb_autosave_schedule (self->autosave, scenario, document);
 }
 
 static void
@@ -561,7 +563,7 @@ close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->modified = FALSE;
-      sb_autosave_clear ();
+      sb_autosave_discard (self->autosave);
       gtk_window_close (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -618,6 +620,8 @@ sb_window_dispose (GObject *object)
   SbWindow *self = SB_WINDOW (object);
 
   g_clear_handle_id (&self->show_settings_id, g_source_remove);
+  /* An edit not written yet is, now: what is not saved stays recoverable. */
+  g_clear_pointer (&self->autosave, sb_autosave_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   G_OBJECT_CLASS (sb_window_parent_class)->dispose (object);
@@ -740,6 +744,7 @@ sb_window_init (SbWindow *self)
   g_autoptr(GPropertyAction) play = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->autosave = sb_autosave_new ();
   gtk_widget_set_visible (GTK_WIDGET (self->settings_panel), FALSE);
   g_signal_connect_after (self, "realize", G_CALLBACK (defer_settings), NULL);
   sb_element_panel_set_canvas (self->panel, self->canvas);
@@ -779,43 +784,79 @@ set_scenario (SbWindow         *self,
                                  scenario->title ? g_dgettext (GETTEXT_PACKAGE, scenario->title) : "");
 }
 
+/* The lesson goes on where it was left; the bundled scenarios are
+ * compiled in and checked by the tests, so the default cannot fail. */
+static SbScenario *
+last_scenario (SbWindow *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-scenario");
+  g_autoptr(GError) error = NULL;
+  SbScenario *scenario = sb_scenario_load_bundled (last, NULL);
+
+  if (scenario == NULL)
+    scenario = sb_scenario_load_bundled (SB_SCENARIO_DEFAULT, &error);
+  if (scenario == NULL)
+    g_error ("bundled scenario: %s", error->message);
+  return scenario;
+}
+
 SbWindow *
 sb_window_new (SbApplication    *application,
                const SbScenario *scenario)
 {
   SbWindow *self = g_object_new (SB_TYPE_WINDOW, "application", application, NULL);
   g_autoptr(SbScenario) fallback = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
 
-  if (scenario == NULL && (fallback = sb_autosave_load ()) != NULL)
+  if (scenario == NULL && sb_autosave_claim (self->autosave, NULL, &fallback, &document))
     {
       /* Stackboard closed (or crashed) over an edited scenario: it comes
        * back, still marked edited, until it is saved or discarded. */
-      set_scenario (self, fallback);
-      set_modified (self, TRUE);
-      adw_toast_overlay_add_toast (self->toasts,
-                                   adw_toast_new (_("The scenario you were editing was recovered")));
+      g_autoptr(GFile) file = document ? g_file_new_for_path (document) : NULL;
+
+      sb_window_show_recovered (self, fallback, file);
       scenario = fallback;
     }
   else if (scenario == NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-scenario");
-
-      /* The lesson goes on where it was left; the bundled scenarios are
-       * compiled in and checked by the tests, so the default cannot fail. */
-      fallback = sb_scenario_load_bundled (last, NULL);
-      if (fallback == NULL)
-        fallback = sb_scenario_load_bundled ("distributed", &error);
-      if (fallback == NULL)
-        g_error ("bundled scenario: %s", error->message);
-      scenario = fallback;
-    }
+    scenario = fallback = last_scenario (self);
   if (!self->modified)
     set_scenario (self, scenario);
   sb_settings_panel_set_canvas (self->settings_panel, self->canvas);
   /* The class sees requests flowing as soon as the window opens. */
   sb_canvas_set_playing (self->canvas, TRUE);
   return self;
+}
+
+SbWindow *
+sb_window_new_for_file (SbApplication *application,
+                        GFile         *file)
+{
+  g_autoptr(SbScenario) lesson = sb_scenario_load_bundled (SB_SCENARIO_DEFAULT, NULL);
+  SbWindow *self = sb_window_new (application, lesson);
+
+  sb_window_open_file (self, file);
+  return self;
+}
+
+void
+sb_window_show_recovered (SbWindow         *self,
+                          const SbScenario *scenario,
+                          GFile            *file)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  g_set_object (&self->file, file);
+  set_scenario (self, scenario);
+  set_modified (self, TRUE);
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new (_("The scenario you were editing was recovered")));
+}
+
+SbAutosave *
+sb_window_get_autosave (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->autosave;
 }
 
 gboolean
@@ -842,6 +883,10 @@ sb_window_open_file (SbWindow *self,
 
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
+  /* Unsaved changes to this file, left by a Stackboard that died: they
+   * come first (the dialog opens the file, or them). */
+  if (path != NULL && sb_recovery_dialog_offer (self, file))
+    return TRUE;
   scenario = path ? sb_scenario_load_from_file (path, &error) : NULL;
   if (scenario == NULL)
     {
