@@ -435,8 +435,11 @@ drag_update (GtkGestureDrag *gesture,
                                                                     g_ptr_array_index (self->dragged, i));
 
       c->has_position = TRUE;
-      c->x = g_array_index (self->drag_start, double, 2 * i) + dx / scale;
-      c->y = g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale;
+      /* Within what a file may hold, however far the pointer went. */
+      c->x = CLAMP (g_array_index (self->drag_start, double, 2 * i) + dx / scale,
+                    -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
+      c->y = CLAMP (g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale,
+                    -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
     }
   g_clear_pointer (&self->layout, sb_layout_free);
   self->layout = sb_layout_new (self->scenario);

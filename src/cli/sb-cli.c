@@ -359,7 +359,8 @@ print_progress (SbSim    *sim,
 
   /* Translators: a line that a long run keeps rewriting in the terminal:
    * the simulated seconds done, the seconds asked for and the percentage */
-  g_printerr (_("\rstackboard: %.0f of %.0f simulated seconds (%d%%)"), done, total,
+  g_printerr ("\r");
+  g_printerr (_("stackboard: %.0f of %.0f simulated seconds (%d%%)"), done, total,
               (int) (100 * done / MAX (total, 1e-9)));
   p->printed = TRUE;
 }
