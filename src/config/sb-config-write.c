@@ -90,29 +90,6 @@ refuse_link (GError    **error,
   return FALSE;
 }
 
-static gboolean
-write_fd (int         fd,
-          const char *data,
-          gsize       length)
-{
-  while (length > 0)
-    {
-      gssize n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          if (n == 0)
-            errno = ENOSPC;
-          return FALSE;
-        }
-      data += n;
-      length -= n;
-    }
-  return TRUE;
-}
-
 /* A fresh, empty, hidden folder inside the target. */
 static gboolean
 make_staging (Writer  *w,
@@ -209,7 +186,7 @@ stage_file (Writer   *w,
   fd = openat (e->staged_dir, e->name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
   if (fd < 0)
     return fail_at (error, w->dir, e->file->path, errno);
-  if (!write_fd (fd, text, strlen (text)))
+  if (!sb_file_write_all (fd, text, strlen (text)))
     {
       int saved = errno;
 

@@ -81,10 +81,10 @@ sb_file_open_regular (const char  *path,
   return TRUE;
 }
 
-static gboolean
-write_all (int         fd,
-           const char *data,
-           gsize       length)
+gboolean
+sb_file_write_all (int         fd,
+                   const char *data,
+                   gsize       length)
 {
   while (length > 0)
     {
@@ -138,7 +138,7 @@ sb_file_replace (const char  *path,
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     return cannot_write (error, path, errno);
-  if (!write_all (fd, data, length) || fsync (fd) != 0)
+  if (!sb_file_write_all (fd, data, length) || fsync (fd) != 0)
     saved_errno = errno;
   if (close (fd) != 0 && saved_errno == 0)
     saved_errno = errno;

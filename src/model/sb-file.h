@@ -30,6 +30,12 @@ gboolean  sb_file_replace      (const char  *path,
                                 gsize        length,
                                 GError     **error);
 
+/* Writes all of DATA to FD, again after EINTR or a short write; FALSE
+ * with errno set (ENOSPC when the system wrote nothing, never a spin). */
+gboolean  sb_file_write_all    (int          fd,
+                                const char  *data,
+                                gsize        length);
+
 /* PATH for a message: UTF-8, with control characters shown as '?', so a
  * file name cannot break a message over lines or drive the terminal. */
 char     *sb_file_display_name (const char  *path);
