@@ -320,6 +320,10 @@ sb_element_panel_init (SbElementPanel *self)
   g_object_set (self->box, "margin-start", 18, "margin-end", 18, "margin-top", 18,
                 "margin-bottom", 18, NULL);
   self->title = add_label (self, "title-2");
+  /* A name is a few words; a file's can be 4096 letters, hundreds of
+   * lines at this size and two seconds to lay out. */
+  gtk_label_set_lines (self->title, 4);
+  gtk_label_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
   self->role = add_label (self, "dim-label");
   self->state = add_label (self, "heading");
   self->counters = add_label (self, NULL);
