@@ -63,6 +63,13 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* libFuzzer ends with exit(): the folder goes with the process. */
+static void
+remove_folder (void)
+{
+  remove_tree (folder);
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
@@ -75,6 +82,7 @@ LLVMFuzzerInitialize (int    *argc,
   if (folder == NULL)
     folder = g_dir_make_tmp ("fuzz-config-XXXXXX", NULL);
   g_assert (folder != NULL);
+  atexit (remove_folder);
   for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
     bases[i] = sb_scenario_load_bundled (base_names[i], NULL);
   return 0;
