@@ -35,35 +35,10 @@ find_tool () {   # VAR NAME WHAT-IT-CHECKS
 }
 find_tool nginx nginx "nginx -t"
 find_tool keepalived keepalived "keepalived --config-test"
-# HAProxy reads the certificate while checking: a throwaway one stands in
-# for the real one at the path the file names.
-if find_tool haproxy haproxy "haproxy -c" && find_tool openssl openssl "haproxy -c (its certificate)"; then
-  certs=$tmp/certs
-  mkdir -p "$certs"
-  "$openssl" req -x509 -newkey rsa:2048 -nodes -subj "/CN=www.foobar.com" -days 2 \
-    -keyout "$certs/key.pem" -out "$certs/cert.pem" 2>/dev/null
-  cat "$certs/cert.pem" "$certs/key.pem" >"$certs/www.foobar.com.pem"
-else
+if ! find_tool haproxy haproxy "haproxy -c" || ! find_tool openssl openssl "haproxy -c (its certificate)"; then
   haproxy=
 fi
-
-check_nginx_site () {   # SITE
-  local dir=$tmp/nginx-run
-  mkdir -p "$dir"
-  cat >"$dir/nginx.conf" <<CONF
-pid $dir/nginx.pid;
-error_log $dir/error.log;
-events {}
-http {
-    client_body_temp_path $dir/body;
-    proxy_temp_path $dir/proxy;
-    fastcgi_temp_path $dir/fastcgi;
-    access_log off;
-    include $1;
-}
-CONF
-  "$nginx" -t -q -p "$dir" -c "$dir/nginx.conf"
-}
+source "$(dirname "$0")/config-checks.sh"
 
 for scenario in $("$sb" --list-scenarios); do
   for algorithm in roundrobin leastconn source; do
@@ -77,8 +52,7 @@ for scenario in $("$sb" --list-scenarios); do
           continue
         fi
         if [[ -n $haproxy && -f $out/haproxy/haproxy.cfg ]]; then
-          sed "s|/etc/haproxy/certs/|$certs/|" "$out/haproxy/haproxy.cfg" >"$tmp/haproxy.cfg"
-          if "$haproxy" -c -q -f "$tmp/haproxy.cfg" >"$tmp/log" 2>&1; then
+          if check_haproxy "$out/haproxy/haproxy.cfg" >"$tmp/log" 2>&1; then
             ok "haproxy -c: $name"
           else
             not_ok "haproxy -c: $name"
@@ -86,7 +60,7 @@ for scenario in $("$sb" --list-scenarios); do
         fi
         for conf in "$out"/keepalived/*.conf; do
           [[ -n $keepalived && -f $conf ]] || continue
-          if "$keepalived" --config-test -n -l -f "$conf" >"$tmp/log" 2>&1 && ! grep -qi "warning\|violation" "$tmp/log"; then
+          if check_keepalived "$conf" >"$tmp/log" 2>&1; then
             ok "keepalived -t: $name $(basename "$conf")"
           else
             not_ok "keepalived -t: $name $(basename "$conf")"

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+
 #include <locale.h>
 #include <math.h>
 
@@ -199,7 +201,7 @@ test_numbers (void)
     const char *text;
   } numbers[] = {
     { 0.1, "0.1" }, { 0.25, "0.25" }, { 60, "60" }, { 1, "1" }, { 1.0 / 3, "0.3333333333333333" },
-    { 0.1 + 0.2, "0.30000000000000004" }, { 1e-7, "1e-07" }, { 123456.789, "123456.789" },
+    { 0.1 + 0.2, "0.30000000000000004" }, { 1e-7, "1e-07" }, { 12345.678, "12345.678" }, { -1e5, "-100000" },
     { 86400, "86400" }, { 0.001, "0.001" }, { 2.5e-5, "2.5e-05" },
   };
   g_autoptr(SbScenario) s = small_scenario ();
@@ -388,8 +390,12 @@ test_save_unwritable (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "missing", "x.json", NULL);
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *expected = g_strdup_printf ("cannot write %s: %s", path, g_strerror (ENOENT));
+
   g_assert_false (sb_scenario_save_to_file (s, path, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  /* The file the user chose, not the temporary one beside it. */
+  g_assert_cmpstr (error->message, ==, expected);
   g_assert_cmpuint (count_files (f->dir), ==, 0);
 }
 

@@ -165,6 +165,40 @@ static const Case cases[] = {
     "components[0].ip: \"999.1.2.3\" is not an IP address" },
   { "id/host-ip", { { "hosts[1].ip", "\"server-2.example\"" } }, INVALID,
     "hosts[1].ip: \"server-2.example\" is not an IP address" },
+  /* g_hostname_is_ip_address() takes any text after an IPv6 zone's '%',
+   * which then reached the ufw script and the MySQL statement. */
+  { "id/ip-zone", { { "hosts[0].ip", "\"fe80::1%eth0\"" } }, INVALID,
+    "hosts[0].ip: \"fe80::1%eth0\" is not an IP address" },
+  { "id/ip-zone-newline", { { "hosts[0].ip", "\"fe80::1%x\\ntouch /tmp/owned\"" } }, INVALID,
+    "hosts[0].ip: \"fe80::1%x\\u000atouch /tmp/owned\" is not an IP address" },
+  { "id/ip-trailing", { { "components[0].ip", "\"10.0.0.1 \"" } }, INVALID,
+    "components[0].ip: \"10.0.0.1 \" is not an IP address" },
+  { "id/ip-leading-zero", { { "components[0].ip", "\"010.0.0.1\"" } }, INVALID,
+    "components[0].ip: \"010.0.0.1\" is not an IP address" },
+  { "id/virtual-ip-zone", { { "balancer.virtual_ip", "\"fe80::1%x'; DROP\"" } }, INVALID,
+    "balancer.virtual_ip: \"fe80::1%x'; DROP\" is not an IP address" },
+  { "dns/newline", { { "dns.name", "\"www.example.com\\nlisten admin\"" } }, INVALID,
+    "dns.name: \"www.example.com\\u000alisten admin\" is not a host name (labels of letters, "
+    "digits and '-', 1 to 63 characters each, joined by dots, at most 253 in all)" },
+  { "dns/dot-dot", { { "dns.name", "\"www./../../ESCAPED\"" } }, INVALID,
+    "dns.name: \"www./../../ESCAPED\" is not a host name (labels of letters, "
+    "digits and '-', 1 to 63 characters each, joined by dots, at most 253 in all)" },
+  { "dns/empty-label", { { "dns.name", "\"www..example\"" } }, INVALID,
+    "dns.name: \"www..example\" is not a host name (labels of letters, "
+    "digits and '-', 1 to 63 characters each, joined by dots, at most 253 in all)" },
+  { "dns/trailing-hyphen", { { "dns.name", "\"www-.example\"" } }, INVALID,
+    "dns.name: \"www-.example\" is not a host name (labels of letters, "
+    "digits and '-', 1 to 63 characters each, joined by dots, at most 253 in all)" },
+  { "dns/underscore", { { "dns.name", "\"my_site.example\"" } }, INVALID,
+    "dns.name: \"my_site.example\" is not a host name (labels of letters, "
+    "digits and '-', 1 to 63 characters each, joined by dots, at most 253 in all)" },
+  { "dns/long-label", { { "dns.name", "\"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example\"" } },
+    INVALID, "dns.name: \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\" is not a host name (labels of "
+    "letters, digits and '-', 1 to 63 characters each, joined by dots, at most 253 in all)" },
+  { "position/huge", { { "components[3].position", "{\"x\": 1.5e308, \"y\": 0}" } }, INVALID,
+    "components[3].position.x: 1.5e+308 is more than 100000" },
+  { "position/huge-negative", { { "components[3].position", "{\"x\": 0, \"y\": -100000.5}" } },
+    INVALID, "components[3].position.y: -100000.5 is less than -100000" },
 
   /* References and structure */
   { "structure/unknown-host", { { "components[4].host", "\"server-9\"" } }, INVALID,
@@ -362,7 +396,10 @@ test_edits_keep_valid (void)
     { "components[0].ip", "\"2001:db8::7\"" }, { "components[0].ip", "null" },
     { "balancer.backends", NULL }, { "balancer.health_check", NULL }, { "traffic", "{}" },
     { "components[1]", NULL }, { "components[10]", NULL }, { "version", "1.0" },
-    { "components[3].position", "{\"x\": -1e9, \"y\": 0.5}" },
+    { "components[3].position", "{\"x\": -1e5, \"y\": 0.5}" },
+    { "dns.name", "\"a\"" }, { "dns.name", "\"xn--caf-dma.example.COM\"" },
+    { "dns.name", "\"1-2.3com\"" }, { "balancer.virtual_ip", "\"fe80::1\"" },
+    { "components[0].ip", "\"::ffff:192.0.2.1\"" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)

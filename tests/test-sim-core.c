@@ -234,6 +234,52 @@ test_ring (void)
   sb_events_ring_clear (&ring);
 }
 
+static gboolean
+not_multiple_of_7 (const SbEvent *ev,
+                   gpointer       data)
+{
+  return ev->index % 7 != 0;
+}
+
+/* Dropping events (as the simulation drops the hops of requests gone)
+ * leaves the others in exactly the order they would have come in, from
+ * the lanes and from the heap alike. */
+static void
+test_queue_filter (void)
+{
+  SbEventQueue q;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GArray) ref = g_array_new (FALSE, FALSE, sizeof (SbEvent));
+  SbEvent ev = { 0 };
+  guint n = 0;
+
+  sb_event_queue_init (&q);
+  for (guint i = 0; i < 50000; i++)
+    {
+      /* Streams in order (lanes) and scattered times (heap). */
+      ev.time = i % 3 ? (gint64) i * 10 : g_rand_int_range (rand, 0, 1000000);
+      ev.index = (gint32) i;
+      sb_event_queue_push (&q, &ev);
+      if (i % 7 != 0)
+        {
+          ev.seq = i;
+          g_array_append_val (ref, ev);
+        }
+    }
+  g_array_sort_with_data (ref, compare_events, NULL);
+  sb_event_queue_filter (&q, not_multiple_of_7, NULL);
+  g_assert_cmpuint (sb_event_queue_size (&q), ==, ref->len);
+  while (sb_event_queue_pop (&q, &ev))
+    {
+      const SbEvent *want = &g_array_index (ref, SbEvent, n++);
+
+      g_assert_cmpint (ev.time, ==, want->time);
+      g_assert_cmpint (ev.index, ==, want->index);
+    }
+  g_assert_cmpuint (n, ==, ref->len);
+  sb_event_queue_clear (&q);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -242,6 +288,7 @@ main (int    argc,
   g_test_add_func ("/sim/queue/order", test_queue_order);
   g_test_add_func ("/sim/queue/ties", test_queue_ties);
   g_test_add_func ("/sim/queue/mixed", test_queue_mixed);
+  g_test_add_func ("/sim/queue/filter", test_queue_filter);
   g_test_add_func ("/sim/rng/deterministic", test_rng);
   g_test_add_func ("/sim/stats/percentiles", test_percentiles);
   g_test_add_func ("/sim/stats/series", test_series);

@@ -65,27 +65,37 @@ walk_request (const SbSimRequestView *view,
   walk->last_id = view->id;
 }
 
-/* Returns the age of the oldest request in flight, in µs. */
+/* Returns the age of the oldest request in flight, in µs, at most MAX_AGE. */
 static gint64
-walk_requests (SbSim *sim)
+walk_requests_within (SbSim  *sim,
+                      gint64  max_age)
 {
   Walk walk = { sb_sim_get_time (sim), 0, 0, 0 };
 
   sb_sim_foreach_request (sim, walk_request, &walk);
   g_assert_cmpuint (walk.count, ==, counters (sim)->in_flight);
-  g_assert_cmpint (walk.oldest_age, <=, US (SOAK_MAX_AGE_S));
+  g_assert_cmpint (walk.oldest_age, <=, max_age);
   g_assert_cmpuint (sb_sim_get_events_end (sim) - sb_sim_get_events_first (sim), <=,
                     SB_SIM_EVENTS_KEPT);
   g_assert_cmpuint (sb_sim_get_n_recent_failures (sim), <=, SB_SIM_FAILURES_KEPT);
   return walk.oldest_age;
 }
 
-/* Bytes the C heap has handed out; 0 where the allocator does not say
- * (under AddressSanitizer), which makes the check below vacuous there. */
+static gint64
+walk_requests (SbSim *sim)
+{
+  return walk_requests_within (sim, US (SOAK_MAX_AGE_S));
+}
+
+/* Bytes the C heap has handed out, the large blocks it maps on their own
+ * included; 0 where the allocator does not say (under AddressSanitizer),
+ * which makes the checks below vacuous there. */
 static gsize
 heap_in_use (void)
 {
-  return mallinfo2 ().uordblks;
+  struct mallinfo2 info = mallinfo2 ();
+
+  return info.uordblks + info.hblkhd;
 }
 
 static void
@@ -147,6 +157,54 @@ test_soak (gconstpointer data)
   g_assert_cmpuint (heap_in_use (), <=, heap_warm + 256 * 1024);
 }
 
+/* A hop of a day at the highest rate, for an hour: no request ever
+ * finishes.  Before the cap, 3.6 million were in flight after that hour
+ * and a day's run died on allocation.  Now at most SB_SIM_MAX_IN_FLIGHT are, each times out at
+ * 300 s, the rest are refused as timed out at once, and the heap stays
+ * flat (the hop events of the requests gone are dropped from the queue). */
+static void
+test_slow_hops (void)
+{
+  g_autoptr(SbScenario) scenario = load_scenario ("distributed");
+  g_autoptr(SbSim) sim = NULL;
+  const gint64 timeout_s = SB_SIM_REQUEST_TIMEOUT / SB_SIM_USEC_PER_SEC;
+  gsize heap_warm = 0;
+
+  scenario->hop = SB_SCENARIO_MAX_SECONDS;
+  scenario->traffic.rate = SB_SCENARIO_MAX_RATE;
+  sim = sb_sim_new (scenario);
+  for (gint64 t = 1; t <= 3600; t++)
+    {
+      const SbSimCounters *c;
+
+      sb_sim_advance_to (sim, US (t));
+      assert_invariant (sim);
+      c = counters (sim);
+      /* Full after 10 s; at each deadline the arrival due at the same
+       * microsecond comes first and is refused, the timeout then frees a
+       * place until the next arrival. */
+      g_assert_cmpuint (c->in_flight, <=, MIN ((guint64) t * 1000, SB_SIM_MAX_IN_FLIGHT));
+      g_assert_cmpuint (c->in_flight + 1, >=, MIN ((guint64) t * 1000, SB_SIM_MAX_IN_FLIGHT));
+      g_assert_cmpuint (c->succeeded, ==, 0);
+      g_assert_cmpuint (c->reasons[SB_FAILURE_TIMED_OUT], ==, c->failed);
+      if (t == timeout_s)
+        {
+          /* Every failure so far is a refusal: the first request, sent at
+           * 1 ms, is still waiting. */
+          g_assert_cmpuint (c->failed, ==, c->requests - SB_SIM_MAX_IN_FLIGHT);
+        }
+      /* Timeouts since 300 s: every structure has its steady size. */
+      if (t == 2 * timeout_s)
+        heap_warm = heap_in_use ();
+      /* None waits longer than a browser would. */
+      g_assert_cmpint (walk_requests_within (sim, SB_SIM_REQUEST_TIMEOUT), <=,
+                       MIN (US (t) - US (0.001), SB_SIM_REQUEST_TIMEOUT));
+    }
+  g_assert_cmpuint (counters (sim)->requests, ==, 3600 * 1000);
+  g_test_message ("heap %zu -> %zu bytes", heap_warm, heap_in_use ());
+  g_assert_cmpuint (heap_in_use (), <=, heap_warm + 256 * 1024);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -156,5 +214,6 @@ main (int    argc,
   g_test_add_data_func ("/sim/soak/long", &soak_long, test_soak);
   g_test_add_data_func ("/sim/soak/secured-monitored", &soak_secured, test_soak);
   g_test_add_data_func ("/sim/soak/scale-up", &soak_scale_up, test_soak);
+  g_test_add_func ("/sim/soak/slow-hops", test_slow_hops);
   return g_test_run ();
 }

@@ -19,24 +19,24 @@ struct _SbApplication
 
 G_DEFINE_FINAL_TYPE (SbApplication, sb_application, ADW_TYPE_APPLICATION)
 
-static void
-show_error_and_default (SbApplication *self,
-                        const GError  *error)
-{
-  SbWindow *window = sb_window_new (self, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  sb_window_show_error (window, error->message);
-}
+/* More windows than this at start would be a problem of their own. */
+#define MAX_RECOVERED_WINDOWS 16
 
 static void
 sb_application_activate (GApplication *app)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
-    window = GTK_WINDOW (sb_window_new (SB_APPLICATION (app), NULL));
-  gtk_window_present (window);
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  /* The first window takes the newest edit left unsaved (if any); every
+   * other one left (two windows, both killed) comes back in a window too. */
+  gtk_window_present (GTK_WINDOW (sb_window_new (SB_APPLICATION (app), NULL)));
+  for (int i = 1; i < MAX_RECOVERED_WINDOWS && sb_autosave_has_orphan (NULL); i++)
+    gtk_window_present (GTK_WINDOW (sb_window_new (SB_APPLICATION (app), NULL)));
 }
 
 static void
@@ -45,20 +45,10 @@ sb_application_open (GApplication  *app,
                      int            n_files,
                      const char    *hint)
 {
+  /* Each window remembers its file (Save writes back to it), shows why a
+   * file does not open, and offers unsaved changes to it first. */
   for (int i = 0; i < n_files; i++)
-    {
-      g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(SbScenario) scenario = path ? sb_scenario_load_from_file (path, &error) : NULL;
-
-      if (scenario == NULL && error == NULL)
-        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                     _("Only local scenario files can be opened"));
-      if (scenario == NULL)
-        show_error_and_default (SB_APPLICATION (app), error);
-      else
-        gtk_window_present (GTK_WINDOW (sb_window_new (SB_APPLICATION (app), scenario)));
-    }
+    gtk_window_present (GTK_WINDOW (sb_window_new_for_file (SB_APPLICATION (app), files[i])));
 }
 
 static void

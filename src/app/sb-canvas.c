@@ -280,6 +280,13 @@ query_tooltip (GtkWidget  *widget,
     return FALSE;
   text = g_string_new (NULL);
   g_string_append (text, name = sb_scenario_describe (sb_sim_get_scenario (sim), id));
+  /* A tooltip wraps at words only: a label of 4096 letters without a
+   * space would make it wider than the screen. */
+  if (g_utf8_strlen (text->str, -1) > 80)
+    {
+      g_string_truncate (text, g_utf8_offset_to_pointer (text->str, 80) - text->str);
+      g_string_append (text, "…");
+    }
   g_string_append_printf (text, " — %s", sb_sim_is_up (sim, id) ? _("up") : _("down"));
   failure = recent_failure_at (sim, id);
   if (failure != NULL)

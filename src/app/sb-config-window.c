@@ -14,6 +14,7 @@
 #include "config/sb-config.h"
 #include "sb-config-window.h"
 #include "sb-lesson-view.h"
+#include "sb-toast.h"
 
 struct _SbConfigWindow
 {
@@ -138,17 +139,19 @@ sb_config_window_save_to (SbConfigWindow *self,
                           const char     *dir)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (SB_IS_CONFIG_WINDOW (self), FALSE);
 
   if (!sb_config_write (self->files, dir, &error))
     {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, sb_toast_new_plain (error->message));
       return FALSE;
     }
-  text = g_strdup_printf (_("Configuration written to %s"), dir);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  display = g_filename_display_name (dir);
+  text = g_strdup_printf (_("Configuration written to %s"), display);
+  adw_toast_overlay_add_toast (self->toasts, sb_toast_new_plain (text));
   return TRUE;
 }
 

@@ -78,6 +78,8 @@ add_row (SbElementList *self,
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* A label of a file can be 4096 characters without a space: the list
+   * must not take its width from it. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
   g_object_set_data_full (G_OBJECT (row), "id", g_strdup (id), g_free);

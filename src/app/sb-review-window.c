@@ -13,6 +13,7 @@
 
 #include "review/sb-review.h"
 #include "sb-review-window.h"
+#include "sb-toast.h"
 
 struct _SbReviewWindow
 {
@@ -119,7 +120,7 @@ toast (SbReviewWindow *self,
        const char     *message,
        gboolean        stays)
 {
-  AdwToast *t = adw_toast_new (message);
+  AdwToast *t = sb_toast_new_plain (message);
 
   if (stays)
     adw_toast_set_timeout (t, 0);

@@ -247,7 +247,30 @@ zoom_activated (GSimpleAction *action,
     sb_canvas_set_zoom (canvas, 1.0);
 }
 
+/* F11: the window fullscreen, or back; the rest follows the window's
+ * fullscreened property (sb-window.c). */
+static void
+presentation_state (GSimpleAction *action,
+                    GVariant      *state,
+                    gpointer       user_data)
+{
+  if (g_variant_get_boolean (state))
+    gtk_window_fullscreen (GTK_WINDOW (user_data));
+  else
+    gtk_window_unfullscreen (GTK_WINDOW (user_data));
+}
+
+static void
+presentation_changed (SbWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "presentation");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (gtk_window_is_fullscreen (GTK_WINDOW (self))));
+}
+
 static const GActionEntry window_actions[] = {
+  { "presentation", NULL, NULL, "false", presentation_state },
   { "zoom-in", zoom_activated },
   { "zoom-out", zoom_activated },
   { "zoom-reset", zoom_activated },
@@ -403,8 +426,9 @@ sb_window_add_actions (SbWindow *self)
   add_property_action (self, "select", self->lesson, "selected");
   add_property_action (self, "script", self->lesson, "script-playing");
   add_property_action (self, "pointer", self->canvas, "pointer-highlight");
-  /* Presentation mode is the window fullscreen (sb-window.c). */
-  add_property_action (self, "presentation", self, "fullscreened");
+  /* Presentation mode is the window fullscreen (sb-window.c); not a
+   * property action on the window, which would hold it forever. */
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (presentation_changed), NULL);
   g_action_map_add_action (G_ACTION_MAP (self), style);
   g_signal_connect_object (self->lesson, "notify::speed", G_CALLBACK (speed_changed), self,
                            G_CONNECT_SWAPPED);

@@ -17,6 +17,7 @@
 
 #include "model/sb-scenario-edit.h"
 #include "sb-edit-dialog.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 static SbWindow *
@@ -31,8 +32,7 @@ static void
 refuse (SbWindow *self,
         GError   *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = sb_toast_new_plain (error->message);
 
   sb_lesson_cancel_move (self->lesson);
   if (self->refusal != NULL)
@@ -155,16 +155,13 @@ delete_activated (GSimpleAction *action,
   SbWindow *self = window_of (user_data);
   const char *id = selection (self);
   g_autofree char *described = id ? describe (self, id) : NULL;
-  g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;
 
   if (!edit_selection (self, sb_scenario_delete))
     return;
-  /* The title is markup: the name as the teacher wrote it. */
-  name = g_markup_escape_text (described, -1);
   /* Translators: %s names what was deleted, such as "Nginx · Server 2" */
-  toast = adw_toast_new (text = g_strdup_printf (_("%s deleted"), name));
+  toast = sb_toast_new_plain (text = g_strdup_printf (_("%s deleted"), described));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toasts, toast);

@@ -12,6 +12,7 @@
 
 #include "sb-autosave.h"
 #include "sb-handout-dialog.h"
+#include "sb-recovery-dialog.h"
 #include "sb-review-window.h"
 #include "sb-window-private.h"
 
@@ -36,21 +37,23 @@ sb_window_show_scenario (SbWindow         *self,
   sb_window_update_title (self);
 }
 
+/* The recovery is written a moment after the last edit, into this
+ * window's own file (sb-autosave.h), never over another window's. */
 void
 sb_window_autosave (SbWindow *self)
 {
   g_autoptr(SbScenario) scenario = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *document = NULL;
 
   g_return_if_fail (SB_IS_WINDOW (self));
   if (!sb_lesson_get_modified (self->lesson))
     {
-      sb_autosave_clear ();
+      sb_autosave_discard (self->autosave);
       return;
     }
   scenario = sb_lesson_dup_scenario (self->lesson);
-  if (!sb_autosave_write (scenario, &error))
-    sb_window_show_error (self, error->message);
+  document = self->file ? g_file_get_path (self->file) : NULL;
+  sb_autosave_schedule (self->autosave, scenario, document);
 }
 
 typedef struct {
@@ -79,7 +82,7 @@ discard_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       sb_lesson_set_modified (pending->window->lesson, FALSE);
-      sb_autosave_clear ();
+      sb_autosave_discard (pending->window->autosave);
       gtk_widget_activate_action_variant (GTK_WIDGET (pending->window), pending->action,
                                           pending->parameter);
     }
@@ -123,6 +126,10 @@ sb_window_open_file (SbWindow *self,
 
   g_return_val_if_fail (SB_IS_WINDOW (self), FALSE);
 
+  /* Unsaved changes to this file, left by a Stackboard that died: they
+   * come first (the dialog opens the file, or them). */
+  if (path != NULL && sb_recovery_dialog_offer (self, file))
+    return TRUE;
   scenario = path ? sb_scenario_load_from_file (path, &error) : NULL;
   if (scenario == NULL)
     {
@@ -261,7 +268,9 @@ export_response (GtkNativeDialog *dialog,
       if (sb_canvas_export_as (self->canvas, path, g_str_equal (format, "png2x") ? 2 : 1,
                                g_strcmp0 (content, "clean") == 0, &error))
         {
-          g_autofree char *text = g_strdup_printf (_("Exported to %s"), path);
+          g_autofree char *display = g_filename_display_name (path);
+          g_autofree char *text = g_strdup_printf (_("Exported to %s"), display);
+
           sb_window_show_toast (self, text);
         }
       else

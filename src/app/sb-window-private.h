@@ -46,6 +46,7 @@ struct _SbWindow
   AdwToast             *refusal;   /* the reason the last edit was refused, while shown */
   GSettings            *settings;
   GFile                *file;      /* where the scenario was opened or saved, or NULL */
+  SbAutosave           *autosave;  /* this window's recovery (sb-autosave.h) */
   gboolean              panel_before_presenting;
 };
 

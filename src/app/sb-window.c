@@ -10,6 +10,7 @@
 #include "sb-autosave.h"
 #include "sb-caption-view.h"
 #include "sb-question-card.h"
+#include "sb-toast.h"
 #include "sb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (SbWindow, sb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -33,7 +34,7 @@ close_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       sb_lesson_set_modified (self->lesson, FALSE);
-      sb_autosave_clear ();
+      sb_autosave_discard (self->autosave);
       gtk_window_close (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -143,6 +144,18 @@ lesson_edited (SbWindow *self)
   sb_window_autosave (self);
 }
 
+/* The window's actions go with it: a property action holds the lesson
+ * and listens to it, and the action group can outlive the window (the
+ * application exports it on the bus until later). */
+static void
+remove_actions (SbWindow *self)
+{
+  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), names[i]);
+}
+
 static void
 sb_window_dispose (GObject *object)
 {
@@ -150,8 +163,11 @@ sb_window_dispose (GObject *object)
 
   if (self->lesson != NULL)
     g_signal_handlers_disconnect_by_data (self->lesson, self);
+  remove_actions (self);
   /* The template owns the lesson, and every view keeps its own. */
   gtk_widget_dispose_template (GTK_WIDGET (self), SB_TYPE_WINDOW);
+  /* An edit not written yet is, now: what is not saved stays recoverable. */
+  g_clear_pointer (&self->autosave, sb_autosave_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->file);
   g_clear_weak_pointer (&self->refusal);
@@ -213,6 +229,7 @@ sb_window_init (SbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->panel_before_presenting = TRUE;
   self->settings = g_settings_new (APP_ID);
+  self->autosave = sb_autosave_new ();
   g_settings_bind (self->settings, "speed", self->lesson, "speed", G_SETTINGS_BIND_GET);
   sb_window_add_actions (self);
   sb_window_add_editor_actions (self);
@@ -224,13 +241,15 @@ sb_window_init (SbWindow *self)
   restore_size (self);
 }
 
-/* Where a window starts: the scenario asked for, else an edited one
- * recovered from the autosave, else the lesson step left last time. */
+/* Where a window starts: the scenario asked for, else an edited one left
+ * by a Stackboard that died (one window each), else the lesson step left
+ * last time. */
 static void
 show_first_scenario (SbWindow         *self,
                      const SbScenario *scenario)
 {
   g_autoptr(SbScenario) recovered = NULL;
+  g_autofree char *document = NULL;
   g_autofree char *last = NULL;
 
   if (scenario != NULL)
@@ -238,13 +257,11 @@ show_first_scenario (SbWindow         *self,
       sb_window_show_scenario (self, scenario, NULL);
       return;
     }
-  if ((recovered = sb_autosave_load ()) != NULL)
+  if (sb_autosave_claim (self->autosave, NULL, &recovered, &document))
     {
-      /* Stackboard closed (or crashed) over an edited scenario: it comes
-       * back, still marked edited, until it is saved or discarded. */
-      sb_window_show_scenario (self, recovered, NULL);
-      sb_lesson_set_modified (self->lesson, TRUE);
-      sb_window_show_toast (self, _("The scenario you were editing was recovered"));
+      g_autoptr(GFile) file = document ? g_file_new_for_path (document) : NULL;
+
+      sb_window_show_recovered (self, recovered, file);
       return;
     }
   /* The lesson goes on where it was left; the bundled scenarios are
@@ -266,6 +283,39 @@ sb_window_new (SbApplication    *application,
   /* The class sees requests flowing as soon as the window opens. */
   sb_lesson_set_playing (self->lesson, TRUE);
   return self;
+}
+
+SbWindow *
+sb_window_new_for_file (SbApplication *application,
+                        GFile         *file)
+{
+  g_autoptr(SbScenario) lesson = sb_scenario_load_bundled (SB_SCENARIO_DEFAULT, NULL);
+  SbWindow *self = sb_window_new (application, lesson);
+
+  sb_window_open_file (self, file);
+  return self;
+}
+
+/* Stackboard closed (or crashed) over an edited scenario: it comes back,
+ * still marked edited, until it is saved or discarded. */
+void
+sb_window_show_recovered (SbWindow         *self,
+                          const SbScenario *scenario,
+                          GFile            *file)
+{
+  g_return_if_fail (SB_IS_WINDOW (self));
+
+  g_set_object (&self->file, file);
+  sb_window_show_scenario (self, scenario, NULL);
+  sb_lesson_set_modified (self->lesson, TRUE);
+  sb_window_show_toast (self, _("The scenario you were editing was recovered"));
+}
+
+SbAutosave *
+sb_window_get_autosave (SbWindow *self)
+{
+  g_return_val_if_fail (SB_IS_WINDOW (self), NULL);
+  return self->autosave;
 }
 
 gboolean
@@ -338,22 +388,12 @@ sb_window_get_panel (SbWindow *self)
   return GTK_WIDGET (self->panel);
 }
 
-/* A toast's title is Pango markup in libadwaita 1.2: a name the teacher
- * typed ("R&D") must show as written. */
-static AdwToast *
-toast_new (const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
-}
-
 void
 sb_window_show_toast (SbWindow   *self,
                       const char *message)
 {
   g_return_if_fail (SB_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toasts, toast_new (message));
+  adw_toast_overlay_add_toast (self->toasts, sb_toast_new_plain (message));
 }
 
 void
@@ -363,7 +403,7 @@ sb_window_show_error (SbWindow   *self,
   AdwToast *toast;
 
   g_return_if_fail (SB_IS_WINDOW (self));
-  toast = toast_new (message);
+  toast = sb_toast_new_plain (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
 }

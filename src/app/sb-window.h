@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "app/sb-application.h"
+#include "app/sb-autosave.h"
 #include "app/sb-canvas.h"
 #include "model/sb-scenario.h"
 
@@ -22,9 +23,24 @@ SbWindow *sb_window_new          (SbApplication    *application,
 SbCanvas *sb_window_get_canvas   (SbWindow         *self);
 /* The lesson every view of the window shows. */
 SbLesson *sb_window_get_lesson   (SbWindow         *self);
-/* Writes the edited scenario to the autosave file (or removes that file
- * when nothing is edited); done on every edit. */
+/* A window on the default lesson that opens FILE (or shows why not). */
+SbWindow *sb_window_new_for_file (SbApplication    *application,
+                                  GFile            *file);
+/* Schedules the edited scenario's recovery (or removes it when nothing is
+ * edited); done on every edit. */
 void      sb_window_autosave     (SbWindow         *self);
+/* Shows SCENARIO, recovered, as an edit of FILE (or of no file). */
+void      sb_window_show_recovered (SbWindow       *self,
+                                  const SbScenario *scenario,
+                                  GFile            *file);
+/* This window's recovery. */
+SbAutosave *sb_window_get_autosave (SbWindow       *self);
+/* Shows SCENARIO, recovered, as an edit of FILE (or of no file). */
+void      sb_window_show_recovered (SbWindow       *self,
+                                  const SbScenario *scenario,
+                                  GFile            *file);
+/* This window's recovery. */
+SbAutosave *sb_window_get_autosave (SbWindow       *self);
 /* Whether the topology was edited since it was opened or saved. */
 gboolean  sb_window_get_modified (SbWindow         *self);
 /* Whether the window shows the board alone, fullscreen. */

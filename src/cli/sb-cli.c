@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "render/sb-export.h"
 #include "render/sb-render.h"
@@ -525,18 +526,71 @@ apply_action (SbSim             *sim,
 
 static const char *action_option (SbCliActionKind kind);
 
+/* How often a long --simulate says how far it got. */
+#define PROGRESS_INTERVAL (G_USEC_PER_SEC / 5)
+
+typedef struct {
+  gint64   end_us;       /* simulated time the run goes to */
+  gint64   next_print;   /* monotonic time of the next line */
+  gboolean printed;
+} Progress;
+
+static void
+print_progress (SbSim    *sim,
+                Progress *p)
+{
+  double done = (double) sb_sim_get_time (sim) / SB_SIM_USEC_PER_SEC;
+  double total = (double) p->end_us / SB_SIM_USEC_PER_SEC;
+
+  /* Translators: a line that a long run keeps rewriting in the terminal:
+   * the simulated seconds done, the seconds asked for and the percentage */
+  g_printerr ("\r");
+  g_printerr (_("stackboard: %.0f of %.0f simulated seconds (%d%%)"), done, total,
+              (int) (100 * done / MAX (total, 1e-9)));
+  p->printed = TRUE;
+}
+
+/* Runs SIM to TO_US; with P, a second of simulated time at a time, so a
+ * line on stderr can say how far it got (the same counters as one go:
+ * the result never depends on how the time is cut). */
+static void
+advance (SbSim    *sim,
+         gint64    to_us,
+         Progress *p)
+{
+  if (p == NULL)
+    {
+      sb_sim_advance_to (sim, to_us);
+      return;
+    }
+  while (sb_sim_get_time (sim) < to_us)
+    {
+      gint64 now;
+
+      sb_sim_advance_to (sim, MIN (to_us, sb_sim_get_time (sim) + SB_SIM_USEC_PER_SEC));
+      now = g_get_monotonic_time ();
+      if (now >= p->next_print)
+        {
+          print_progress (sim, p);
+          p->next_print = now + PROGRESS_INTERVAL;
+        }
+    }
+}
+
 /* Runs SIM to AT, playing the script's moments due on the way (when
- * PLAYER is not NULL) and revealing each question at once. */
+ * PLAYER is not NULL) and revealing each question at once; without a
+ * script, with P's progress on a terminal. */
 static gboolean
 run_to (SbSim           *sim,
         SbScriptPlayer  *player,
         SbNarrator      *narrator,
         gint64           at,
+        Progress        *p,
         GError         **error)
 {
   if (player == NULL)
     {
-      sb_sim_advance_to (sim, at);
+      advance (sim, at, p);
       return TRUE;
     }
   for (;;)
@@ -557,6 +611,8 @@ sb_cli_play (SbSim              *sim,
              GError            **error)
 {
   g_autoptr(SbScriptPlayer) player = NULL;
+  Progress progress = { end_us, g_get_monotonic_time () + PROGRESS_INTERVAL, FALSE };
+  Progress *p = options->progress ? &progress : NULL;
 
   if (options->lesson && options->scenario->script != NULL)
     player = sb_script_player_new (options->scenario->script);
@@ -568,7 +624,7 @@ sb_cli_play (SbSim              *sim,
 
       if (at > end_us)
         break;
-      if (!run_to (sim, player, narrator, at, error))
+      if (!run_to (sim, player, narrator, at, p, error))
         return FALSE;
       if (!apply_action (sim, action, &local))
         {
@@ -578,7 +634,14 @@ sb_cli_play (SbSim              *sim,
           return FALSE;
         }
     }
-  return run_to (sim, player, narrator, end_us, error);
+  if (!run_to (sim, player, narrator, end_us, p, error))
+    return FALSE;
+  if (progress.printed)
+    {
+      print_progress (sim, &progress);
+      g_printerr ("\n");
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -711,6 +774,8 @@ build_options (const SbCliArgs *a,
     }
   if (a->time && !parse_time ("--time", a->time, &options->time, error))
     return FALSE;
+  /* Only for a person watching: a script reading stderr gets nothing. */
+  options->progress = a->simulate != NULL && isatty (STDERR_FILENO);
   return parse_size ("--width", a->width, &options->width, error)
          && parse_size ("--height", a->height, &options->height, error);
 }
@@ -745,6 +810,41 @@ fail (const GError *error)
 {
   g_printerr ("stackboard: %s\n", error->message);
   return 1;
+}
+
+/* GOption's message for a value it cannot convert to UTF-8 ("Invalid byte
+ * sequence in conversion input") does not say which option it is about:
+ * the first argument that is not valid text does. */
+static int
+fail_parse (int           argc,
+            char        **argv,
+            const GError *error)
+{
+  g_autoptr(GError) named = NULL;
+
+  if (error->domain != G_CONVERT_ERROR)
+    return fail (error);
+  for (int i = 1; i < argc; i++)
+    {
+      const char *equals = g_str_has_prefix (argv[i], "--") ? strchr (argv[i], '=') : NULL;
+      g_autofree char *option = equals ? g_strndup (argv[i], equals - argv[i])
+                                       : i > 1 && argv[i - 1][0] == '-' ? g_strdup (argv[i - 1])
+                                       : NULL;
+      g_autofree char *utf8 = g_locale_to_utf8 (equals ? equals + 1 : argv[i], -1, NULL, NULL, NULL);
+      g_autofree char *shown = NULL;
+
+      if (utf8 != NULL || option == NULL)
+        continue;
+      shown = g_utf8_make_valid (option, -1);
+      g_set_error (&named, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: the first %s is an option such as --rate,
+                    * the second GLib's reason, such as "Invalid byte
+                    * sequence in conversion input" */
+                   _("%s: the value is not text in the encoding of the locale (%s)"),
+                   shown, error->message);
+      return fail (named);
+    }
+  return fail (error);
 }
 
 static int
@@ -863,7 +963,8 @@ one_command_please (GArray *options)
   return 1;
 }
 
-/* Inside Flatpak, a path the user would not find is refused before
+/* An empty file name would mean the current folder (or nothing at all);
+ * inside Flatpak, a path the user would not find is refused before
  * anything runs (sb-sandbox.h). */
 static gboolean
 check_paths (GArray  *options,
@@ -871,7 +972,7 @@ check_paths (GArray  *options,
 {
   SbSandbox *sandbox = sb_sandbox_get_default ();
 
-  for (guint i = 0; sandbox && i < options->len; i++)
+  for (guint i = 0; i < options->len; i++)
     {
       const SbCliOption *option = option_at (options, i);
       const char *value;
@@ -879,6 +980,17 @@ check_paths (GArray  *options,
       if (option->path == SB_CLI_VALUE || !is_set (&option->entry))
         continue;
       value = *(const char **) option->entry.arg_data;
+      if (value[0] == '\0')
+        {
+          g_autofree char *name = g_strconcat ("--", option->entry.long_name, NULL);
+
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is an option such as --export-config */
+                       _("%s: the file or folder name is empty"), name);
+          return FALSE;
+        }
+      if (sandbox == NULL)
+        continue;
       if (option->path == SB_CLI_READS
           && (g_strv_contains (sb_scenario_bundled_names (), value)
               || sb_sandbox_check_input (sandbox, value, error)))
@@ -993,7 +1105,7 @@ sb_cli_run (int    argc,
   for (int i = 0; i < argc; i++)
     copy[i] = g_strdup (argv[i]);
   if (!g_option_context_parse_strv (context, &copy, &error))
-    *exit_status = fail (error);
+    *exit_status = fail_parse (argc, argv, error);
   else if (g_strv_length (copy) > 1)
     {
       g_printerr (_("stackboard: unexpected argument “%s”\n"), copy[1]);

@@ -35,6 +35,7 @@ typedef struct {
   double      time;       /* --time for --export, default 0 */
   int         width;      /* --width, 0 = renderer's default */
   int         height;     /* --height, 0 = renderer's default */
+  gboolean    progress;   /* --simulate shows how far it got on stderr (a terminal) */
 } SbCliOptions;
 
 /* Parses ARGV.  Returns TRUE when a headless option was given: the command

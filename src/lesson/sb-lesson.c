@@ -1204,8 +1204,9 @@ sb_lesson_move_component (SbLesson   *self,
       self->moving = TRUE;
     }
   comp->has_position = TRUE;
-  comp->x = x;
-  comp->y = y;
+  /* Within what a file may hold, however far the pointer went. */
+  comp->x = CLAMP (x, -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
+  comp->y = CLAMP (y, -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
   g_signal_emit (self, signals[CHANGED], 0, SB_LESSON_CHANGED_LAYOUT);
 }
 

@@ -26,320 +26,20 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "sb-file.h"
 #include "sb-scenario-private.h"
 #include "sb-scenario-resources.h"
 
 #define INVALID SB_SCENARIO_ERROR_INVALID
-
-/* Stage 1: the raw bytes */
-
 #define PARSE SB_SCENARIO_ERROR_PARSE
 
-/* Where byte OFFSET of DATA is, counted from 1 in characters. */
-typedef struct {
-  guint line;
-  guint column;
-} Position;
-
-static Position
-position_of (const char *data,
-             gsize       offset)
-{
-  Position at = { 1, 1 };
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          at.line++;
-          at.column = 1;
-        }
-      else if (((guchar) data[i] & 0xC0) != 0x80)  /* not a UTF-8 continuation byte */
-        at.column++;
-    }
-
-  return at;
-}
-
-static gboolean
-check_size (gsize    length,
-            GError **error)
-{
-  /* %zu rather than G_GSIZE_FORMAT, which xgettext cannot read. */
-  if (length > SB_SCENARIO_MAX_FILE_SIZE)
-    /* Translators: the size of the file in bytes, then the most a
-     * scenario may have */
-    return sb_fail (error, PARSE, _("file is %zu bytes, more than the %d a scenario may have"),
-                    (size_t) length, SB_SCENARIO_MAX_FILE_SIZE);
-  if (length == 0)
-    return sb_fail (error, PARSE, _("file is empty"));
-
-  return TRUE;
-}
-
-static gboolean
-check_utf8 (const char *data,
-            gsize       length,
-            GError    **error)
-{
-  const char *end;
-
-  /* g_utf8_validate_len() also stops at a NUL byte, which a text file has
-   * no business holding and which would cut strings short. */
-  Position at;
-
-  if (g_utf8_validate_len (data, length, &end))
-    return TRUE;
-
-  at = position_of (data, end - data);
-  if (*end == '\0')
-    /* Translators: where the NUL byte is in the file */
-    return sb_fail (error, PARSE, _("line %u, column %u: the file holds a NUL byte"),
-                    at.line, at.column);
-
-  /* Translators: where the first byte that is not UTF-8 is in the file */
-  return sb_fail (error, PARSE, _("line %u, column %u: not valid UTF-8"), at.line, at.column);
-}
-
-static gboolean
-is_number_char (char c)
-{
-  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-/* Whether the integer DIGITS (no sign, no leading zeros) fits in a gint64. */
-static gboolean
-integer_fits (const char *digits,
-              gsize       n_digits)
-{
-  static const char max[] = "9223372036854775807";
-
-  return n_digits < strlen (max)
-         || (n_digits == strlen (max) && strncmp (digits, max, n_digits) <= 0);
-}
-
-/* Skips the number starting at *I, leaving *I on its last character. */
-static gboolean
-scan_number (const char *data,
-             gsize       length,
-             gsize      *i,
-             GError    **error)
-{
-  gsize start = *i, end = *i, digits;
-  gboolean integer = TRUE;
-  g_autofree char *number = NULL;
-  Position at;
-
-  for (; end < length && is_number_char (data[end]); end++)
-    if (data[end] == '.' || data[end] == 'e' || data[end] == 'E')
-      integer = FALSE;
-
-  *i = end - 1;
-  for (digits = start; digits < end && !g_ascii_isdigit (data[digits]); digits++)
-    ;
-  while (digits + 1 < end && data[digits] == '0')
-    digits++;
-
-  if (!integer || integer_fits (data + digits, end - digits))
-    return TRUE;
-
-  at = position_of (data, start);
-  number = g_strdup_printf ("%.*s%s", (int) MIN (end - start, 40), data + start,
-                            end - start > 40 ? "..." : "");
-  /* Translators: where the number starts in the file, then the number as
-   * written there (shortened with "...") */
-  return sb_fail (error, PARSE, _("line %u, column %u: integer %s is too large"),
-                  at.line, at.column, number);
-}
-
-/* The code point of the \uXXXX escape at DATA + I (on the backslash), or
- * -1 when it does not have four hex digits. */
-static int
-escape_value (const char *data,
-              gsize       length,
-              gsize       i)
-{
-  int value = 0;
-
-  if (length - i < 6 || data[i] != '\\' || data[i + 1] != 'u')
-    return -1;
-  for (gsize k = i + 2; k < i + 6; k++)
-    {
-      int digit = g_ascii_xdigit_value (data[k]);
-
-      if (digit < 0)
-        return -1;
-      value = value * 16 + digit;
-    }
-  return value;
-}
-
-/* How many bytes the \u escape at DATA + I takes (6, or 12 for a
- * surrogate pair), or 0 when a scenario cannot hold it: \u0000, fewer than
- * four hex digits, half a surrogate pair.  json-glib 1.6 takes what hex
- * digits it finds and encodes a lone surrogate as is, which gives text
- * that is not UTF-8. */
-static gsize
-unicode_escape_length (const char *data,
-                       gsize       length,
-                       gsize       i)
-{
-  int value = escape_value (data, length, i), low;
-
-  if (value <= 0 || (value >= 0xDC00 && value <= 0xDFFF))
-    return 0;
-  if (value < 0xD800 || value > 0xDBFF)
-    return 6;
-  low = escape_value (data, length, i + 6);
-  return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
-}
-
-static gboolean
-bad_escape (const char *data,
-            gsize       length,
-            gsize       i,
-            GError    **error)
-{
-  Position at = position_of (data, i);
-  gsize end = i + 2;
-
-  /* The escape as written, as far as it is plain ASCII. */
-  while (end < length && end < i + 6 && g_ascii_isgraph (data[end]) && data[end] != '"'
-         && data[end] != '\'' && data[end] != '\\')
-    end++;
-  {
-    g_autofree char *escape = g_strndup (data + i, end - i);
-
-    return sb_fail (error, PARSE,
-                    /* Translators: where the escape is in the file, then the
-                     * JSON escape itself, such as \u0000 or half of a
-                     * surrogate pair like \ud800 */
-                    _("line %u, column %u: a string holds %s, "
-                      "which a scenario cannot contain"),
-                    at.line, at.column, escape);
-  }
-}
-
-/* Walks the text once, outside json-glib, for what it cannot cope with. */
-static gboolean
-prescan (const char *data,
-         gsize       length,
-         GError    **error)
-{
-  guint depth = 0;
-  char quote = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (quote != 0 && c == '\\' && i + 1 < length && data[i + 1] == 'u')
-        {
-          gsize n = unicode_escape_length (data, length, i);
-
-          if (n == 0)
-            return bad_escape (data, length, i, error);
-          i += n - 1;
-        }
-      else if (quote != 0 && c == '\\')
-        i++;  /* an escaped quote does not end the string */
-      else if (quote != 0)
-        quote = c == quote ? 0 : quote;
-      else if (c == '"' || c == '\'')  /* json-glib also takes single quotes */
-        quote = c;
-      else if ((c == '[' || c == '{') && ++depth > SB_SCENARIO_MAX_DEPTH)
-        {
-          Position at = position_of (data, i);
-          /* Translators: where the bracket is in the file, then the
-           * deepest nesting a scenario may have */
-          return sb_fail (error, PARSE, _("line %u, column %u: nested more than %d levels deep"),
-                          at.line, at.column, SB_SCENARIO_MAX_DEPTH);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-      else if ((c == '-' || g_ascii_isdigit (c)) && !scan_number (data, length, &i, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Statements */
-
-static gboolean
-is_word_char (char c)
-{
-  return g_ascii_isalnum (c) || c == '_';
-}
-
-/* Whether the word DATA starts with (up to LENGTH bytes) is a JSON literal. */
-static gboolean
-is_literal (const char *data,
-            gsize       length)
-{
-  gsize n = 0;
-
-  while (n < length && is_word_char (data[n]))
-    n++;
-  return (n == 4 && strncmp (data, "true", 4) == 0)
-         || (n == 5 && strncmp (data, "false", 5) == 0)
-         || (n == 4 && strncmp (data, "null", 4) == 0);
-}
-
-/* Where the next statement of DATA[FROM..LENGTH) starts: the first object
- * or array at the top level after a complete value, or LENGTH.
- *
- * json-glib 1.6 reads a text as a series of statements: the first value is
- * the root, an error in a later one fails the whole, and it parses an
- * object or an array that follows a complete value ("0{...}", two
- * scenarios pasted one after the other) then drops it without freeing it.
- * So each statement goes to a parser of its own (see parse_statements()),
- * which gives the same root and the same messages, without the leak. */
-static gsize
-next_statement (const char *data,
-                gsize       from,
-                gsize       length)
-{
-  guint depth = 0;
-  char quote = 0;
-  gboolean have_value = FALSE;
-
-  for (gsize i = from; i < length; i++)
-    {
-      char c = data[i];
-      gboolean word_start = i == from || !is_word_char (data[i - 1]);
-
-      if (quote != 0)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == quote)
-            quote = 0;
-          continue;
-        }
-      if (depth == 0 && (c == '{' || c == '[') && have_value)
-        return i;
-      if (depth == 0)
-        have_value |= c == '{' || c == '[' || c == '"' || c == '\''
-                      || ((c == '-' || g_ascii_isdigit (c)) && word_start)
-                      || (g_ascii_isalpha (c) && word_start && is_literal (data + i, length - i));
-      if (c == '"' || c == '\'')
-        quote = c;
-      else if (c == '{' || c == '[')
-        depth++;
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return length;
-}
-
-/* json-glib says "<data>:LINE:COL: Parse error: WHAT"; say it our way. */
+/* Stage 1 is sb_scenario_check_text() (sb-scenario-text.c): after it,
+ * json-glib only ever sees one strict JSON value.  Its own messages stay
+ * as a fallback; they say "<data>:LINE:COL: Parse error: WHAT". */
 static gboolean
 parse_json (JsonParser *parser,
             const char *data,
             gsize       length,
-            Position    base,
             GError    **error)
 {
   g_autoptr(GError) local = NULL;
@@ -361,51 +61,9 @@ parse_json (JsonParser *parser,
   /* Skip the "Parse error: " label, which json-glib may have translated. */
   what = strstr (message + consumed, ": ");
   what = what != NULL ? what + 2 : message + consumed;
-  /* Where DATA starts in the whole text. */
-  column = line == 1 ? column + base.column - 1 : column;
-  line += base.line - 1;
   /* Translators: where the syntax error is in the file, then json-glib's
    * own message about it */
   return sb_fail (error, PARSE, _("line %u, column %u: not JSON: %s"), line, column, what);
-}
-
-/* Where byte OFFSET of DATA is, with the column in bytes as json-glib
- * counts it. */
-static Position
-byte_position_of (const char *data,
-                  gsize       offset)
-{
-  Position at = { 1, 1 };
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      at.line += data[i] == '\n';
-      at.column = data[i] == '\n' ? 1 : at.column + 1;
-    }
-  return at;
-}
-
-/* Parses the first statement of DATA into PARSER, then each other one into
- * a parser of its own, for its errors only (see next_statement()). */
-static gboolean
-parse_statements (JsonParser *parser,
-                  const char *data,
-                  gsize       length,
-                  GError    **error)
-{
-  gsize end = next_statement (data, 0, length);
-
-  if (!parse_json (parser, data, end, (Position) { 1, 1 }, error))
-    return FALSE;
-  for (gsize start = end; start < length; start = end)
-    {
-      g_autoptr(JsonParser) rest = json_parser_new_immutable ();
-
-      end = next_statement (data, start, length);
-      if (!parse_json (rest, data + start, end - start, byte_position_of (data, start), error))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* Stage 2: reading the tree */
@@ -1282,19 +940,14 @@ load_from_data (const char *data,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonNode *root;
 
-  if (!check_size (length, error)
-      || !check_utf8 (data, length, error)
-      || !prescan (data, length, error)
-      || !parse_statements (parser, data, length, error))
+  if (!sb_scenario_check_text (data, length, error)
+      || !parse_json (parser, data, length, error))
     return NULL;
 
-  /* json-glib accepts white space alone and gives no root. */
+  /* The check above refused white space alone, for which json-glib gives
+   * no root. */
   root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      sb_fail (error, PARSE, _("file is empty"));
-      return NULL;
-    }
+  g_return_val_if_fail (root != NULL, NULL);
 
   return parse_scenario (root, error);
 }
@@ -1346,37 +999,28 @@ read_fd (int          fd,
       g_byte_array_append (buffer, chunk, n);
     }
 
-  /* Not a regular file (a pipe, /dev/zero): its size showed only now. */
-  /* Translators: %d is the most bytes a scenario file may have */
-  return sb_fail (error, PARSE, _("file is more than the %d bytes a scenario may have"),
-                  SB_SCENARIO_MAX_FILE_SIZE);
+  /* The file grew while it was read. */
+  return sb_scenario_check_size (buffer->len, error);
 }
 
 /* Reads at most one byte more than a scenario may have, so a huge file is
- * refused without reading it into memory. */
+ * refused without reading it into memory; anything but a regular file is
+ * refused without being read at all (a FIFO would block). */
 static GBytes *
 read_file (const char *path,
            GError    **error)
 {
   g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  struct stat info;
+  goffset size;
   gboolean ok;
   int fd;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (fstat (fd, &info) == 0 && S_ISREG (info.st_mode) && info.st_size > SB_SCENARIO_MAX_FILE_SIZE)
-    ok = check_size (info.st_size, error);
+  if (!sb_file_open_regular (path, &fd, &size, error))
+    return NULL;
+  if (size > SB_SCENARIO_MAX_FILE_SIZE)
+    ok = sb_scenario_check_size (size, error);
   else
     ok = read_fd (fd, buffer, error);
-
   g_close (fd, NULL);
   return ok ? g_byte_array_free_to_bytes (g_steal_pointer (&buffer)) : NULL;
 }
@@ -1419,7 +1063,7 @@ sb_scenario_load_from_file (const char *path,
 
   if (self == NULL)
     {
-      display = g_filename_display_name (path);
+      display = sb_file_display_name (path);
       propagate_for_file (error, g_steal_pointer (&local), display);
     }
 

@@ -51,4 +51,16 @@ gboolean  sb_check_count       (GError            **error,
                                 guint               count,
                                 guint               max);
 
+/* Stage 1 of loading (sb-scenario-text.c): size, UTF-8 and RFC 8259
+ * JSON, plus what json-glib or the model cannot hold (nesting deeper than
+ * SB_SCENARIO_MAX_DEPTH, integers beyond 64 bits, \u0000, half surrogate
+ * pairs, duplicate keys).  Messages start with the line and column. */
+gboolean  sb_scenario_check_text (const char         *data,
+                                  gsize               length,
+                                  GError            **error);
+/* "file is LENGTH bytes, more than ..." when over the cap, "file is
+ * empty" when 0. */
+gboolean  sb_scenario_check_size (gsize               length,
+                                  GError            **error);
+
 G_END_DECLS

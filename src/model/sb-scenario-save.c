@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "sb-file.h"
 #include "sb-scenario-private.h"
 
 typedef struct {
@@ -356,6 +357,6 @@ sb_scenario_save_to_file (const SbScenario *self,
   data = sb_scenario_to_data (self, &length);
 
   /* A temporary file renamed over PATH: a crash or a full disk leaves the
-   * old file whole, never half of the new one. */
-  return g_file_set_contents (path, data, length, error);
+   * old file whole, never half of the new one; the message names PATH. */
+  return sb_file_replace (path, data, length, error);
 }

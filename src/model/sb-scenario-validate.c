@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
@@ -253,6 +254,26 @@ check_id (GError    **error,
   return TRUE;
 }
 
+/* A plain IPv4 or IPv6 literal and nothing else: g_hostname_is_ip_address()
+ * also takes an IPv6 zone ("fe80::1%eth0"), with any text after the '%',
+ * newlines included, which would then reach the configuration files. */
+gboolean
+sb_ip_is_valid (const char *ip)
+{
+  guint8 address[16];
+
+  return ip != NULL
+         && (inet_pton (AF_INET, ip, address) == 1 || inet_pton (AF_INET6, ip, address) == 1);
+}
+
+gboolean
+sb_ip_is_ipv6 (const char *ip)
+{
+  guint8 address[16];
+
+  return ip != NULL && inet_pton (AF_INET6, ip, address) == 1;
+}
+
 static gboolean
 check_ip (GError    **error,
           const char *path,
@@ -264,13 +285,65 @@ check_ip (GError    **error,
     return TRUE;
   if (!check_text (error, path, ip, TRUE, SB_SCENARIO_MAX_ID, TEXT_IP))
     return FALSE;
-  if (g_hostname_is_ip_address (ip))
+  if (sb_ip_is_valid (ip))
     return TRUE;
 
   quoted = sb_quote_for_message (ip);
   /* Translators: the first %s is a JSON path such as hosts[0].ip, the
    * second the value in double quotes */
   return sb_fail (error, INVALID, _("%s: %s is not an IP address"), path, quoted);
+}
+
+/* RFC 1123 (2.1) host names, the letters-digits-hyphen labels of RFC 952
+ * that may start with a digit: what a DNS zone, Nginx's server_name and a
+ * certificate file name can all hold as they are. */
+gboolean
+sb_host_name_is_valid (const char *name)
+{
+  gsize label = 0;
+  const char *p;
+
+  if (name == NULL || strlen (name) > SB_SCENARIO_MAX_HOST_NAME)
+    return FALSE;
+  for (p = name; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        {
+          if (label == 0 || p[-1] == '-')
+            return FALSE;
+          label = 0;
+        }
+      else if (g_ascii_isalnum (*p) || (*p == '-' && label > 0))
+        {
+          if (++label > 63)
+            return FALSE;
+        }
+      else
+        return FALSE;
+    }
+  return label > 0 && p[-1] != '-';
+}
+
+static gboolean
+check_host_name (GError    **error,
+                 const char *path,
+                 const char *name)
+{
+  g_autofree char *quoted = NULL;
+
+  if (!check_text (error, path, name, TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT))
+    return FALSE;
+  if (sb_host_name_is_valid (name))
+    return TRUE;
+
+  quoted = sb_quote_for_message (name);
+  return sb_fail (error, INVALID,
+                  /* Translators: the first %s is a JSON path (dns.name), the
+                   * second the value in double quotes, the last the most
+                   * characters a host name may have */
+                  _("%s: %s is not a host name (labels of letters, digits and '-', "
+                    "1 to 63 characters each, joined by dots, at most %d in all)"),
+                  path, quoted, SB_SCENARIO_MAX_HOST_NAME);
 }
 
 /* Hosts and components share one id space: SEEN maps each id to the
@@ -349,7 +422,7 @@ static gboolean
 check_settings (const SbScenario *self,
                 GError          **error)
 {
-  return check_text (error, "dns.name", self->dns_name, TRUE, SB_SCENARIO_MAX_TEXT, TEXT_TEXT)
+  return check_host_name (error, "dns.name", self->dns_name)
          && check_range (error, "dns.ttl", self->ttl, FALSE, 0, SB_SCENARIO_MAX_SECONDS)
          && check_range (error, "hop", self->hop, TRUE,
                          SB_SCENARIO_MIN_STEP, SB_SCENARIO_MAX_SECONDS)
@@ -458,9 +531,9 @@ check_position (const SbComponent *component,
     return TRUE;
 
   return check_range (error, path_of (&path, "components", i, "position.x"), component->x,
-                      FALSE, -G_MAXDOUBLE, G_MAXDOUBLE)
+                      FALSE, -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD)
          && check_range (error, path_of (&path, "components", i, "position.y"), component->y,
-                         FALSE, -G_MAXDOUBLE, G_MAXDOUBLE);
+                         FALSE, -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
 }
 
 static gboolean

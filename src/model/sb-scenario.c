@@ -571,6 +571,9 @@ sb_quote_for_message (const char *text)
 
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p), count++)
     {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      GUnicodeType type = c < 0x110000 ? g_unichar_type (c) : G_UNICODE_CONTROL;
+
       if (count == QUOTE_MAX_CHARS)
         {
           g_string_append (out, "...");
@@ -578,8 +581,10 @@ sb_quote_for_message (const char *text)
         }
       if (*p == '"' || *p == '\\')
         g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      /* Control characters (C0, DEL, C1) and invisible formatting ones
+       * (bidirectional overrides) are shown, never obeyed by a terminal. */
+      else if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT)
+        g_string_append_printf (out, "\\u%04x", (guint) (c < 0x110000 ? c : (guchar) *p));
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }

@@ -30,6 +30,10 @@ G_BEGIN_DECLS
 #define SB_SCENARIO_MAX_CHECKS      100            /* health check rise and fall */
 #define SB_SCENARIO_MIN_STEP        0.001          /* seconds: hop and check interval */
 #define SB_SCENARIO_MAX_SECONDS     86400.0        /* any time setting */
+#define SB_SCENARIO_MAX_COORD       100000.0       /* |x| and |y| of a position, in diagram
+                                                    * units: a board of two million pixels
+                                                    * still draws, 1e308 broke cairo */
+#define SB_SCENARIO_MAX_HOST_NAME   253            /* characters in dns.name (RFC 1035) */
 
 #define SB_SCENARIO_DEFAULT         "distributed"  /* bundled scenario opened by default */
 
@@ -237,6 +241,13 @@ GBytes      *sb_scenario_get_bundled_data   (const char       *name,
  * Messages name the JSON path the value would have in a file. */
 gboolean     sb_scenario_validate           (const SbScenario *self,
                                              GError          **error);
+
+/* Whether IP is a plain IPv4 or IPv6 literal (no zone, nothing after it),
+ * and whether it is IPv6; NAME an RFC 1123 host name.  The validator uses
+ * them; the configuration writers check again before writing. */
+gboolean     sb_ip_is_valid                 (const char       *ip);
+gboolean     sb_ip_is_ipv6                  (const char       *ip);
+gboolean     sb_host_name_is_valid          (const char       *name);
 
 /* The saved form: 2-space indent, fixed key order, every setting written,
  * trailing newline.  Saving writes a temporary file and renames it. */

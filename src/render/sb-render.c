@@ -106,6 +106,13 @@ sb_render_prepare_text (SbDrawContext *ctx,
       pango_layout_set_text (ctx->text, text, -1);
     }
   pango_layout_get_size (ctx->text, &pw, &ph);
+  /* A word wider than the box (a file's label can be 4096 letters without
+   * a space) would run out of it: then it breaks between letters. */
+  if (width > 0 && pw > width * PANGO_SCALE)
+    {
+      pango_layout_set_wrap (ctx->text, PANGO_WRAP_WORD_CHAR);
+      pango_layout_get_size (ctx->text, &pw, &ph);
+    }
   *out_w = (double) pw / PANGO_SCALE;
   *out_h = (double) ph / PANGO_SCALE;
 }

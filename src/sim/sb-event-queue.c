@@ -296,3 +296,60 @@ sb_event_queue_nth (const SbEventQueue *queue,
   g_assert_not_reached ();
   return NULL;
 }
+
+/* Moves the key at I down to its place below. */
+static void
+sift_down (SbEventQueue *queue,
+           guint         i)
+{
+  SbEventKey key = queue->keys[i];
+
+  for (;;)
+    {
+      guint child = 2 * i + 1;
+
+      if (child >= queue->len)
+        break;
+      if (child + 1 < queue->len && key_before (&queue->keys[child + 1], &queue->keys[child]))
+        child++;
+      if (!key_before (&queue->keys[child], &key))
+        break;
+      queue->keys[i] = queue->keys[child];
+      i = child;
+    }
+  queue->keys[i] = key;
+}
+
+void
+sb_event_queue_filter (SbEventQueue  *queue,
+                       gboolean     (*keep) (const SbEvent *event,
+                                             gpointer       data),
+                       gpointer       data)
+{
+  guint kept = 0;
+
+  /* Each lane stays sorted when events leave it in place. */
+  for (guint l = 0; l < SB_EVENT_QUEUE_LANES; l++)
+    {
+      SbEventLane *lane = &queue->lanes[l];
+      guint n = 0;
+
+      for (guint i = 0; i < lane->len; i++)
+        if (keep (lane_at (lane, i), data))
+          *lane_at (lane, n++) = *lane_at (lane, i);
+      lane->len = n;
+    }
+  /* The heap's keys are filtered, then heapified again bottom-up. */
+  for (guint i = 0; i < queue->len; i++)
+    {
+      guint32 slot = (guint32) (queue->keys[i].order & SLOT_MASK);
+
+      if (keep (&queue->slots[slot], data))
+        queue->keys[kept++] = queue->keys[i];
+      else
+        queue->free_slots[queue->n_free++] = slot;
+    }
+  queue->len = kept;
+  for (guint i = kept / 2; i-- > 0; )
+    sift_down (queue, i);
+}

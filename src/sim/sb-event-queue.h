@@ -82,6 +82,11 @@ gboolean        sb_event_queue_pop_until (SbEventQueue *queue,
                                           gint64        limit,
                                           SbEvent      *out);
 guint           sb_event_queue_size   (const SbEventQueue *queue);
+/* Drops the events KEEP says no to, in O(n); the others keep their order. */
+void            sb_event_queue_filter (SbEventQueue  *queue,
+                                       gboolean     (*keep) (const SbEvent *event,
+                                                             gpointer       data),
+                                       gpointer       data);
 /* Pending events in no particular order, for scans. */
 const SbEvent  *sb_event_queue_nth    (const SbEventQueue *queue,
                                        guint          index);

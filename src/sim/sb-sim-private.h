@@ -59,6 +59,7 @@ struct _SbRequest {
   guint      stale : 1;
   guint      next_upstream : 1; /* refused by an application server: back to Nginx */
   guint      upstream_retried : 1;
+  guint      on_hop : 1;        /* an SB_EVENT_HOP for it is pending */
   /* Elements holding a connection for it (the LB, Nginx, the application
    * server), outermost first: killing one fails the request there. */
   gint16     chain[SB_CHAIN_MAX];
@@ -87,9 +88,10 @@ struct _SbSim {
   guint64        next_id;
   gint64        *dns_expiry;    /* per client: cached answer valid while now < it */
 
-  SbRequest     *first;         /* in flight, oldest first */
+  SbRequest     *first;         /* in flight, oldest first: the first times out first */
   SbRequest     *last;
   SbRequest     *free_list;
+  guint64        dead_hops;     /* pending hop events of requests gone (see compact()) */
 
   /* The load balancer's view, one entry per topo.backends. */
   SbLbServer    *servers;
@@ -157,6 +159,10 @@ void       sb_sim_request_hop     (SbSim        *self,
 void       sb_sim_requests_killed (SbSim        *self,
                                    int           place);
 void       sb_sim_requests_free   (SbSim        *self);
+/* When the oldest request in flight times out (µs), or G_MAXINT64. */
+gint64     sb_sim_next_timeout    (SbSim        *self);
+/* Fails the oldest request in flight, timed out, at its deadline. */
+void       sb_sim_request_time_out (SbSim       *self);
 
 /* sb-sim-cluster.c: the virtual IP and the monitoring service */
 void       sb_sim_cluster_init    (SbSim        *self);

@@ -61,6 +61,7 @@ request_release (SbSim     *self,
   else
     self->last = r->prev;
   /* id 0 marks the struct free: its pending hop event will be skipped. */
+  self->dead_hops += r->on_hop;
   r->id = 0;
   r->prev = NULL;
   r->next = self->free_list;
@@ -238,6 +239,7 @@ depart (SbSim       *self,
   ev.kind = SB_EVENT_HOP;
   ev.ptr = r;
   ev.tag = r->id;
+  r->on_hop = TRUE;
   sb_event_queue_push (&self->queue, &ev);
 }
 
@@ -292,10 +294,28 @@ connect_front (SbSim     *self,
     fail (self, r, self->topo.client, SB_FAILURE_NO_SERVER);
 }
 
+gint64
+sb_sim_next_timeout (SbSim *self)
+{
+  return self->first ? self->first->started + SB_SIM_REQUEST_TIMEOUT : G_MAXINT64;
+}
+
+void
+sb_sim_request_time_out (SbSim *self)
+{
+  SbRequest *r = self->first;
+
+  g_return_if_fail (r != NULL);
+  self->now = MAX (self->now, r->started + SB_SIM_REQUEST_TIMEOUT);
+  /* Where it was stuck: the element it was on its way to. */
+  fail (self, r, r->to, SB_FAILURE_TIMED_OUT);
+}
+
 void
 sb_sim_request_new (SbSim *self)
 {
   SbSimCounters *c = &self->counters;
+  gboolean full = c->in_flight >= SB_SIM_MAX_IN_FLIGHT;
   SbRequest *r = request_alloc (self);
   double u = sb_rng_double (&self->rng);
   int client = self->topo.client;
@@ -314,7 +334,13 @@ sb_sim_request_new (SbSim *self)
     c->writes++;
   self->handled[client]++;
   path_add (r, client);
-  if (self->topo.dns >= 0 && !(self->now < self->dns_expiry[r->client]))
+  /* No room: as a browser would see it after its timeout, at once, at the
+   * front door (the load balancer, or the one web server). */
+  if (full)
+    fail (self, r, self->active_lb >= 0 ? self->active_lb
+                   : self->topo.n_backends > 0 && self->topo.backends[0].web >= 0
+                   ? self->topo.backends[0].web : client, SB_FAILURE_TIMED_OUT);
+  else if (self->topo.dns >= 0 && !(self->now < self->dns_expiry[r->client]))
     depart (self, r, self->topo.dns, SB_DIRECTION_REQUEST);
   else
     connect_front (self, r);
@@ -577,6 +603,7 @@ void
 sb_sim_request_hop (SbSim     *self,
                     SbRequest *r)
 {
+  r->on_hop = FALSE;
   if (r->direction == SB_DIRECTION_REQUEST)
     arrive_forward (self, r, r->to);
   else

@@ -34,6 +34,7 @@ sb_failure_reason_to_string (SbFailureReason reason)
     [SB_FAILURE_FILES_MISSING] = N_("application files missing"),
     [SB_FAILURE_CONNECTION_RESET] = N_("connection reset"),
     [SB_FAILURE_READ_ONLY] = N_("read-only database"),
+    [SB_FAILURE_TIMED_OUT] = N_("timed out"),
   };
 
   g_return_val_if_fail ((guint) reason < SB_FAILURE_N, NULL);
@@ -190,12 +191,35 @@ event_is_live (SbSim         *self,
     }
 }
 
+/* The pending hop events of requests that failed meanwhile (timed out,
+ * reset by a kill) are only skipped when their time comes: with a hop of
+ * a day that is a day later, and a day of refused requests would fill the
+ * queue.  Once they are the most part of it, they go. */
+static gboolean
+keep_event (const SbEvent *ev,
+            gpointer       data)
+{
+  return event_is_live (data, ev);
+}
+
+static void
+compact (SbSim *self)
+{
+  if (self->dead_hops < 4096 || self->dead_hops * 2 < sb_event_queue_size (&self->queue))
+    return;
+  sb_event_queue_filter (&self->queue, keep_event, self);
+  self->dead_hops = 0;
+}
+
 static void
 handle_event (SbSim         *self,
               const SbEvent *ev)
 {
   if (!event_is_live (self, ev))
-    return;
+    {
+      self->dead_hops -= ev->kind == SB_EVENT_HOP && self->dead_hops > 0;
+      return;
+    }
   self->n_events++;
   switch (ev->kind)
     {
@@ -231,10 +255,23 @@ sb_sim_advance_to (SbSim  *self,
   SbEvent ev;
 
   g_return_if_fail (self != NULL);
-  while (sb_event_queue_pop_until (&self->queue, time_us, &ev))
+  /* A request times out after the events due at or before its deadline.
+   * The oldest request's deadline only ever moves later (a newer request
+   * becomes the oldest), so events before it run at full speed. */
+  for (;;)
     {
-      self->now = MAX (self->now, ev.time);
-      handle_event (self, &ev);
+      gint64 deadline = sb_sim_next_timeout (self);
+
+      while (sb_event_queue_pop_until (&self->queue, MIN (time_us, deadline), &ev))
+        {
+          self->now = MAX (self->now, ev.time);
+          handle_event (self, &ev);
+          compact (self);
+        }
+      if (deadline > time_us)
+        break;
+      if (sb_sim_next_timeout (self) == deadline)
+        sb_sim_request_time_out (self);
     }
   self->now = MAX (self->now, time_us);
   sb_series_roll (&self->series, self->now / SB_SIM_USEC_PER_SEC);
@@ -255,10 +292,23 @@ sb_sim_step (SbSim *self)
   SbEvent ev;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  while (sb_event_queue_pop (&self->queue, &ev))
+  for (;;)
     {
+      const SbEvent *next = sb_event_queue_peek (&self->queue);
+
+      if (sb_sim_next_timeout (self) < (next ? next->time : G_MAXINT64))
+        {
+          sb_sim_request_time_out (self);
+          sb_series_roll (&self->series, self->now / SB_SIM_USEC_PER_SEC);
+          return TRUE;
+        }
+      if (!sb_event_queue_pop (&self->queue, &ev))
+        break;
       if (!event_is_live (self, &ev))
-        continue;
+        {
+          self->dead_hops -= ev.kind == SB_EVENT_HOP && self->dead_hops > 0;
+          continue;
+        }
       self->now = MAX (self->now, ev.time);
       handle_event (self, &ev);
       sb_series_roll (&self->series, self->now / SB_SIM_USEC_PER_SEC);

@@ -39,6 +39,15 @@ typedef enum {
 #define SB_SIM_FAILURES_KEPT  128    /* recent failed requests */
 #define SB_SIM_SERIES_SECONDS 600    /* seconds kept in the per-second series */
 #define SB_SIM_PATH_MAX       12     /* elements recorded in a finished request's path */
+/* Requests in flight at once, whatever the rate and the hop: a request
+ * that arrives while so many are in flight is refused (timed out, as its
+ * browser would see it, without waiting the timeout).  At the highest
+ * rate (1000/s) a request of the bundled scenarios takes 2.5 s, 2500 in
+ * flight; this leaves room for four times as many. */
+#define SB_SIM_MAX_IN_FLIGHT  10000
+/* A request in flight for this long fails, timed out: how long Firefox
+ * (network.http.response.timeout) and Chrome wait for an answer. */
+#define SB_SIM_REQUEST_TIMEOUT G_GINT64_CONSTANT (300000000)  /* µs: 300 s */
 
 /* keepalived's VRRP: the backup takes the virtual IP when it has heard
  * nothing from the master for 3 adverts (advert_int 1 s) plus a skew of
@@ -73,6 +82,7 @@ typedef enum {
   SB_FAILURE_FILES_MISSING,         /* at the application files (code) */
   SB_FAILURE_CONNECTION_RESET,      /* killed while the request was inside */
   SB_FAILURE_READ_ONLY,             /* a write reached a database demoted meanwhile */
+  SB_FAILURE_TIMED_OUT,             /* in flight for SB_SIM_REQUEST_TIMEOUT, or no room */
   SB_FAILURE_N
 } SbFailureReason;
 
