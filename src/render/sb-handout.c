@@ -352,6 +352,39 @@ sb_handout_add_design (SbHandout             *self,
   sb_handout_add_blocks (self, blocks, FALSE);
 }
 
+/* The step's script asks the class to predict: its questions and their
+ * choices, without the answers (stackboard --questions --answers has
+ * them). */
+static void
+add_questions (SbHandout      *self,
+               const SbScript *script)
+{
+  guint number = 0;
+
+  if (script == NULL || sb_script_count_questions (script) == 0)
+    return;
+  sb_handout_add_heading (self, 1, _("Questions for the class"));
+  for (guint i = 0; i < script->moments->len; i++)
+    {
+      const SbMoment *moment = g_ptr_array_index (script->moments, i);
+      g_autofree char *heading = NULL;
+
+      if (moment->question == NULL)
+        continue;
+      /* Translators: a question of the lesson handout, e.g. "Question 1. Server 1 dies now…" */
+      heading = g_strdup_printf (_("Question %u. %s"), ++number,
+                                 g_dgettext (GETTEXT_PACKAGE, moment->question));
+      sb_handout_add_heading (self, 2, heading);
+      for (guint c = 0; c < moment->choices->len; c++)
+        {
+          g_autofree char *letter = g_strdup_printf ("%u", c + 1);
+
+          sb_handout_add_item (self, letter, NULL,
+                               g_dgettext (GETTEXT_PACKAGE, g_ptr_array_index (moment->choices, c)));
+        }
+    }
+}
+
 void
 sb_handout_add_lesson_step (SbHandout        *self,
                             guint             step,
@@ -371,6 +404,7 @@ sb_handout_add_lesson_step (SbHandout        *self,
   sb_handout_add_heading (self, 0, heading);
   if (scenario->summary && scenario->summary[0])
     sb_handout_add_paragraph (self, g_dgettext (GETTEXT_PACKAGE, scenario->summary));
+  add_questions (self, scenario->script);
   sb_handout_add_blocks (self, blocks, TRUE);
 }
 
