@@ -550,6 +550,7 @@ test_note (Fixture       *f,
   g_autofree char *server = sb_lesson_dup_note (f->lesson, "server-1");
   g_autofree char *after_algorithm = NULL, *after_promote = NULL, *after_edit = NULL;
   g_autoptr(SbScenario) copy = NULL;
+  g_autofree char *firewall = NULL;
 
   g_assert_nonnull (lb);
   g_assert_nonnull (db);
@@ -563,7 +564,8 @@ test_note (Fixture       *f,
   g_assert_cmpint (sb_lesson_get_role (f->lesson, "db-2"), ==, SB_DB_ROLE_PRIMARY);
   /* A machine that runs something more is no longer what its text says. */
   copy = sb_lesson_dup_scenario (f->lesson);
-  g_assert_nonnull (sb_scenario_add_element (copy, "firewall", "server-1", NULL));
+  firewall = sb_scenario_add_element (copy, "firewall", "server-1", NULL);
+  g_assert_nonnull (firewall);
   g_assert_true (sb_lesson_edit (f->lesson, copy, NULL));
   after_edit = sb_lesson_dup_note (f->lesson, "server-1");
   g_assert_null (after_edit);
