@@ -1,9 +1,37 @@
 #!/usr/bin/env bash
-# run-with-wm.sh PROGRAM [ARGS] — runs PROGRAM on the X display with a
-# window manager, as a teacher's desktop has one: presentation mode is the
-# window fullscreen, and only a window manager makes a window so.  Openbox
-# is started when no other manager runs, and stopped afterwards.
+# run-with-wm.sh PROGRAM [ARGS] — runs PROGRAM on an X display of its own,
+# with a window manager, as a teacher's desktop has one: presentation mode is
+# the window fullscreen, and only a window manager makes a window so.
+#
+# A display of its own because meson runs the window tests side by side:
+# sharing one display, each test's text fields claim the X selections, the
+# other test's GTK asks the new owner for its targets, and a test that ends
+# mid-transfer leaves GTK's transfer behind (a leak under the sanitizers),
+# besides one test's window manager going away under another.  Xvfb picks a
+# free display itself (-displayfd), so tests that start together never race
+# for one.  Without Xvfb the program runs on the display it was given.
 set -u
+xvfb=
+if command -v Xvfb >/dev/null; then
+  number=$(mktemp)
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$number" >/dev/null 2>&1 &
+  xvfb=$!
+  for _ in $(seq 200); do
+    [[ -s $number ]] && break
+    kill -0 "$xvfb" 2>/dev/null || break
+    sleep 0.05
+  done
+  if [[ -s $number ]]; then
+    export DISPLAY=":$(tr -d '[:space:]' <"$number")"
+    unset WAYLAND_DISPLAY
+  else
+    echo "run-with-wm.sh: Xvfb did not start; staying on DISPLAY=${DISPLAY:-}" >&2
+    kill "$xvfb" 2>/dev/null
+    xvfb=
+  fi
+  rm -f "$number"
+fi
+
 wm=
 if [[ -n ${DISPLAY:-} ]] && command -v openbox >/dev/null; then
   ready=$(mktemp -u)
@@ -20,4 +48,5 @@ fi
 status=0
 "$@" || status=$?
 [[ -n $wm ]] && kill "$wm" 2>/dev/null && wait "$wm" 2>/dev/null
+[[ -n $xvfb ]] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
 exit $status
