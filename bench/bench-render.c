@@ -6,16 +6,22 @@
  * surface (no GPU), next to the floor: the same surface only cleared and
  * filled.  Each frame first advances the sim by 1/60 s, as the canvas's
  * tick does; that is not timed (the simulation has its own benchmark).
+ * A drag frame is what one motion of the mouse costs while a machine is
+ * dragged: the machine moved in the lesson, the layout made again, the
+ * board drawn again and the live layer over it.
  *
- *   bench-render [--tsv] [--frames N] [--scene default|twelve] SERVERS-12.JSON
+ *   bench-render [--tsv] [--frames N] [--scene default|twelve] [--mode frame|whole|drag]
+ *                SERVERS-12.JSON
  *
  * Run by `meson test -C build --benchmark --suite bench -v` and by
  * build-aux/bench, which reads the --tsv output.
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
+#include "lesson/sb-lesson.h"
 #include "render/sb-render.h"
 
 #define WIDTH  1920
@@ -30,9 +36,15 @@ typedef enum {
   FLOOR,   /* clear and fill: the least any frame costs */
   FRAME,   /* the cached board painted, then the live layer: the canvas's frame */
   WHOLE,   /* board and live layer from scratch: the first frame, a resize, an export */
+  DRAG,    /* a machine moved, laid out, board and live layer drawn again: a drag's motion */
 } Mode;
 
-static const char * const mode_names[] = { "floor", "frame", "whole" };
+static const char * const mode_names[] = { "floor", "frame", "whole", "drag" };
+
+/* The machine dragged, in the middle of the board, and how far it goes
+ * round its place (diagram units). */
+#define DRAG_HOST   "server-6"
+#define DRAG_RADIUS 90.0
 
 static gboolean tsv;
 static int n_frames = 600;
@@ -92,6 +104,22 @@ draw_frame (cairo_t               *cr,
     }
 }
 
+/* Prints the median and 99th percentile of the N_FRAMES times in MS. */
+static void
+report (const char *scene,
+        Mode        mode,
+        double      in_flight,
+        double     *ms)
+{
+  qsort (ms, n_frames, sizeof ms[0], compare_doubles);
+  if (tsv)
+    g_print ("frame\t%s\t%s\t%.0f\t%.4f\t%.4f\n", scene, mode_names[mode],
+             in_flight, ms[n_frames / 2], ms[n_frames * 99 / 100]);
+  else
+    g_print ("%-10s %-6s %5.0f in flight   median %7.3f ms   p99 %7.3f ms\n", scene,
+             mode_names[mode], in_flight, ms[n_frames / 2], ms[n_frames * 99 / 100]);
+}
+
 static void
 measure (const char       *scene,
          const SbScenario *scenario,
@@ -123,14 +151,123 @@ measure (const char       *scene,
       ms[i] = (g_get_monotonic_time () - start) / 1000.0;
       cairo_destroy (cr);
     }
-  qsort (ms, n_frames, sizeof ms[0], compare_doubles);
-  if (tsv)
-    g_print ("frame\t%s\t%s\t%.0f\t%.4f\t%.4f\n", scene, mode_names[mode],
-             in_flight / n_frames, ms[n_frames / 2], ms[n_frames * 99 / 100]);
-  else
-    g_print ("%-10s %-6s %5.0f in flight   median %7.3f ms   p99 %7.3f ms\n", scene,
-             mode_names[mode], in_flight / n_frames, ms[n_frames / 2], ms[n_frames * 99 / 100]);
+  report (scene, mode, in_flight / n_frames, ms);
   g_clear_pointer (&board, cairo_surface_destroy);
+  cairo_surface_destroy (surface);
+}
+
+typedef struct {
+  SbLesson  *lesson;
+  GPtrArray *ids;      /* the components on the machine dragged */
+  GArray    *start;    /* their centres when the drag began (x, y pairs) */
+} Drag;
+
+static void
+drag_begin (Drag             *drag,
+            const SbScenario *scenario,
+            double            rate)
+{
+  g_autoptr(SbScenario) copy = sb_scenario_copy (scenario);
+  g_autoptr(SbLayout) layout = NULL;
+  const SbScenario *design;
+
+  copy->traffic.rate = rate;
+  drag->lesson = sb_lesson_new ();
+  sb_lesson_set_scenario (drag->lesson, copy, NULL);
+  sb_lesson_advance_to (drag->lesson, 20 * SB_SIM_USEC_PER_SEC);
+  design = sb_lesson_get_scenario (drag->lesson);
+  layout = sb_layout_new (design);
+  drag->ids = g_ptr_array_new_with_free_func (g_free);
+  drag->start = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < design->components->len; i++)
+    {
+      const SbComponent *c = g_ptr_array_index (design->components, i);
+      double x, y;
+
+      if (g_strcmp0 (c->host, DRAG_HOST) != 0)
+        continue;
+      sb_rect_center (sb_layout_get_rect (layout, c->id), &x, &y);
+      sb_layout_to_scenario (layout, &x, &y);
+      g_ptr_array_add (drag->ids, g_strdup (c->id));
+      g_array_append_val (drag->start, x);
+      g_array_append_val (drag->start, y);
+    }
+  g_assert_cmpuint (drag->ids->len, >, 0);
+}
+
+static void
+drag_end (Drag *drag)
+{
+  g_clear_object (&drag->lesson);
+  g_clear_pointer (&drag->ids, g_ptr_array_unref);
+  g_clear_pointer (&drag->start, g_array_unref);
+}
+
+/* One motion of the drag: the machine moved round its place, as the
+ * canvas moves it, and the layout made again for the board. */
+static SbLayout *
+drag_motion (Drag *drag,
+             int   frame)
+{
+  double angle = frame * G_PI / 90, dx = DRAG_RADIUS * cos (angle), dy = DRAG_RADIUS * sin (angle);
+  g_autofree double *xs = g_new (double, drag->ids->len);
+  g_autofree double *ys = g_new (double, drag->ids->len);
+
+  for (guint i = 0; i < drag->ids->len; i++)
+    {
+      xs[i] = g_array_index (drag->start, double, 2 * i) + dx;
+      ys[i] = g_array_index (drag->start, double, 2 * i + 1) + dy;
+    }
+  sb_lesson_move_components (drag->lesson, (const char * const *) drag->ids->pdata, xs, ys,
+                             drag->ids->len);
+  return sb_layout_new (sb_lesson_get_scenario (drag->lesson));
+}
+
+static G_GNUC_NO_INLINE void
+draw_drag_frame (cairo_t               *cr,
+                 Drag                  *drag,
+                 int                    frame,
+                 const SbRenderOptions *options)
+{
+  g_autoptr(SbLayout) layout = drag_motion (drag, frame);
+  const SbScenario *scenario = sb_lesson_get_live_scenario (drag->lesson);
+
+  sb_render_draw_board (cr, layout, scenario, options, WIDTH, HEIGHT);
+  sb_render_draw_live (cr, layout, scenario, sb_lesson_get_sim (drag->lesson), options, WIDTH, HEIGHT);
+}
+
+static void
+measure_drag (const char       *scene,
+              const SbScenario *scenario,
+              double            rate)
+{
+  g_autoptr(SbRenderRecord) marks = sb_render_record_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  g_autofree double *ms = g_new (double, n_frames);
+  double in_flight = 0;
+  SbRenderOptions options;
+  Drag drag = { NULL };
+
+  sb_render_options_init (&options);
+  options.record = marks;
+  drag_begin (&drag, scenario, rate);
+  for (int i = 0; i < n_frames; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 start;
+
+      sb_lesson_advance_to (drag.lesson, sb_sim_get_time (sb_lesson_get_sim (drag.lesson))
+                                         + SB_SIM_USEC_PER_SEC / 60);
+      in_flight += (double) sb_sim_get_counters (sb_lesson_get_sim (drag.lesson))->in_flight;
+      start = g_get_monotonic_time ();
+      draw_drag_frame (cr, &drag, i, &options);
+      cairo_surface_flush (surface);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cairo_destroy (cr);
+    }
+  sb_lesson_end_move (drag.lesson);
+  drag_end (&drag);
+  report (scene, DRAG, in_flight / n_frames, ms);
   cairo_surface_destroy (surface);
 }
 
@@ -166,6 +303,18 @@ run_scene (const char       *scene,
     }
 }
 
+/* A drag on the twelve servers, at the default scene's rate: the board is
+ * being edited, not loaded with a stress test's traffic. */
+static void
+run_drag (const char       *scene,
+          const SbScenario *scenario)
+{
+  if ((only_scene && !g_str_equal (only_scene, scene))
+      || (only_mode && !g_str_equal (only_mode, mode_names[DRAG])))
+    return;
+  measure_drag (scene, scenario, DEFAULT_RATE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -174,7 +323,7 @@ main (int    argc,
     { "tsv", 0, 0, G_OPTION_ARG_NONE, &tsv, "Tab-separated output for build-aux/bench", NULL },
     { "frames", 0, 0, G_OPTION_ARG_INT, &n_frames, "Frames per measurement (default 600)", "N" },
     { "scene", 0, 0, G_OPTION_ARG_STRING, &only_scene, "Only this scene: default or twelve", "NAME" },
-    { "mode", 0, 0, G_OPTION_ARG_STRING, &only_mode, "Only this mode: frame or whole", "MODE" },
+    { "mode", 0, 0, G_OPTION_ARG_STRING, &only_mode, "Only this mode: frame, whole or drag", "MODE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("SERVERS-12.JSON");
@@ -203,6 +352,7 @@ main (int    argc,
     }
   run_scene ("default", def, DEFAULT_RATE);
   run_scene ("twelve", twelve, TWELVE_RATE);
+  run_drag ("twelve", twelve);
   g_free (only_scene);
   g_free (only_mode);
   return 0;

@@ -586,10 +586,19 @@ drag_update (GtkGestureDrag *gesture,
   if (self->dragged == NULL || scale <= 0 || (!self->drag_moved && ABS (dx) + ABS (dy) < 6))
     return;
   self->drag_moved = TRUE;
-  for (guint i = 0; i < self->dragged->len; i++)
-    sb_lesson_move_component (self->lesson, g_ptr_array_index (self->dragged, i),
-                              g_array_index (self->drag_start, double, 2 * i) + dx / scale,
-                              g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale);
+  {
+    guint n = self->dragged->len;
+    g_autofree double *xs = g_new (double, n);
+    g_autofree double *ys = g_new (double, n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        xs[i] = g_array_index (self->drag_start, double, 2 * i) + dx / scale;
+        ys[i] = g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale;
+      }
+    /* One layout for the whole machine, not one per component. */
+    sb_lesson_move_components (self->lesson, (const char * const *) self->dragged->pdata, xs, ys, n);
+  }
 }
 
 static gboolean to_scenario_point (SbCanvas *self,
