@@ -109,7 +109,7 @@ draw_backend_views (SbDrawContext *ctx)
       {
         /* Beside the title; a one-node machine has no room there: at
          * the bottom, where no line passes. */
-        double title = r->y + SB_HOST_TITLE / 2 + 3, bottom = r->y + r->height - 20;
+        double title = r->y + sb_layout_get_metrics (ctx->layout)->host_title / 2 + 3, bottom = r->y + r->height - 20;
         const SbSpot spots[] = {
           { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0 },
           { r->x + 12, bottom, -1 }, { r->x + r->width - 12, bottom, 1 },

@@ -79,6 +79,8 @@ sb_render_prepare_text (SbDrawContext *ctx,
 {
   int pw, ph;
 
+  /* Every text of the board grows with the layout's text scale. */
+  size *= sb_layout_get_metrics (ctx->layout)->text_scale;
   if (ctx->svg)
     {
       sb_text_lines_measure (&ctx->lines, text, size, width, max_lines);
@@ -284,33 +286,44 @@ draw_box (SbDrawContext *ctx,
   cairo_set_tolerance (ctx->cr, tolerance);
 }
 
+/* The metrics the layout chose (sizes grow with its text scale). */
+static const SbLayoutMetrics *
+metrics (SbDrawContext *ctx)
+{
+  return sb_layout_get_metrics (ctx->layout);
+}
+
 static void
 draw_host (SbDrawContext *ctx,
            const SbHost  *host)
 {
   const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+  const SbLayoutMetrics *m = metrics (ctx);
   const char *label = sb_render_tr (host->label);
-  double tw, th, x = r->x + SB_HOST_PAD;
+  double tw, th, iw = 0, ih = 0, x = r->x + m->host_pad;
   SbRect text;
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
   sb_render_mark (ctx, SB_MARK_FRAME, host->id, NULL, r, FALSE);
 
+  /* The address whole, the name in what is left (the layout made the
+   * machine wide enough for both). */
+  if (host->ip != NULL)
+    sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
+                            -1, 1, &iw, &ih);
   sb_render_prepare_text (ctx, label, SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
-                r->width / 2, 1, &tw, &th);
+                          r->width - 2 * m->host_pad - (host->ip ? iw + 14 : 0), 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  text = (SbRect) { x, r->y + (SB_HOST_TITLE - th) / 2 + 6, tw, th };
+  text = (SbRect) { x, r->y + (m->host_title - th) / 2 + 6, tw, th };
   sb_render_show_text_at (ctx, text.x, text.y);
   sb_render_mark (ctx, SB_MARK_TEXT, host->id, label, &text, sb_render_text_ellipsized (ctx));
   if (host->ip != NULL)
     {
-      double iw, ih;
-
       x += tw + 14;
       sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
-                    -1, 1, &iw, &ih);
+                              -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
-      text = (SbRect) { x, r->y + (SB_HOST_TITLE - ih) / 2 + 7, iw, ih };
+      text = (SbRect) { x, r->y + (m->host_title - ih) / 2 + 7, iw, ih };
       sb_render_show_text_at (ctx, text.x, text.y);
       sb_render_mark (ctx, SB_MARK_TEXT, host->id, host->ip, &text, FALSE);
     }
@@ -665,45 +678,29 @@ draw_stack (SbDrawContext     *ctx,
     }
 }
 
-/* The line under a box's name: how many visitors a client stands for,
- * or the box's address; NULL for none. */
-static char *
-node_detail (SbDrawContext     *ctx,
-             const SbComponent *comp)
-{
-  int n = visitors (ctx, comp);
-
-  if (n > 1)
-    {
-      /* Translators: under the browser on the board, the visitors simulated */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor", "%d visitors", n), n);
-    }
-  return g_strdup (comp->ip);
-}
-
 static void
 draw_node (SbDrawContext     *ctx,
            const SbComponent *comp)
 {
   const SbRect *r = sb_layout_get_rect (ctx->layout, comp->id);
-  double pad = 12, text_x = r->x + pad + SB_GLYPH_SIZE + 12;
+  const SbLayoutMetrics *m = metrics (ctx);
+  double pad = 12, text_x = r->x + pad + m->glyph + 12;
   double text_w = r->x + r->width - pad - text_x;
   double lw, lh, dw = 0, dh = 0, y;
   gboolean badge = comp->role != SB_DB_ROLE_NONE;
-  g_autofree char *detail = badge ? NULL : node_detail (ctx, comp);
+  g_autofree char *detail = badge ? NULL : sb_layout_node_detail (ctx->scenario, comp);
 
   draw_stack (ctx, comp, r);
   draw_node_box (ctx, r);
   sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, r, FALSE);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - SB_GLYPH_SIZE) / 2,
-                 SB_GLYPH_SIZE);
+  sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - m->glyph) / 2, m->glyph);
 
   if (detail != NULL)
     sb_render_prepare_text (ctx, detail, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                   text_w, 1, &dw, &dh);
   else if (badge)
-    dh = SB_FONT_DETAIL + 4;
+    dh = m->font + 4;
   /* A long word (French "d'applications") would be cut: a size smaller
    * before an ellipsis. */
   for (double size = SB_FONT_LABEL; size >= SB_FONT_LABEL * 0.75; size -= 1.5)
@@ -745,31 +742,28 @@ sb_render_dns_record (const SbScenario *scenario)
   return g_strdup_printf ("%s  A  %s", scenario->dns_name, ip ? ip : "?");
 }
 
-/* The record the DNS publishes, on a sticky note under the DNS node. */
+/* The record the DNS publishes, on a sticky note under the DNS node,
+ * where the layout keeps it (and the lines keep off it). */
 static void
 draw_dns_record (SbDrawContext *ctx)
 {
   const SbComponent *dns = sb_scenario_find_kind (ctx->scenario, SB_KIND_DNS, NULL);
   g_autofree char *record = sb_render_dns_record (ctx->scenario);
-  const SbRect *r;
-  double tw, th, x, y;
+  SbRect note;
+  double tw, th;
 
-  if (record == NULL)
+  if (record == NULL || !sb_layout_dns_note (ctx->layout, ctx->scenario, &note))
     return;
-  r = sb_layout_get_rect (ctx->layout, dns->id);
   sb_render_prepare_text (ctx, record, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
-  /* Under the DNS, kept on the board. */
-  x = CLAMP (r->x + r->width / 2 - tw / 2, 16, sb_layout_get_width (ctx->layout) - 16 - tw);
-  y = r->y + r->height + 14;
-  sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
+  sb_glyph_rounded_rect (ctx->cr, note.x, note.y, note.width, note.height, 4);
   sb_render_set_color (ctx->cr, &ctx->palette->card);
   cairo_fill_preserve (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->node_stroke);
   cairo_set_line_width (ctx->cr, 1.5);
   sb_render_stroke (ctx);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_render_show_text_at (ctx, x, y);
-  sb_render_mark (ctx, SB_MARK_BADGE, dns->id, record, &(SbRect) { x - 12, y - 6, tw + 24, th + 12 }, FALSE);
+  sb_render_show_text_at (ctx, note.x + 12, note.y + 6);
+  sb_render_mark (ctx, SB_MARK_BADGE, dns->id, record, &note, FALSE);
 }
 
 void
@@ -894,7 +888,8 @@ static void
 board_issue (SbDrawContext *ctx,
              const char    *text)
 {
-  double w = sb_layout_get_width (ctx->layout), y = sb_layout_get_height (ctx->layout) - SB_MARGIN / 2;
+  double w = sb_layout_get_width (ctx->layout);
+  double y = sb_layout_get_height (ctx->layout) - metrics (ctx)->margin / 2;
   const SbSpot spots[] = { { w / 2 - 12, y, 1 }, { w / 2 + 12, y, -1 }, { w / 2, y, 0 } };
 
   sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL, text, spots, G_N_ELEMENTS (spots),
