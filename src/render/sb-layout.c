@@ -455,7 +455,7 @@ title_width (const Board  *board,
     backend |= g_str_equal (g_ptr_array_index (board->scenario->balancer.backends, i), host->id);
   if (backend)
     {
-      g_autofree char *view = g_strdup_printf (_("LB: %s"), "UP");
+      g_autofree char *view = g_strdup_printf (_("LB: %s"), "DOWN 2/2");
 
       w += 2 * TITLE_GAP + text_width (view, board->m.font) + 16;
     }

@@ -233,6 +233,16 @@ sb_render_spots_near (SbDrawContext *ctx,
     n += sb_render_spots_around (r, distance, spots);
   if (host != NULL)
     n += sb_render_spots_around (host, 22, spots + n);
+  if (r != NULL)
+    {
+      /* Last, inside its own box or frame, along the bottom: under a
+       * component's name, or in a machine's bottom margin. */
+      double y = r->y + r->height - 20;
+
+      spots[n++] = (SbSpot) { r->x + r->width / 2, y, 0 };
+      spots[n++] = (SbSpot) { r->x + 12, y, -1 };
+      spots[n++] = (SbSpot) { r->x + r->width - 12, y, 1 };
+    }
   return n;
 }
 

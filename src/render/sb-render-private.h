@@ -80,7 +80,7 @@ typedef struct {
 } SbSpot;
 
 /* The most spots a caption or badge is offered. */
-#define SB_MAX_SPOTS 48
+#define SB_MAX_SPOTS 160
 
 void       sb_render_set_color     (cairo_t        *cr,
                                     const SbColor  *color);
@@ -184,8 +184,9 @@ guint      sb_render_spots_around  (const SbRect   *r,
                                     double          distance,
                                     SbSpot         *spots);
 
-/* Spots around the box of element ID, then around its machine: for a
- * badge that must find room even where its box is crowded.  At most 20. */
+/* Spots around the box of element ID, then around its machine, then
+ * inside its box along the bottom: for a badge that must find room even
+ * where its box is crowded.  At most 23. */
 guint      sb_render_spots_near    (SbDrawContext  *ctx,
                                     const char     *id,
                                     double          distance,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "sb-glyphs.h"
@@ -531,7 +532,7 @@ caption_spots (SbDrawContext *ctx,
                const char    *caption,
                SbSpot        *spots)
 {
-  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9 };
   double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], tw, th;
   guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
   guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
@@ -556,6 +557,57 @@ caption_spots (SbDrawContext *ctx,
         if (!covers_bend (xs, ys, n, x, y, tw + 16, th + 4))
           spots[n_spots++] = (SbSpot) { x, y, 0 };
       }
+  /* Then beside the level segments, over or under them: a line that runs
+   * beside others in a lane of a bundle has no room on itself. */
+  for (guint k = 0; k < m; k++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 2 <= SB_MAX_SPOTS; t++)
+      {
+        guint i = order[k];
+        double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
+
+        if (ABS (ys[i] - ys[i - 1]) > 0.5 || covers_bend (xs, ys, n, x, ys[i], tw + 16, th + 4))
+          continue;
+        spots[n_spots++] = (SbSpot) { x, ys[i] - th / 2 - 10, 0 };
+        spots[n_spots++] = (SbSpot) { x, ys[i] + th / 2 + 10, 0 };
+      }
+  return n_spots;
+}
+
+/* More spots for CAPTION, when none of caption_spots() is clear: every
+ * few units along each segment, on it and beside it. */
+static guint
+caption_spots_fine (SbDrawContext *ctx,
+                    const SbLink  *link,
+                    const char    *caption,
+                    SbSpot        *spots)
+{
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], tw, th;
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys), n_spots = 0;
+
+  sb_render_prepare_text (ctx, caption, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+  for (guint i = 1; i < n; i++)
+    {
+      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+      gboolean upright = ABS (xs[i] - xs[i - 1]) < 0.5, level = ABS (ys[i] - ys[i - 1]) < 0.5;
+
+      for (double d = 12; d < len - 12 && n_spots + 3 <= SB_MAX_SPOTS; d += 24)
+        {
+          double x = xs[i - 1] + (xs[i] - xs[i - 1]) * d / len;
+          double y = ys[i - 1] + (ys[i] - ys[i - 1]) * d / len;
+
+          if (upright)
+            {
+              spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
+              spots[n_spots++] = (SbSpot) { x - 12, y, 1 };
+            }
+          else if (level && !covers_bend (xs, ys, n, x, y, tw + 16, th + 4))
+            {
+              spots[n_spots++] = (SbSpot) { x, y, 0 };
+              spots[n_spots++] = (SbSpot) { x, y - th / 2 - 10, 0 };
+              spots[n_spots++] = (SbSpot) { x, y + th / 2 + 10, 0 };
+            }
+        }
+    }
   return n_spots;
 }
 
@@ -601,6 +653,17 @@ draw_link_captions (SbDrawContext *ctx)
             }
         }
       n = caption_spots (ctx, chosen, caption, spots);
+      if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n) < 0)
+        {
+          SbSpot fine[SB_MAX_SPOTS];
+          guint m = caption_spots_fine (ctx, chosen, caption, fine);
+
+          if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, chosen, caption, fine, m) >= 0)
+            {
+              memcpy (spots, fine, m * sizeof (SbSpot));
+              n = m;
+            }
+        }
       if (n > 0)
         sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n,
                               caption_color (ctx, chosen), &ctx->palette->background);
@@ -963,6 +1026,9 @@ draw_issues (SbDrawContext *ctx)
       if (link->kind != SB_LINK_HTTP)
         continue;
       n = beside_link (ctx, link, spots);
+      /* Else under the browser it leaves, where the line starts. */
+      if (n + 10 <= SB_MAX_SPOTS)
+        n += sb_render_spots_around (sb_layout_get_rect (ctx->layout, link->from), 26, spots + n);
       if (n > 0)
         sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS"),
                               spots, n, &issue_text, &issue_fill);
@@ -1034,6 +1100,7 @@ sb_render_layer (cairo_t               *cr,
   if (ctx.svg == NULL)
     ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
+  sb_route_prepare (layout, scenario, ctx.links);
   ctx.marks = ctx.options->record;
   if (ctx.marks == NULL)
     ctx.marks = own_marks = sb_render_record_new ();

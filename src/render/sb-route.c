@@ -30,14 +30,16 @@
 #define BEND_COST       48.0
 /* Along a line of the same bus; along a line that must stay apart. */
 #define SHARED_COST      0.85
-#define APART_COST       1.25
+#define APART_COST       1.5
 /* Running this close to a machine's frame costs more: lines keep to the
  * gaps' middles, not to the frames' edges. */
 #define NEAR_FRAME      14.0
 #define NEAR_FRAME_COST  2.5
 /* A line between machines goes round the others and enters its own by
  * the side nearest its box, not through the machine. */
-#define INSIDE_FRAME_COST 1.25
+#define INSIDE_FRAME_COST 1.5
+/* A request comes into a machine by its side, as into a building. */
+#define INSIDE_FRAME_COST_REQUEST 2.5
 /* How far out of everything the outermost grid lines go. */
 #define OUTSIDE         34.0
 /* Leaving or entering a box between it and its neighbour in its
@@ -53,6 +55,8 @@ typedef struct {
   SbRect      r;        /* grown by the clearance */
   const char *id;       /* the box's or machine's id; NULL for a text */
   gboolean    frame;
+  const char *from;     /* a caption's place: the link it is kept for */
+  const char *to;
 } Obstacle;
 
 typedef struct {
@@ -108,7 +112,9 @@ sb_links_may_share (SbLinkKind  kind_a,
                     const char *from_b,
                     const char *to_b)
 {
-  return kind_a == kind_b && (g_strcmp0 (from_a, from_b) == 0 || g_strcmp0 (to_a, to_b) == 0);
+  /* Every web server reaches every application server: one bus. */
+  return kind_a == kind_b && (kind_a == SB_LINK_UPSTREAM || g_strcmp0 (from_a, from_b) == 0
+                              || g_strcmp0 (to_a, to_b) == 0);
 }
 
 /* --- Obstacles ----------------------------------------------------------- */
@@ -126,7 +132,7 @@ add_obstacle (SbRoutes     *self,
               const char   *id,
               gboolean      frame)
 {
-  Obstacle o = { grown (r, SB_ROUTE_CLEARANCE), id, frame };
+  Obstacle o = { grown (r, SB_ROUTE_CLEARANCE), id, frame, NULL, NULL };
 
   g_array_append_val (self->obstacles, o);
 }
@@ -213,6 +219,7 @@ sort_unique (GArray *lines)
 static double *
 axis_lines (GArray  *obstacles,
             gboolean vertical,
+            double   end,
             guint   *n_out)
 {
   g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
@@ -241,8 +248,11 @@ axis_lines (GArray  *obstacles,
     }
   if (edges->len > 0)
     {
-      double lo = g_array_index (edges, double, 0) - OUTSIDE;
-      double hi = g_array_index (edges, double, edges->len - 1) + OUTSIDE;
+      /* Halfway to the board's edge at most; under everything, clear of
+       * the notes about the whole board. */
+      double first = g_array_index (edges, double, 0), last = g_array_index (edges, double, edges->len - 1);
+      double lo = MAX (first - OUTSIDE, first / 2);
+      double hi = MIN (last + OUTSIDE, (last + end) / 2);
 
       g_array_append_val (lines, lo);
       g_array_append_val (lines, hi);
@@ -278,8 +288,12 @@ build_grid (SbRoutes *self)
 {
   guint n;
 
-  self->gx = axis_lines (self->obstacles, TRUE, &self->nx);
-  self->gy = axis_lines (self->obstacles, FALSE, &self->ny);
+  const SbLayoutMetrics *m = sb_layout_get_metrics (self->layout);
+
+  self->gx = axis_lines (self->obstacles, TRUE, sb_layout_get_width (self->layout), &self->nx);
+  /* The notes about the whole board go in its bottom margin. */
+  self->gy = axis_lines (self->obstacles, FALSE,
+                         sb_layout_get_height (self->layout) - m->margin / 2 - 0.6 * m->font - 6, &self->ny);
   n = self->nx * self->ny;
   self->n_cover = g_new0 (guint8, n);
   self->cover = g_new (guint16, (gsize) n * MAX_COVER);
@@ -442,7 +456,8 @@ edge_factor (const SbRoutes *self,
   if (self->near_frame[node] || self->near_frame[next])
     factor *= NEAR_FRAME_COST;
   if (self->crossing && (self->in_frame[node] || self->in_frame[next]))
-    factor *= INSIDE_FRAME_COST;
+    factor *= link->kind == SB_LINK_BACKEND || link->kind == SB_LINK_HTTP ? INSIDE_FRAME_COST_REQUEST
+                                                                          : INSIDE_FRAME_COST;
   return factor;
 }
 
@@ -761,8 +776,11 @@ exempt_ends (SbRoutes         *self,
   self->inner_b = (guint8) ((self->inner_b & 1) << 1 | (self->inner_b & 2) >> 1);
   for (guint i = 0; i < self->obstacles->len; i++)
     {
-      const char *id = g_array_index (self->obstacles, Obstacle, i).id;
+      const Obstacle *o = &g_array_index (self->obstacles, Obstacle, i);
+      const char *id = o->id;
 
+      if (o->from && g_str_equal (o->from, link->from) && g_str_equal (o->to, link->to))
+        self->exempt[i] = self->serial;
       if (id && (g_str_equal (id, link->from) || g_str_equal (id, link->to)
                  || (a && g_strcmp0 (id, a->host) == 0) || (b && g_strcmp0 (id, b->host) == 0)))
         self->exempt[i] = self->serial;
@@ -974,8 +992,6 @@ spread_round (SbRoutes *self,
   return moved;
 }
 
-/* --- The routes of a layout ---------------------------------------------- */
-
 /* Lines that read best straight are routed first, so the others go
  * round them: heartbeats and replication along their row, the lines
  * inside a machine, then the requests' way down, the writes and reads
@@ -1008,6 +1024,145 @@ route_order (SbLinkKind kind)
       return 9;
     }
 }
+
+/* A segment of a route: from point I - 1 to point I of ROUTE, link LINK. */
+typedef struct {
+  Route *route;
+  guint  link;      /* index in keys */
+  guint  i;
+} Piece;
+
+/* Where a segment lies: on the upright line x = C, or the level line
+ * y = C, from LO to HI; FALSE for a slanting one. */
+static gboolean
+piece_geometry (const Piece *s,
+                  gboolean      *vertical,
+                  double        *c,
+                  double        *lo,
+                  double        *hi)
+{
+  const double *xs = s->route->xs, *ys = s->route->ys;
+  guint i = s->i;
+
+  *vertical = fabs (xs[i] - xs[i - 1]) < 0.01;
+  if (!*vertical && fabs (ys[i] - ys[i - 1]) > 0.01)
+    return FALSE;
+  *c = *vertical ? xs[i] : ys[i];
+  *lo = *vertical ? MIN (ys[i], ys[i - 1]) : MIN (xs[i], xs[i - 1]);
+  *hi = *vertical ? MAX (ys[i], ys[i - 1]) : MAX (xs[i], xs[i - 1]);
+  return TRUE;
+}
+
+/* Whether segment S, were it on line C, would run along one of the N
+ * segments in OTHERS of a line it may not share. */
+static gboolean
+runs_along (const SbRoutes *self,
+            const Piece  *s,
+            double          c,
+            const Piece  *others,
+            guint           n)
+{
+  const LinkKey *ks = &g_array_index (self->keys, LinkKey, s->link);
+  gboolean vertical, v;
+  double c0, lo, hi, oc, olo, ohi;
+
+  if (!piece_geometry (s, &vertical, &c0, &lo, &hi))
+    return FALSE;
+  for (guint j = 0; j < n; j++)
+    {
+      const Piece *o = &others[j];
+      const LinkKey *ko = &g_array_index (self->keys, LinkKey, o->link);
+
+      if (o == s || o->link == s->link || !piece_geometry (o, &v, &oc, &olo, &ohi) || v != vertical
+          || fabs (oc - c) > 2.5 || MIN (hi, ohi) - MAX (lo, olo) <= 2
+          || sb_links_may_share (ks->kind, ks->from, ks->to, ko->kind, ko->from, ko->to))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether a segment moved from line C0 to line C, along [LO, HI], would
+ * come near an obstacle it was clear of. */
+static gboolean
+moves_into (const SbRoutes *self,
+            gboolean        vertical,
+            double          c0,
+            double          c,
+            double          lo,
+            double          hi)
+{
+  for (guint i = 0; i < self->obstacles->len; i++)
+    {
+      const SbRect *r = &g_array_index (self->obstacles, Obstacle, i).r;
+      double a0 = vertical ? r->x : r->y, a1 = a0 + (vertical ? r->width : r->height);
+      double b0 = vertical ? r->y : r->x, b1 = b0 + (vertical ? r->height : r->width);
+
+      if (b1 <= lo || b0 >= hi || (a0 < c0 && a1 > c0))
+        continue;
+      if (a0 <= c && a1 >= c)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Moves segment S to line C: its two points; the segments on either
+ * side stretch to follow. */
+static void
+move_piece (Piece *s,
+              gboolean vertical,
+              double   c)
+{
+  if (vertical)
+    s->route->xs[s->i - 1] = s->route->xs[s->i] = c;
+  else
+    s->route->ys[s->i - 1] = s->route->ys[s->i] = c;
+}
+
+/* What the lanes left running along a line of another bus (a segment
+ * stretched by its neighbour's move): each such segment, in the order
+ * the lines were routed, moves to the nearest line, half a lane at a
+ * time, where it runs along nothing before it and nears nothing it was
+ * clear of. */
+static void
+fix_leftovers (SbRoutes *self,
+               Route   **routes,
+               guint     n_routes)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+  for (int order = 0; order <= route_order (SB_LINK_METRICS); order++)
+    for (guint r = 0; r < n_routes; r++)
+      for (guint i = 1; routes[r] && i < routes[r]->n; i++)
+        {
+          Piece p = { routes[r], r, i };
+
+          if (route_order (g_array_index (self->keys, LinkKey, r).kind) == order)
+            g_array_append_val (pieces, p);
+        }
+  for (guint k = 0; k < pieces->len; k++)
+    {
+      Piece *p = &g_array_index (pieces, Piece, k);
+      const Piece *all = (const Piece *) (gpointer) pieces->data;
+      gboolean vertical;
+      double c, lo, hi;
+
+      if (!piece_geometry (p, &vertical, &c, &lo, &hi) || !runs_along (self, p, c, all, pieces->len))
+        continue;
+      for (int step = 1; step <= 8; step++)
+        {
+          double d = (step + 1) / 2 * SB_ROUTE_LANE / 2 * (step % 2 ? 1 : -1);
+
+          if (!runs_along (self, p, c + d, all, pieces->len) && !moves_into (self, vertical, c, c + d, lo, hi))
+            {
+              move_piece (p, vertical, c + d);
+              break;
+            }
+        }
+    }
+}
+
+/* --- The routes of a layout ---------------------------------------------- */
 
 static char *
 route_key (const char *from,
@@ -1052,6 +1207,7 @@ reserve_captions (SbRoutes         *self,
       double w, h, mx, my;
       Route route;
       SbRect zone;
+      Obstacle *o;
 
       if ((!vrrp && link->kind != SB_LINK_REPLICATION) || done[vrrp] || a == NULL || b == NULL)
         continue;
@@ -1070,7 +1226,10 @@ reserve_captions (SbRoutes         *self,
         zone = (SbRect) { mx + 12, my - h / 2, w, h };
       else
         zone = (SbRect) { mx - w / 2, my - h / 2 - (vrrp ? 0 : 20), w, h };
-      add_obstacle (self, &zone, g_string_chunk_insert_const (self->strings, link->from), FALSE);
+      add_obstacle (self, &zone, NULL, FALSE);
+      o = &g_array_index (self->obstacles, Obstacle, self->obstacles->len - 1);
+      o->from = g_string_chunk_insert_const (self->strings, link->from);
+      o->to = g_string_chunk_insert_const (self->strings, link->to);
     }
   g_clear_pointer (&self->exempt, g_free);
   self->serial++;
@@ -1116,6 +1275,7 @@ route_all (SbRoutes         *self,
         g_hash_table_insert (self->routes, k, routes[i]);
       }
   spread_lanes (self, routes, self->keys->len);
+  fix_leftovers (self, routes, self->keys->len);
 }
 
 SbRoutes *
@@ -1159,6 +1319,26 @@ sb_routes_free (SbRoutes *self)
   g_free (self->done);
   g_free (self->exempt);
   g_free (self);
+}
+
+void
+sb_route_prepare (const SbLayout   *layout,
+                  const SbScenario *scenario,
+                  GArray           *links)
+{
+  SbRoutes *self = routes_of (layout);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const SbLink *link = &g_array_index (links, SbLink, i);
+      g_autofree char *k = route_key (link->from, link->to);
+
+      if (!g_hash_table_contains (self->routes, k))
+        {
+          route_all (self, scenario);
+          return;
+        }
+    }
 }
 
 guint
