@@ -63,6 +63,16 @@ static const Case cases[] = {
   { "data/good/editor-scaled-up-monitored.json", 1280, 800 },
   { "../bench/servers-12.json", 1920, 1080 },
   { "../bench/servers-12.json", 1280, 800 },
+  { "data/layout/firewalls-listed-last.json", 1920, 1080 },
+  { "data/layout/firewalls-listed-last.json", 1280, 800 },
+  { "data/layout/databases-a-and-b.json", 1920, 1080 },
+  { "data/layout/databases-a-and-b.json", 1280, 800 },
+  { "data/layout/nine-machines.json", 1920, 1080 },
+  { "data/layout/nine-machines.json", 1280, 800 },
+  { "data/layout/twelve-machines.json", 1920, 1080 },
+  { "data/layout/twelve-machines.json", 1280, 800 },
+  { "data/layout/moved-then-added.json", 1920, 1080 },
+  { "data/layout/moved-then-added.json", 1280, 800 },
 };
 
 /* A bundled step by name, or a file of the source tree. */

@@ -459,7 +459,8 @@ title_width (const Board  *board,
 
       w += 2 * TITLE_GAP + text_width (view, board->m.font) + 16;
     }
-  return ceil (w + 2 * board->m.host_pad);
+  /* With room for the rounding of hinted text. */
+  return ceil (w + 2 * board->m.host_pad + 8);
 }
 
 /* Hosts whose rank is between FIRST and LAST, in scenario order. */

@@ -84,6 +84,7 @@ struct _SbRoutes {
   guint8         *near_frame;
   guint8         *in_frame;   /* inside a machine's frame */
   gboolean        crossing;   /* the link routed joins two machines */
+  gboolean        strict;     /* no grid edge of a line it may not share */
   guint8          inner_a;    /* the directions (1 << dir) that leave A, */
   guint8          inner_b;    /* or enter B, towards a box of its row */
   /* Which links use each grid edge (rightwards, downwards from a node). */
@@ -450,7 +451,7 @@ edge_factor (const SbRoutes *self,
       const LinkKey *other = &g_array_index (self->keys, LinkKey, users[k]);
 
       if (!sb_links_may_share (link->kind, link->from, link->to, other->kind, other->from, other->to))
-        return APART_COST;
+        return self->strict ? -1 : APART_COST;
       factor = SHARED_COST;
     }
   if (self->near_frame[node] || self->near_frame[next])
@@ -507,7 +508,7 @@ search (SbRoutes      *self,
           int jx = (int) ix + DX[d], jy = (int) iy + DY[d];
           guint next;
           gint32 to;
-          double len, cost, h;
+          double len, cost, h, factor;
 
           if (dir != 4 && (d ^ 1) == dir)
             continue;
@@ -518,7 +519,10 @@ search (SbRoutes      *self,
             continue;
           to = (gint32) next * 5 + d;
           len = fabs (self->gx[jx] - self->gx[ix]) + fabs (self->gy[jy] - self->gy[iy]);
-          cost = self->g[state] + len * edge_factor (self, link, node, next, d)
+          factor = edge_factor (self, link, node, next, d);
+          if (factor < 0)
+            continue;
+          cost = self->g[state] + len * factor
                  + (dir != 4 && dir != d ? BEND_COST : 0)
                  + (dir == 4 && (self->inner_a & 1 << d) ? INNER_SIDE_COST : 0)
                  + (next == goal && (self->inner_b & 1 << d) ? INNER_SIDE_COST : 0);
@@ -1074,7 +1078,7 @@ runs_along (const SbRoutes *self,
       const LinkKey *ko = &g_array_index (self->keys, LinkKey, o->link);
 
       if (o == s || o->link == s->link || !piece_geometry (o, &v, &oc, &olo, &ohi) || v != vertical
-          || fabs (oc - c) > 2.5 || MIN (hi, ohi) - MAX (lo, olo) <= 2
+          || fabs (oc - c) > 3.5 || MIN (hi, ohi) - MAX (lo, olo) <= 2
           || sb_links_may_share (ks->kind, ks->from, ks->to, ko->kind, ko->from, ko->to))
         continue;
       return TRUE;
@@ -1124,12 +1128,13 @@ move_piece (Piece *s,
  * the lines were routed, moves to the nearest line, half a lane at a
  * time, where it runs along nothing before it and nears nothing it was
  * clear of. */
-static void
+static GArray *
 fix_leftovers (SbRoutes *self,
                Route   **routes,
                guint     n_routes)
 {
   g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  GArray *stuck = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (int order = 0; order <= route_order (SB_LINK_METRICS); order++)
     for (guint r = 0; r < n_routes; r++)
@@ -1149,17 +1154,20 @@ fix_leftovers (SbRoutes *self,
 
       if (!piece_geometry (p, &vertical, &c, &lo, &hi) || !runs_along (self, p, c, all, pieces->len))
         continue;
-      for (int step = 1; step <= 8; step++)
+      for (int step = 1; step <= 9; step++)
         {
           double d = (step + 1) / 2 * SB_ROUTE_LANE / 2 * (step % 2 ? 1 : -1);
 
-          if (!runs_along (self, p, c + d, all, pieces->len) && !moves_into (self, vertical, c, c + d, lo, hi))
+          if (step == 9)
+            g_array_append_val (stuck, p->link);
+          else if (!runs_along (self, p, c + d, all, pieces->len) && !moves_into (self, vertical, c, c + d, lo, hi))
             {
               move_piece (p, vertical, c + d);
               break;
             }
         }
     }
+  return stuck;
 }
 
 /* --- The routes of a layout ---------------------------------------------- */
@@ -1242,6 +1250,7 @@ route_all (SbRoutes         *self,
 {
   g_autoptr(GArray) links = sb_links_derive (scenario);
   g_autofree Route **routes = g_new0 (Route *, links->len);
+  g_autoptr(GArray) stuck = NULL;
   gsize n = (gsize) self->nx * self->ny * MAX_USERS;
 
   g_hash_table_remove_all (self->routes);
@@ -1275,7 +1284,20 @@ route_all (SbRoutes         *self,
         g_hash_table_insert (self->routes, k, routes[i]);
       }
   spread_lanes (self, routes, self->keys->len);
-  fix_leftovers (self, routes, self->keys->len);
+  stuck = fix_leftovers (self, routes, self->keys->len);
+  /* A line with no room left beside another is routed again, where no
+   * line it may not share runs. */
+  self->strict = TRUE;
+  for (guint i = 0; i < stuck->len; i++)
+    {
+      guint r = g_array_index (stuck, guint, i);
+
+      if (i == 0 || r != g_array_index (stuck, guint, i - 1))
+        route_one (self, scenario, &g_array_index (self->keys, LinkKey, r), (gint16) r, routes[r]);
+    }
+  self->strict = FALSE;
+  if (stuck->len > 0)
+    g_array_unref (fix_leftovers (self, routes, self->keys->len));
 }
 
 SbRoutes *
