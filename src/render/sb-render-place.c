@@ -26,6 +26,25 @@ host_of (const SbScenario *scenario,
   return comp ? comp->host : NULL;
 }
 
+/* Whether ID is UNIT or on the machine UNIT. */
+static gboolean
+in_unit (SbDrawContext *ctx,
+         const char    *id,
+         const char    *unit)
+{
+  return g_strcmp0 (id, unit) == 0 || g_strcmp0 (host_of (ctx->scenario, id), unit) == 0;
+}
+
+gboolean
+sb_render_shown (SbDrawContext *ctx,
+                 const char    *id)
+{
+  const SbRenderPart *part = ctx->part;
+
+  return part == NULL || ((part->hide == NULL || !in_unit (ctx, id, part->hide))
+                          && (part->only == NULL || in_unit (ctx, id, part->only)));
+}
+
 static void
 init_mark (SbDrawContext *ctx,
            SbMark        *mark,

@@ -65,7 +65,7 @@ sb_render_dead_elements (SbDrawContext *ctx)
       {
         const char *id = sb_sim_get_element_id (ctx->sim, i);
 
-        if (sb_sim_element_is_host (ctx->sim, i) == (pass == 0)
+        if (sb_sim_element_is_host (ctx->sim, i) == (pass == 0) && sb_render_shown (ctx, id)
             && sb_sim_get_element_state (ctx->sim, id) == SB_ELEMENT_DOWN)
           sb_render_dead_element (ctx, id);
       }
@@ -101,7 +101,7 @@ draw_backend_views (SbDrawContext *ctx)
       const SbRect *r;
       g_autofree char *text = NULL;
 
-      if (!sb_sim_get_backend (ctx->sim, i, &view)
+      if (!sb_sim_get_backend (ctx->sim, i, &view) || !sb_render_shown (ctx, view.host)
           || (r = sb_layout_get_rect (ctx->layout, view.host)) == NULL)
         continue;
       text = view.backup ? g_strdup_printf (_("LB: %s · backup"), view.label)
@@ -136,7 +136,7 @@ draw_database_versions (SbDrawContext *ctx)
       SbSpot spots[SB_MAX_SPOTS];
       guint n_spots;
 
-      if (!sb_sim_get_database (ctx->sim, i, &view)
+      if (!sb_sim_get_database (ctx->sim, i, &view) || !sb_render_shown (ctx, view.id)
           || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
         continue;
       if (view.behind > 0)
@@ -171,7 +171,8 @@ draw_recent_failures (SbDrawContext *ctx)
 
       if (now - ev->time > FAILURE_MARK_US)
         break;
-      if (ev->element == NULL || !g_hash_table_add (marked, (gpointer) ev->element)
+      if (ev->element == NULL || !sb_render_shown (ctx, ev->element)
+          || !g_hash_table_add (marked, (gpointer) ev->element)
           || (r = sb_layout_get_rect (ctx->layout, ev->element)) == NULL)
         continue;
       sb_render_place_pill (ctx, SB_MARK_BADGE, ev->element, NULL, _(sb_failure_reason_to_string (ev->reason)),
@@ -289,7 +290,8 @@ draw_request (const SbSimRequestView *request,
   double x, y;
   gboolean clipped;
 
-  if (route->n == 0)
+  if (route->n == 0 || !sb_render_shown (drawing->ctx, request->from)
+      || !sb_render_shown (drawing->ctx, request->to))
     return;
   sb_route_point_at (route->xs, route->ys, route->n, progress, &x, &y);
   clipped = sb_render_clip_covers (drawing->ctx, &drawing->covers, x, y, TOKEN_SIZE / 2 + TOKEN_OUTLINE);

@@ -31,7 +31,7 @@ draw_virtual_ip (SbDrawContext *ctx)
   SbSpot spots[SB_MAX_SPOTS];
   guint n_spots;
 
-  if (vip == NULL || r == NULL)
+  if (vip == NULL || r == NULL || !sb_render_shown (ctx, active))
     return;
   /* Translators: the tag on the load balancer that holds the virtual IP address */
   text = g_strdup_printf (_("VIP %s"), vip);
@@ -47,7 +47,7 @@ sb_render_opened_firewalls (SbDrawContext *ctx)
       const SbComponent *c = g_ptr_array_index (ctx->scenario->components, i);
       const SbRect *r;
 
-      if (c->kind != SB_KIND_FIREWALL || !sb_sim_is_firewall_open (ctx->sim, c->id)
+      if (c->kind != SB_KIND_FIREWALL || !sb_sim_is_firewall_open (ctx->sim, c->id) || !sb_render_shown (ctx, c->id)
           || (r = sb_layout_get_rect (ctx->layout, c->id)) == NULL)
         continue;
       /* A thick warning frame, readable without colour, and the state in
@@ -84,6 +84,7 @@ draw_metrics (SbDrawContext *ctx,
       guint n;
 
       if (link->kind != SB_LINK_METRICS || !sb_sim_is_up (ctx->sim, link->from)
+          || !sb_render_shown (ctx, link->from) || !sb_render_shown (ctx, link->to)
           || !sb_sim_is_up (ctx->sim, monitoring))
         continue;
       n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);

@@ -548,6 +548,21 @@ sb_render_line_sample (SbDrawContext *ctx,
                 replication ? 4 : 3, dashed);
 }
 
+/* Whether only a part of the board is drawn (a dragged unit). */
+static gboolean
+only_part (SbDrawContext *ctx)
+{
+  return ctx->part != NULL && ctx->part->only != NULL;
+}
+
+/* A line is drawn when both its ends are. */
+static gboolean
+link_shown (SbDrawContext *ctx,
+            const SbLink  *link)
+{
+  return sb_render_shown (ctx, link->from) && sb_render_shown (ctx, link->to);
+}
+
 static void
 draw_link (SbDrawContext *ctx,
            const SbLink  *link)
@@ -563,6 +578,39 @@ draw_link (SbDrawContext *ctx,
     {
       stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
       sb_render_mark_link (ctx, link, xs, ys, n);
+    }
+}
+
+void
+sb_render_drag_lines (SbDrawContext *ctx)
+{
+  const char *unit = ctx->part->only;
+
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const SbLink *link = &g_array_index (ctx->links, SbLink, i);
+      gboolean from_in = sb_render_shown (ctx, link->from);
+      gboolean to_in = sb_render_shown (ctx, link->to);
+      SbRect a, b;
+      double ax, ay, bx, by, xs[2], ys[2];
+
+      /* Only the lines with one end in the unit. */
+      if (from_in == to_in || unit == NULL)
+        continue;
+      a = *sb_layout_get_rect (ctx->layout, link->from);
+      b = *sb_layout_get_rect (ctx->layout, link->to);
+      if (from_in)
+        a.x += ctx->part->dx, a.y += ctx->part->dy;
+      else
+        b.x += ctx->part->dx, b.y += ctx->part->dy;
+      sb_rect_center (&a, &ax, &ay);
+      sb_rect_center (&b, &bx, &by);
+      sb_route_edge_point (&a, bx, by, &xs[0], &ys[0]);
+      sb_route_edge_point (&b, ax, ay, &xs[1], &ys[1]);
+      if (hypot (xs[1] - xs[0], ys[1] - ys[0]) > 20)
+        stroke_route (ctx, xs, ys, 2, link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
+                                                                        : &ctx->palette->link,
+                      3, link_dashed (link));
     }
 }
 
@@ -721,7 +769,7 @@ draw_link_captions (SbDrawContext *ctx)
       SbSpot spots[SB_MAX_SPOTS];
       guint n;
 
-      if (caption == NULL || (!link->backup && (done & 1u << link->kind)))
+      if (caption == NULL || (!link->backup && (done & 1u << link->kind)) || !link_shown (ctx, link))
         continue;
       if (!link->backup)
         done |= 1u << link->kind;
@@ -729,7 +777,8 @@ draw_link_captions (SbDrawContext *ctx)
         {
           const SbLink *other = &g_array_index (links, SbLink, j);
 
-          if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL)
+          if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL
+              || !link_shown (ctx, other))
             continue;
           n = caption_spots (ctx, other, caption, spots);
           if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, other, caption, spots, n) >= 0)
@@ -1109,7 +1158,7 @@ draw_issues (SbDrawContext *ctx)
       SbSpot spots[SB_MAX_SPOTS];
       guint n;
 
-      if (link->kind != SB_LINK_HTTP)
+      if (link->kind != SB_LINK_HTTP || !link_shown (ctx, link) || only_part (ctx))
         continue;
       n = beside_link (ctx, link, spots);
       /* Else under the browser it leaves, where the line starts. */
@@ -1119,15 +1168,16 @@ draw_issues (SbDrawContext *ctx)
         sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS"),
                               spots, n, &issue_text, &issue_fill);
     }
-  if (no_firewall)
+  if (no_firewall && !only_part (ctx))
     board_issue (ctx, _("⚠ No firewall on any machine"));
-  if (no_monitoring)
+  if (no_monitoring && !only_part (ctx))
     board_issue (ctx, _("⚠ No monitoring on any machine"));
   /* A load balancer on a machine of its own has that machine's badges. */
-  if (entry != NULL && entry->host == NULL && !no_firewall)
+  if (entry != NULL && entry->host == NULL && !no_firewall && sb_render_shown (ctx, entry->id))
     issue (ctx, entry->id, sb_layout_get_rect (ctx->layout, entry->id), FALSE, _("⚠ No firewall"));
   for (guint i = 0; i < scenario->hosts->len; i++)
-    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i), !no_firewall, !no_monitoring);
+    if (sb_render_shown (ctx, ((const SbHost *) g_ptr_array_index (scenario->hosts, i))->id))
+      draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i), !no_firewall, !no_monitoring);
 }
 
 void
@@ -1137,16 +1187,23 @@ sb_render_board (SbDrawContext *ctx)
   GArray *links = ctx->links;
 
   for (guint i = 0; i < scenario->hosts->len; i++)
-    draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
+    if (sb_render_shown (ctx, ((const SbHost *) g_ptr_array_index (scenario->hosts, i))->id))
+      draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
   for (guint i = 0; i < links->len; i++)
-    draw_link (ctx, &g_array_index (links, SbLink, i));
+    if (link_shown (ctx, &g_array_index (links, SbLink, i)))
+      draw_link (ctx, &g_array_index (links, SbLink, i));
   for (guint i = 0; i < scenario->components->len; i++)
-    draw_node (ctx, g_ptr_array_index (scenario->components, i));
-  draw_dns_record (ctx);
-  draw_link_captions (ctx);
+    if (sb_render_shown (ctx, ((const SbComponent *) g_ptr_array_index (scenario->components, i))->id))
+      draw_node (ctx, g_ptr_array_index (scenario->components, i));
+  if (!only_part (ctx))
+    {
+      draw_dns_record (ctx);
+      draw_link_captions (ctx);
+    }
   for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
-    draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
-  if (ctx->options->spofs && ctx->options->spofs->len == 0)
+    if (sb_render_shown (ctx, g_ptr_array_index (ctx->options->spofs, i)))
+      draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
+  if (ctx->options->spofs && ctx->options->spofs->len == 0 && !only_part (ctx))
     draw_no_spof (ctx);
   if (ctx->options->show_issues)
     draw_issues (ctx);
@@ -1164,10 +1221,27 @@ sb_render_layer (cairo_t               *cr,
                  gboolean               background,
                  SbLayerFunc            func)
 {
+  sb_render_layer_part (cr, layout, scenario, sim, options, width, height, background, func, NULL);
+}
+
+void
+sb_render_layer_part (cairo_t               *cr,
+                      const SbLayout        *layout,
+                      const SbScenario      *scenario,
+                      SbSim                 *sim,
+                      const SbRenderOptions *options,
+                      double                 width,
+                      double                 height,
+                      gboolean               background,
+                      SbLayerFunc            func,
+                      const SbRenderPart    *part)
+{
   SbRenderOptions defaults;
   SbViewTransform t;
   g_autoptr(SbRenderRecord) own_marks = NULL;
   SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL, NULL };
+
+  ctx.part = part;
 
   if (options == NULL)
     {
