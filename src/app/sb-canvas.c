@@ -15,6 +15,7 @@
 
 #include "render/sb-export.h"
 #include "render/sb-render.h"
+#include "render/sb-render-drag.h"
 #include "sb-canvas.h"
 #include "sb-lesson-view.h"
 
@@ -44,6 +45,9 @@ struct _SbCanvas
   gboolean    drag_machine; /* the drag moves a whole machine */
   double      drag_x;      /* where the drag began, widget coordinates */
   double      drag_y;
+  char       *drag_unit;   /* the machine or component dragged */
+  SbRenderDrag *drag_drawing; /* the board while the drag goes on */
+  double      drag_dx, drag_dy; /* how far it has gone, diagram units */
   GtkWidget  *menu;        /* the context menu, a popover child, or NULL */
 
   /* The static diagram, drawn once per size and theme: each frame only
@@ -204,12 +208,23 @@ sb_canvas_snapshot (GtkWidget   *widget,
    * the render layer never knows. */
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->pan_x, self->pan_y));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-  /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
-  gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  sb_render_draw_live (cr, self->layout, sb_lesson_get_live_scenario (self->lesson),
-                       sb_lesson_get_sim (self->lesson), &options, width, height);
-  cairo_destroy (cr);
+  if (self->drag_drawing != NULL)
+    {
+      /* A drag paints the board as it was and the machine where it is. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      sb_render_drag_draw (self->drag_drawing, cr, sb_lesson_get_live_scenario (self->lesson),
+                           sb_lesson_get_sim (self->lesson), &options, self->drag_dx, self->drag_dy);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
+      gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      sb_render_draw_live (cr, self->layout, sb_lesson_get_live_scenario (self->lesson),
+                           sb_lesson_get_sim (self->lesson), &options, width, height);
+      cairo_destroy (cr);
+    }
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
   append_pointer (self, snapshot);
@@ -336,6 +351,16 @@ static void
 lesson_changed (SbCanvas *self,
                 guint     what)
 {
+  /* A drag's moves show on the board as it was, laid out at the drop;
+   * only another design ends the drag's drawing. */
+  if (self->drag_drawing != NULL && !(what & SB_LESSON_CHANGED_DESIGN))
+    {
+      if (what & SB_LESSON_CHANGED_RUN)
+        self->last_frame = 0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
   if (what & (SB_LESSON_CHANGED_DESIGN | SB_LESSON_CHANGED_LAYOUT))
     {
       g_clear_pointer (&self->layout, sb_layout_free);
@@ -409,6 +434,8 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->board_marks, sb_render_record_free);
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
+  g_clear_pointer (&self->drag_unit, g_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   G_OBJECT_CLASS (sb_canvas_parent_class)->dispose (object);
 }
@@ -550,6 +577,8 @@ drag_begin (GtkGestureDrag *gesture,
     }
   scenario = sb_lesson_get_scenario (self->lesson);
   self->drag_machine = sb_scenario_find_host (scenario, id) != NULL;
+  g_free (self->drag_unit);
+  self->drag_unit = g_strdup (id);
   self->dragged = g_ptr_array_new_with_free_func (g_free);
   self->drag_start = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < scenario->components->len; i++)
@@ -565,6 +594,41 @@ drag_begin (GtkGestureDrag *gesture,
       g_array_append_val (self->drag_start, cx);
       g_array_append_val (self->drag_start, cy);
     }
+}
+
+/* The board before the drag, and the unit dragged, drawn once. */
+static void
+start_drag_drawing (SbCanvas *self)
+{
+  SbRenderOptions options;
+  double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self)) * self->zoom;
+
+  current_options (self, &options);
+  if (self->board_marks == NULL)
+    self->board_marks = sb_render_record_new ();
+  options.record = self->board_marks;
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
+  self->drag_drawing = sb_render_drag_new (self->layout, sb_lesson_get_live_scenario (self->lesson), &options,
+                                           self->drag_unit, gtk_widget_get_width (GTK_WIDGET (self)),
+                                           gtk_widget_get_height (GTK_WIDGET (self)), scale);
+}
+
+/* The drop: laid out with the unit where it was dropped, the machines it
+ * would overlap give way; where they went is part of the move. */
+static void
+settle_drop (SbCanvas *self)
+{
+  SbLayoutOptions options;
+  g_autoptr(SbLayout) layout = NULL;
+  const char * const *ids;
+  const double *xs, *ys;
+  guint n;
+
+  sb_layout_options_init (&options);
+  options.pinned = self->drag_unit;
+  layout = sb_layout_new_full (sb_lesson_get_scenario (self->lesson), &options);
+  n = sb_layout_get_displaced (layout, &ids, &xs, &ys);
+  sb_lesson_move_components (self->lesson, ids, xs, ys, n);
 }
 
 static void
@@ -585,7 +649,11 @@ drag_update (GtkGestureDrag *gesture,
     }
   if (self->dragged == NULL || scale <= 0 || (!self->drag_moved && ABS (dx) + ABS (dy) < 6))
     return;
+  if (!self->drag_moved)
+    start_drag_drawing (self);
   self->drag_moved = TRUE;
+  self->drag_dx = dx / scale;
+  self->drag_dy = dy / scale;
   {
     guint n = self->dragged->len;
     g_autofree double *xs = g_new (double, n);
@@ -642,13 +710,20 @@ drag_end (GtkGestureDrag *gesture,
   if (self->drag_moved && !self->drag_machine && self->dragged->len == 1)
     target = machine_at (self, g_ptr_array_index (self->dragged, 0), self->drag_x + dx,
                          self->drag_y + dy);
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
   if (target != NULL)
     {
       sb_lesson_set_selected (self->lesson, g_ptr_array_index (self->dragged, 0));
       gtk_widget_activate_action (GTK_WIDGET (self), "win.move-to", "s", target);
     }
+  else if (self->drag_moved)
+    settle_drop (self);
   if (self->drag_moved)
-    sb_lesson_end_move (self->lesson);
+    {
+      sb_lesson_end_move (self->lesson);
+      /* The moves were painted over the board as it was: lay it out. */
+      lesson_changed (self, SB_LESSON_CHANGED_LAYOUT);
+    }
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
 }

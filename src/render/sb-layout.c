@@ -61,6 +61,9 @@ struct _SbLayout {
 #define MAX_WIDEN       2.2
 /* Two machines closer than this are moved apart. */
 #define MIN_SEPARATION 60.0
+/* What moving a machine onto another, which must then move too, costs
+ * (in units of distance). */
+#define CASCADE_COST 2000.0
 /* How much of the best scale a machine beside its siblings may cost. */
 #define ROW_PREFERENCE  0.94
 /* How much of the scale a machine folding its path back costs. */
@@ -1069,12 +1072,15 @@ clashes_any (const SbRect *r,
   return FALSE;
 }
 
-/* The nearest place for R where it overlaps none of the settled units:
- * beside, above or below one of them. */
+/* The nearest place for R where it overlaps none of the N_SETTLED units
+ * before it in UNITS (N in all): beside, above or below one of them, and
+ * rather where it overlaps none of the others either, which would have
+ * to give way in turn. */
 static void
 nearest_free (SbRect     *r,
               const Unit *units,
-              guint       n_settled)
+              guint       n_settled,
+              guint       n)
 {
   double gap = MIN_SEPARATION + 1, best = G_MAXDOUBLE;
   SbRect found = *r;
@@ -1093,6 +1099,8 @@ nearest_free (SbRect     *r,
         {
           double d = hypot (tries[k].x - r->x, tries[k].y - r->y);
 
+          for (guint j = n_settled + 1; j < n; j++)
+            d += units_clash (&tries[k], &units[j].rect) ? CASCADE_COST : 0;
           if (d < best && !clashes_any (&tries[k], units, n_settled))
             {
               best = d;
@@ -1176,7 +1184,7 @@ keep_apart (SbLayout         *self,
 
       if (!clashes_any (&u->rect, (const Unit *) units->data, i))
         continue;
-      nearest_free (&u->rect, (const Unit *) units->data, i);
+      nearest_free (&u->rect, (const Unit *) units->data, i, units->len);
       move_unit (self, scenario, u->id, u->rect.x - before.x, u->rect.y - before.y);
       record_displaced (self, scenario, u->id);
     }
