@@ -40,6 +40,8 @@ struct _SbCanvas
   double      pinch_zoom;  /* the zoom when a pinch began */
 
   gboolean    pointer_highlight;
+  double      text_scale;  /* larger in presentation mode */
+  double      laid_out_aspect; /* the aspect the layout was made for */
   gboolean    pointer_inside;
   double      pointer_x, pointer_y;
   gboolean    drag_machine; /* the drag moves a whole machine */
@@ -65,6 +67,7 @@ enum {
   PROP_LESSON,
   PROP_ZOOM,
   PROP_POINTER_HIGHLIGHT,
+  PROP_TEXT_SCALE,
   N_PROPS
 };
 
@@ -245,6 +248,32 @@ sb_canvas_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 673;
 }
 
+/* The layout for the text scale: the default one lays the board out for
+ * a 16:9 projector (as exports do); with a larger text, for the widget's
+ * own shape, the board drawn as large as the wall allows. */
+static void
+layout_options (SbCanvas        *self,
+                SbLayoutOptions *options)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  sb_layout_options_init (options);
+  options->text_scale = self->text_scale;
+  if (self->text_scale > 1 && width > 0 && height > 0)
+    options->aspect = (double) width / height;
+}
+
+static void
+make_layout (SbCanvas *self)
+{
+  SbLayoutOptions options;
+
+  layout_options (self, &options);
+  self->laid_out_aspect = options.aspect;
+  g_clear_pointer (&self->layout, sb_layout_free);
+  self->layout = sb_layout_new_full (sb_lesson_get_scenario (self->lesson), &options);
+}
+
 static void
 sb_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -256,6 +285,13 @@ sb_canvas_size_allocate (GtkWidget *widget,
   /* A widget without a layout manager places its popovers itself. */
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
+  /* With a larger text the board is laid out for the widget's shape. */
+  if (self->lesson != NULL && self->text_scale > 1 && height > 0 && self->drag_drawing == NULL
+      && ABS ((double) width / height / self->laid_out_aspect - 1) > 0.02)
+    {
+      make_layout (self);
+      invalidate_board (self);
+    }
 }
 
 /* The newest failure at ID that is still on the board, or NULL. */
@@ -363,8 +399,7 @@ lesson_changed (SbCanvas *self,
   g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
   if (what & (SB_LESSON_CHANGED_DESIGN | SB_LESSON_CHANGED_LAYOUT))
     {
-      g_clear_pointer (&self->layout, sb_layout_free);
-      self->layout = sb_layout_new (sb_lesson_get_scenario (self->lesson));
+      make_layout (self);
     }
   if (what & SB_LESSON_CHANGED_DESIGN)
     update_accessible_label (self);
@@ -392,6 +427,9 @@ sb_canvas_get_property (GObject    *object,
     case PROP_POINTER_HIGHLIGHT:
       g_value_set_boolean (value, self->pointer_highlight);
       break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -417,6 +455,9 @@ sb_canvas_set_property (GObject      *object,
       self->pointer_highlight = g_value_get_boolean (value);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_TEXT_SCALE:
+      sb_canvas_set_text_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -460,6 +501,11 @@ sb_canvas_class_init (SbCanvasClass *klass)
   properties[PROP_POINTER_HIGHLIGHT] =
     g_param_spec_boolean ("pointer-highlight", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Every text of the board this many times its usual size, the boxes
+   * grown to hold it (presentation mode). */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, 1.0, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A right click, the Menu key or Shift+F10 at a point of the board (in
@@ -624,7 +670,7 @@ settle_drop (SbCanvas *self)
   const double *xs, *ys;
   guint n;
 
-  sb_layout_options_init (&options);
+  layout_options (self, &options);
   options.pinned = self->drag_unit;
   layout = sb_layout_new_full (sb_lesson_get_scenario (self->lesson), &options);
   n = sb_layout_get_displaced (layout, &ids, &xs, &ys);
@@ -865,6 +911,8 @@ sb_canvas_init (SbCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->zoom = 1.0;
+  self->text_scale = 1.0;
+  self->laid_out_aspect = 16.0 / 9.0;
   add_view_controllers (self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
@@ -1059,4 +1107,27 @@ sb_canvas_get_menu (SbCanvas *self)
 {
   g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
   return self->menu ? GTK_POPOVER (self->menu) : NULL;
+}
+
+void
+sb_canvas_set_text_scale (SbCanvas *self,
+                          double    scale)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  scale = CLAMP (scale, 1.0, 3.0);
+  if (scale == self->text_scale)
+    return;
+  self->text_scale = scale;
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
+  if (self->lesson != NULL)
+    make_layout (self);
+  invalidate_board (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+double
+sb_canvas_get_text_scale (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), 1.0);
+  return self->text_scale;
 }

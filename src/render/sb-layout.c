@@ -141,6 +141,33 @@ node_text_width (const SbScenario  *scenario,
   return detail ? MAX (w, text_width (detail, font)) : w;
 }
 
+/* How many lines of text the fullest box has: its label at the width
+ * boxes give it (TEXT on a machine, TOP standing alone), and the line
+ * under it. */
+static int
+most_lines (const SbScenario *scenario,
+            double            font,
+            double            text,
+            double            top)
+{
+  int most = 1;
+
+  for (guint i = 0; i < scenario->components->len; i++)
+    {
+      const SbComponent *comp = g_ptr_array_index (scenario->components, i);
+      g_autofree char *detail = sb_layout_node_detail (scenario, comp);
+      SbTextLines lines = { 0 };
+      int n;
+
+      sb_text_lines_measure (&lines, sb_scenario_translate_label (comp->label), font,
+                             comp->host ? text : top, 2);
+      n = (int) lines.n_lines + (detail != NULL || comp->role != SB_DB_ROLE_NONE);
+      sb_text_lines_clear (&lines);
+      most = MAX (most, n);
+    }
+  return most;
+}
+
 /* The sizes for SCENARIO at the options' text scale: every box on a
  * machine as wide as the widest label needs, at least the default. */
 static void
@@ -152,6 +179,7 @@ compute_metrics (SbLayoutMetrics  *m,
   double text_min = SB_NODE_WIDTH - fixed, top_min = SB_TOP_NODE_WIDTH - fixed;
   double line = LINE_HEIGHT * SB_FONT_LABEL * t;
   double text = text_min, top = top_min;
+  int lines;
 
   m->text_scale = t;
   m->font = SB_FONT_LABEL * t;
@@ -163,12 +191,17 @@ compute_metrics (SbLayoutMetrics  *m,
       if (comp->host)
         text = MAX (text, node_text_width (scenario, comp, m->font, SB_NODE_WIDTH * MAX_WIDEN - fixed));
       else
-        top = MAX (top, node_text_width (scenario, comp, m->font, SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed));
+        /* Standing alone, where the row has room: the label on one line. */
+        top = MAX (top, MAX (MIN (text_width (sb_scenario_translate_label (comp->label), m->font),
+                                  SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed),
+                             node_text_width (scenario, comp, m->font, SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed)));
     }
   m->node_width = ceil (text + fixed);
   m->top_width = ceil (top + fixed);
-  /* Two lines of label and one under them, with a margin. */
-  m->node_height = MAX (SB_NODE_HEIGHT, ceil (3 * line + 4 + 2 * 8));
+  /* The lines the fullest box needs, with a margin: a larger text does
+   * not make boxes taller than their text. */
+  lines = most_lines (scenario, m->font, text, top);
+  m->node_height = MAX (SB_NODE_HEIGHT, ceil (lines * line + (lines - 1) * 4 + 2 * 8));
   m->node_gap_x = SB_NODE_GAP_X;
   m->node_gap_y = SB_NODE_GAP_Y;
   m->host_pad = SB_HOST_PAD;
@@ -222,6 +255,7 @@ typedef struct {
   GArray       *cells;   /* Cell */
   int           rows, cols;
   double        width, height;
+  gboolean      has_database;
 } HostPlan;
 
 static void
@@ -325,6 +359,7 @@ plan_host (HostPlan         *plan,
 
       if (g_strcmp0 (comp->host, host->id) != 0)
         continue;
+      plan->has_database |= comp->kind == SB_KIND_DATABASE;
       g_ptr_array_add (comp->kind == SB_KIND_CODE ? files
                        : comp->kind == SB_KIND_DATABASE ? data
                        : comp->kind == SB_KIND_MONITORING_AGENT ? agents : path,
@@ -394,6 +429,15 @@ plan_host (HostPlan         *plan,
     }
 }
 
+/* Under a machine's boxes: room for a database's version, or the same
+ * margin as at its sides. */
+static double
+pad_bottom (const SbLayoutMetrics *m,
+            gboolean               database)
+{
+  return database ? m->host_pad_bottom : m->host_pad;
+}
+
 /* The machine's size for the layout's box sizes and its title. */
 static void
 measure_host (HostPlan              *plan,
@@ -404,7 +448,7 @@ measure_host (HostPlan              *plan,
 
   plan->width = MAX (cols * m->node_width + (cols - 1) * m->node_gap_x + 2 * m->host_pad, title);
   plan->height = m->host_title + m->host_pad + rows * m->node_height + (rows - 1) * m->node_gap_y
-                 + m->host_pad_bottom;
+                 + pad_bottom (m, plan->has_database);
 }
 
 /* --- The board ----------------------------------------------------------- */
@@ -927,7 +971,8 @@ frame_host (SbLayout         *self,
     double cx = (x0 + x1) / 2;
 
     *hr = (SbRect) { cx - w / 2, y0 - m->host_pad - m->host_title, w,
-                     y1 - y0 + m->host_pad + m->host_pad_bottom + m->host_title };
+                     y1 - y0 + m->host_pad + m->host_title
+                     + pad_bottom (m, sb_scenario_find_kind (scenario, SB_KIND_DATABASE, host->id) != NULL) };
   }
 }
 

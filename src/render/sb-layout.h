@@ -33,6 +33,11 @@ typedef struct {
   double offset_y;
 } SbViewTransform;
 
+/* The text scale of presentation mode: on a 1024 × 768 projector the
+ * labels of every bundled step are then at least 14 pixels tall (15 px
+ * on the tallest step's board; at the default scale, 11). */
+#define SB_LAYOUT_PRESENTATION_TEXT_SCALE 1.6
+
 /* What a layout is made for. */
 typedef struct {
   /* Every text of the board at this many times the board's type style
