@@ -54,6 +54,8 @@ struct _SbLayout {
 /* Inside a box: the icon's margin and the gap between icon and text. */
 #define NODE_PAD       12.0
 #define NODE_TEXT_PAD  12.0
+/* What hinting may add to a text's measured width. */
+#define TEXT_SLACK      6.0
 /* Between a title and its address. */
 #define TITLE_GAP      14.0
 /* No box grows wider than this many default widths: a longer label is
@@ -67,7 +69,7 @@ struct _SbLayout {
 /* How much of the best scale a machine beside its siblings may cost. */
 #define ROW_PREFERENCE  0.94
 /* How much of the scale a machine folding its path back costs. */
-#define FOLD_COST       0.93
+#define FOLD_COST       0.9
 
 /* --- Sizes --------------------------------------------------------------- */
 
@@ -188,13 +190,17 @@ compute_metrics (SbLayoutMetrics  *m,
     {
       const SbComponent *comp = g_ptr_array_index (scenario->components, i);
 
+      /* With room for what hinting adds to the measured widths (a line
+       * that just fits could wrap). */
       if (comp->host)
-        text = MAX (text, node_text_width (scenario, comp, m->font, SB_NODE_WIDTH * MAX_WIDEN - fixed));
+        text = MAX (text, node_text_width (scenario, comp, m->font, SB_NODE_WIDTH * MAX_WIDEN - fixed)
+                          + TEXT_SLACK);
       else
         /* Standing alone, where the row has room: the label on one line. */
         top = MAX (top, MAX (MIN (text_width (sb_scenario_translate_label (comp->label), m->font),
                                   SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed),
-                             node_text_width (scenario, comp, m->font, SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed)));
+                             node_text_width (scenario, comp, m->font, SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed))
+                        + TEXT_SLACK);
     }
   m->node_width = ceil (text + fixed);
   m->top_width = ceil (top + fixed);
@@ -256,6 +262,7 @@ typedef struct {
   int           rows, cols;
   double        width, height;
   gboolean      has_database;
+  gboolean      mirrored;    /* its columns from right to left */
 } HostPlan;
 
 static void
@@ -485,6 +492,7 @@ typedef struct {
   SbLayoutMetrics   m;
   GHashTable       *titles;   /* host id → the width its title needs (double*) */
   double            caption_gap;
+  int               widest;   /* the most boxes a machine's path and files have */
 } Board;
 
 /* The width a machine's title and address need, with room for the load
@@ -562,8 +570,20 @@ block_plan (Block       *block,
        * watcher on the right. */
       guint col = i % MAX (block->columns, 1), n = MIN (block->columns, block->hosts->len);
       gboolean right = n > 1 ? 2 * col + 1 > n : TRUE;
+      /* Folded, a machine right of the middle is its left neighbour's
+       * mirror: their databases face each other across the gap, the
+       * requests come in by the board's edge. */
+      gboolean mirror = right && n > 1 && boxes < board->widest;
 
-      plan_host (&block->plans[i], board->scenario, host, boxes, right);
+      plan_host (&block->plans[i], board->scenario, host, boxes, right && !mirror);
+      block->plans[i].mirrored = mirror;
+      if (mirror)
+        for (guint c = 0; c < block->plans[i].cells->len; c++)
+          {
+            Cell *cell = &g_array_index (block->plans[i].cells, Cell, c);
+
+            cell->col = block->plans[i].cols - 1 - cell->col;
+          }
       measure_host (&block->plans[i], &board->m,
                     *(double *) g_hash_table_lookup (board->titles, host->id));
     }
@@ -582,6 +602,10 @@ gap_between (const Board    *board,
   Rank ra = host_rank (scenario, a->host->id), rb = host_rank (scenario, b->host->id);
 
   if (ra == rb && (ra == RANK_BALANCER || ra == RANK_DATA))
+    return board->caption_gap;
+  /* Folded machines have their databases face each other across the gap
+   * (block_plan()): the replication's caption goes there. */
+  if (a->mirrored != b->mirrored && a->has_database && b->has_database)
     return board->caption_gap;
   return board->m.host_gap_x;
 }
@@ -763,7 +787,8 @@ widest_path (const Board *board)
         {
           const SbComponent *c = g_ptr_array_index (scenario->components, i);
 
-          n += g_strcmp0 (c->host, host->id) == 0 && (path_rank (c->kind) >= 0 || c->kind == SB_KIND_CODE);
+          n += g_strcmp0 (c->host, host->id) == 0
+               && (path_rank (c->kind) >= 0 || c->kind == SB_KIND_CODE);
         }
       widest = MAX (widest, n);
     }
@@ -776,10 +801,10 @@ widest_path (const Board *board)
  * machines before narrow ones at the same scale. */
 static void
 choose_plan (Plan        *plan,
-             const Board *board,
+             Board       *board,
              double       aspect)
 {
-  int widest = widest_path (board);
+  int widest = board->widest = widest_path (board);
   gboolean grid = FALSE;
   double best = -1;
   int best_boxes = widest;
@@ -792,6 +817,7 @@ choose_plan (Plan        *plan,
     for (guint columns = 1; columns <= (grid ? MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS) : 1); columns++)
       {
         double scale;
+
 
         if (grid)
           plan->lower[0].columns = columns;

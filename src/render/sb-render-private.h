@@ -74,12 +74,19 @@ typedef struct {
   } laid_out;
 } SbDrawContext;
 
-/* Where a pill may go: (x, y) is the middle of its left edge (ALIGN -1),
- * its centre (0) or the middle of its right edge (1). */
+/* Where a pill may go: X is its left edge (ALIGN -1), its middle (0) or
+ * its right edge (1); Y its middle (VALIGN 0), its bottom edge (-1: the
+ * pill is over Y) or its top edge (1: under Y).  So a pill over or under
+ * something keeps its distance whatever the text scale makes its height. */
 typedef struct {
   double x, y;
   int    align;
+  int    valign;
 } SbSpot;
+
+/* The height of a pill of one line at the default text scale: spots
+ * given from a pill's middle at that scale are ± half of it from an edge. */
+#define SB_PILL_HALF 15.0
 
 /* The most spots a caption or badge is offered. */
 #define SB_MAX_SPOTS 160

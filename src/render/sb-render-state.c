@@ -109,10 +109,11 @@ draw_backend_views (SbDrawContext *ctx)
       {
         /* Beside the title; a one-node machine has no room there: at
          * the bottom, where no line passes. */
-        double title = r->y + sb_layout_get_metrics (ctx->layout)->host_title / 2 + 3, bottom = r->y + r->height - 20;
+        double title = r->y + sb_layout_get_metrics (ctx->layout)->host_title / 2 + 3;
+        double bottom = r->y + r->height - 20 + SB_PILL_HALF;
         const SbSpot spots[] = {
-          { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0 },
-          { r->x + 12, bottom, -1 }, { r->x + r->width - 12, bottom, 1 },
+          { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0, -1 },
+          { r->x + 12, bottom, -1, -1 }, { r->x + r->width - 12, bottom, 1, -1 },
         };
 
         sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text, spots, G_N_ELEMENTS (spots),
@@ -145,9 +146,9 @@ draw_database_versions (SbDrawContext *ctx)
                                 (long long) view.version, (long long) view.behind);
       else
         text = g_strdup_printf (_("v%lld"), (long long) view.version);
-      spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20, 0 };
-      spots[1] = (SbSpot) { r->x, r->y + r->height + 20, -1 };
-      spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20, 1 };
+      spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20 - SB_PILL_HALF, 0, 1 };
+      spots[1] = (SbSpot) { r->x, r->y + r->height + 20 - SB_PILL_HALF, -1, 1 };
+      spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20 - SB_PILL_HALF, 1, 1 };
       n_spots = 3 + sb_render_spots_around (r, 20, spots + 3);
       sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text, spots, n_spots,
                             view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,

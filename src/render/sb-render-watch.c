@@ -59,7 +59,7 @@ sb_render_opened_firewalls (SbDrawContext *ctx)
       sb_render_place_pill (ctx, SB_MARK_BADGE, c->id, NULL,
                             /* Translators: on a firewall opened to every port */
                             _("⚠ Open"),
-                            &(SbSpot) { r->x + 12 + SB_GLYPH_SIZE + 12, r->y + r->height - 22, -1 }, 1,
+                            &(SbSpot) { r->x + 12 + SB_GLYPH_SIZE + 12, r->y + r->height - 22 + SB_PILL_HALF, -1, -1 }, 1,
                             &warning_text, &warning_fill);
     }
 }
@@ -148,7 +148,8 @@ draw_alerts (SbDrawContext *ctx,
   width = r->width + SB_HOST_GAP_X - 4 * SB_ROUTE_CLEARANCE;
   if (n == 0)
     {
-      const SbSpot spots[] = { { x, top + 16, 0 }, { r->x, top + 16, -1 }, { r->x + r->width, top + 16, 1 } };
+      const SbSpot spots[] = { { x, top + 16 - SB_PILL_HALF, 0, 1 }, { r->x, top + 16 - SB_PILL_HALF, -1, 1 },
+                               { r->x + r->width, top + 16 - SB_PILL_HALF, 1, 1 } };
 
       sb_render_place_pill (ctx, SB_MARK_BADGE, monitoring, NULL, _("✓ No alerts"),
                             spots, G_N_ELEMENTS (spots), &warning_text, &clear_fill);

@@ -682,7 +682,7 @@ caption_spots (SbDrawContext *ctx,
         gboolean upright = ABS (xs[i] - xs[i - 1]) < 0.5;
 
         if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
-          spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
+          spots[n_spots++] = (SbSpot) { x, y - 20 + SB_PILL_HALF, 0, -1 };
         if (upright)
           {
             spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
@@ -988,11 +988,13 @@ draw_spof (SbDrawContext *ctx,
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
   {
-    /* On the dashed frame, at a corner, where no line arrives. */
-    double top = r->y - 9, bottom = r->y + r->height + 9, left = r->x + 12, right = r->x + r->width - 12;
+    /* On the dashed frame, at a corner, where no line arrives; a larger
+     * text grows away from the box. */
+    double top = r->y - 9 + SB_PILL_HALF, bottom = r->y + r->height + 9 - SB_PILL_HALF;
+    double left = r->x + 12, right = r->x + r->width - 12;
     const SbSpot spots[] = {
-      { left, top, -1 }, { right, top, 1 }, { left, bottom, -1 }, { right, bottom, 1 },
-      { r->x + r->width / 2, top, 0 }, { r->x + r->width / 2, bottom, 0 },
+      { left, top, -1, -1 }, { right, top, 1, -1 }, { left, bottom, -1, 1 }, { right, bottom, 1, 1 },
+      { r->x + r->width / 2, top, 0, -1 }, { r->x + r->width / 2, bottom, 0, 1 },
     };
 
     sb_render_place_pill (ctx, SB_MARK_BADGE, id, NULL, _("SPOF"), spots, G_N_ELEMENTS (spots),
@@ -1009,7 +1011,7 @@ draw_no_spof (SbDrawContext *ctx)
   static const SbColor text = { 0.1, 0.1, 0.1 };
 
   double w = sb_layout_get_width (ctx->layout), h = sb_layout_get_height (ctx->layout);
-  const SbSpot spots[] = { { w / 2, 19, 0 }, { w / 2, h - 24, 0 } };
+  const SbSpot spots[] = { { w / 2, 19 - SB_PILL_HALF, 0, 1 }, { w / 2, h - 24 + SB_PILL_HALF, 0, -1 } };
 
   sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL,
                         ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
@@ -1030,13 +1032,13 @@ issue (SbDrawContext *ctx,
        const char    *text)
 {
   SbSpot spots[SB_MAX_SPOTS];
-  double bottom = r->y + r->height - 20;
+  double bottom = r->y + r->height - 20 + SB_PILL_HALF;
   guint n = 0;
 
   if (inside)
     {
-      spots[n++] = (SbSpot) { r->x + 14, bottom, -1 };
-      spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1 };
+      spots[n++] = (SbSpot) { r->x + 14, bottom, -1, -1 };
+      spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1, -1 };
     }
   else
     spots[n++] = (SbSpot) { r->x + r->width + 22, r->y + r->height / 2, -1 };
@@ -1124,8 +1126,8 @@ beside_link (SbDrawContext *ctx,
           }
         else if (ABS (uy) < 0.3)
           {
-            spots[n_spots++] = (SbSpot) { x, y + 26, 0 };
-            spots[n_spots++] = (SbSpot) { x, y - 26, 0 };
+            spots[n_spots++] = (SbSpot) { x, y + 26 - SB_PILL_HALF, 0, 1 };
+            spots[n_spots++] = (SbSpot) { x, y - 26 + SB_PILL_HALF, 0, -1 };
           }
         else
           {
