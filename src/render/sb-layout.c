@@ -55,7 +55,7 @@ struct _SbLayout {
 #define NODE_PAD       12.0
 #define NODE_TEXT_PAD  12.0
 /* What hinting may add to a text's measured width. */
-#define TEXT_SLACK      6.0
+#define TEXT_SLACK      4.0
 /* Between a title and its address. */
 #define TITLE_GAP      14.0
 /* No box grows wider than this many default widths: a longer label is
@@ -86,6 +86,20 @@ text_width (const char *text,
   return w;
 }
 
+static gboolean
+fits_in_two (const char *text,
+             double      size,
+             double      width)
+{
+  SbTextLines lines = { 0 };
+  gboolean fits;
+
+  sb_text_lines_measure (&lines, text, size, width, 2);
+  fits = !lines.ellipsized;
+  sb_text_lines_clear (&lines);
+  return fits;
+}
+
 /* The narrowest width TEXT takes in at most two lines at SIZE, never
  * above LIMIT (where it is cut). */
 static double
@@ -97,18 +111,15 @@ label_width (const char *text,
 
   if (one <= limit && strchr (text, ' ') == NULL)
     return one;
-  /* From half the line, widened until the second line holds the rest. */
+  /* From half the line, widened until the second line holds the rest,
+   * then narrowed back to the unit. */
   for (w = MIN (ceil (one / 2), limit); w < limit; w += 4)
-    {
-      SbTextLines lines = { 0 };
-      gboolean fits;
-
-      sb_text_lines_measure (&lines, text, size, w, 2);
-      fits = !lines.ellipsized;
-      sb_text_lines_clear (&lines);
-      if (fits)
+    if (fits_in_two (text, size, w))
+      {
+        while (w > 1 && fits_in_two (text, size, w - 1))
+          w--;
         return w;
-    }
+      }
   return limit;
 }
 
@@ -163,7 +174,8 @@ most_lines (const SbScenario *scenario,
 
       sb_text_lines_measure (&lines, sb_scenario_translate_label (comp->label), font,
                              comp->host ? text : top, 2);
-      n = (int) lines.n_lines + (detail != NULL || comp->role != SB_DB_ROLE_NONE);
+      n = (int) lines.n_lines + (detail != NULL || comp->role != SB_DB_ROLE_NONE
+                                 || comp->kind == SB_KIND_FIREWALL);
       sb_text_lines_clear (&lines);
       most = MAX (most, n);
     }
@@ -211,6 +223,7 @@ compute_metrics (SbLayoutMetrics  *m,
   m->node_gap_x = SB_NODE_GAP_X;
   m->node_gap_y = SB_NODE_GAP_Y;
   m->host_pad = SB_HOST_PAD;
+  m->host_pad_top = ceil (SB_HOST_PAD + line - LINE_HEIGHT * SB_FONT_LABEL);
   m->host_title = ceil (SB_HOST_TITLE - LINE_HEIGHT * SB_FONT_LABEL + line);
   m->host_pad_bottom = ceil (SB_HOST_PAD_BOTTOM - LINE_HEIGHT * SB_FONT_LABEL + line);
   m->host_gap_x = SB_HOST_GAP_X;
@@ -454,7 +467,7 @@ measure_host (HostPlan              *plan,
   int rows = MAX (plan->rows, 1), cols = MAX (plan->cols, 1);
 
   plan->width = MAX (cols * m->node_width + (cols - 1) * m->node_gap_x + 2 * m->host_pad, title);
-  plan->height = m->host_title + m->host_pad + rows * m->node_height + (rows - 1) * m->node_gap_y
+  plan->height = m->host_title + m->host_pad_top + rows * m->node_height + (rows - 1) * m->node_gap_y
                  + pad_bottom (m, plan->has_database);
 }
 
@@ -493,6 +506,7 @@ typedef struct {
   GHashTable       *titles;   /* host id → the width its title needs (double*) */
   double            caption_gap;
   int               widest;   /* the most boxes a machine's path and files have */
+  gboolean          tiered;   /* each tier on machines of its own, a row each */
 } Board;
 
 /* The width a machine's title and address need, with room for the load
@@ -557,7 +571,8 @@ block_clear (Block *block)
 static void
 block_plan (Block       *block,
             const Board *board,
-            int          boxes)
+            int          boxes,
+            gboolean     balancers)
 {
   for (guint i = 0; block->plans && i < block->hosts->len; i++)
     host_plan_clear (&block->plans[i]);
@@ -572,8 +587,9 @@ block_plan (Block       *block,
       gboolean right = n > 1 ? 2 * col + 1 > n : TRUE;
       /* Folded, a machine right of the middle is its left neighbour's
        * mirror: their databases face each other across the gap, the
-       * requests come in by the board's edge. */
-      gboolean mirror = right && n > 1 && boxes < board->widest;
+       * requests come in by the board's edge; so do load balancers, for
+       * their heartbeat. */
+      gboolean mirror = right && n > 1 && (boxes < board->widest || balancers);
 
       plan_host (&block->plans[i], board->scenario, host, boxes, right && !mirror);
       block->plans[i].mirrored = mirror;
@@ -601,7 +617,9 @@ gap_between (const Board    *board,
   const SbScenario *scenario = board->scenario;
   Rank ra = host_rank (scenario, a->host->id), rb = host_rank (scenario, b->host->id);
 
-  if (ra == rb && (ra == RANK_BALANCER || ra == RANK_DATA))
+  /* Each tier on machines of its own: the lines from the tier above come
+   * down between the machines of a row, and their captions with them. */
+  if (ra == rb && (ra == RANK_BALANCER || ra == RANK_DATA || board->tiered))
     return board->caption_gap;
   /* Folded machines have their databases face each other across the gap
    * (block_plan()): the replication's caption goes there. */
@@ -758,9 +776,9 @@ plan_blocks (Plan        *plan,
              int          boxes)
 {
   plan->boxes = boxes;
-  block_plan (&plan->balancers, board, boxes);
+  block_plan (&plan->balancers, board, boxes, TRUE);
   for (guint i = 0; i < plan->n_lower; i++)
-    block_plan (&plan->lower[i], board, boxes);
+    block_plan (&plan->lower[i], board, boxes, FALSE);
   measure_plan (plan, board);
 }
 
@@ -812,6 +830,7 @@ choose_plan (Plan        *plan,
 
   init_plan (plan, board);
   grid = plan->n_lower == 1;
+  board->tiered = !grid;
   n = plan->lower[0].hosts->len;
   for (int boxes = widest; boxes >= MIN (2, widest); boxes--)
     for (guint columns = 1; columns <= (grid ? MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS) : 1); columns++)
@@ -897,7 +916,7 @@ place_host (SbLayout       *self,
   const SbLayoutMetrics *m = &self->m;
   int cols = MAX (plan->cols, 1);
   double inner = cols * m->node_width + (cols - 1) * m->node_gap_x;
-  double left = x + (width - inner) / 2, top = y + m->host_title + m->host_pad;
+  double left = x + (width - inner) / 2, top = y + m->host_title + m->host_pad_top;
 
   add_rect (self, self->host_ids, plan->host->id, x, y, width, height);
   for (guint i = 0; i < plan->cells->len; i++)
@@ -996,8 +1015,8 @@ frame_host (SbLayout         *self,
     double w = MAX (x1 - x0 + 2 * m->host_pad, hr->width);
     double cx = (x0 + x1) / 2;
 
-    *hr = (SbRect) { cx - w / 2, y0 - m->host_pad - m->host_title, w,
-                     y1 - y0 + m->host_pad + m->host_title
+    *hr = (SbRect) { cx - w / 2, y0 - m->host_pad_top - m->host_title, w,
+                     y1 - y0 + m->host_pad_top + m->host_title
                      + pad_bottom (m, sb_scenario_find_kind (scenario, SB_KIND_DATABASE, host->id) != NULL) };
   }
 }

@@ -63,6 +63,7 @@ typedef struct {
   double node_gap_x;      /* between the boxes of a machine */
   double node_gap_y;
   double host_pad;        /* a machine's frame around its boxes */
+  double host_pad_top;    /* between its title and its boxes: a badge's room */
   double host_pad_bottom;
   double host_title;
   double host_gap_x;      /* between machines */

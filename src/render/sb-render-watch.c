@@ -59,7 +59,7 @@ sb_render_opened_firewalls (SbDrawContext *ctx)
       sb_render_place_pill (ctx, SB_MARK_BADGE, c->id, NULL,
                             /* Translators: on a firewall opened to every port */
                             _("⚠ Open"),
-                            &(SbSpot) { r->x + 12 + SB_GLYPH_SIZE + 12, r->y + r->height - 22 + SB_PILL_HALF, -1, -1 }, 1,
+                            &(SbSpot) { r->x + 12 + SB_GLYPH_SIZE + 12, r->y + r->height - 4, -1, -1 }, 1,
                             &warning_text, &warning_fill);
     }
 }

@@ -897,7 +897,8 @@ draw_node (SbDrawContext     *ctx,
   if (detail != NULL)
     sb_render_prepare_text (ctx, detail, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                   text_w, 1, &dw, &dh);
-  else if (badge)
+  else if (badge || comp->kind == SB_KIND_FIREWALL)
+    /* The role's badge, or the room of a firewall's "Open" state. */
     dh = m->font + 4;
   /* A long word (French "d'applications") would be cut: a size smaller
    * before an ellipsis. */
@@ -989,8 +990,8 @@ draw_spof (SbDrawContext *ctx,
   cairo_set_dash (ctx->cr, NULL, 0, 0);
   {
     /* On the dashed frame, at a corner, where no line arrives; a larger
-     * text grows away from the box. */
-    double top = r->y - 9 + SB_PILL_HALF, bottom = r->y + r->height + 9 - SB_PILL_HALF;
+     * text grows away from the box.  Under it, clear of its last line. */
+    double top = r->y - 9 + SB_PILL_HALF, bottom = r->y + r->height + 2;
     double left = r->x + 12, right = r->x + r->width - 12;
     const SbSpot spots[] = {
       { left, top, -1, -1 }, { right, top, 1, -1 }, { left, bottom, -1, 1 }, { right, bottom, 1, 1 },
@@ -1037,8 +1038,15 @@ issue (SbDrawContext *ctx,
 
   if (inside)
     {
-      spots[n++] = (SbSpot) { r->x + 14, bottom, -1, -1 };
-      spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1, -1 };
+      /* Not the corner of the machine's database: its version goes under
+       * it. */
+      const SbComponent *db = sb_scenario_find_kind (ctx->scenario, SB_KIND_DATABASE, owner);
+      const SbRect *d = db ? sb_layout_get_rect (ctx->layout, db->id) : NULL;
+      gboolean db_left = d != NULL && d->x + d->width / 2 < r->x + r->width / 2;
+
+      spots[n++] = (SbSpot) { db_left ? r->x + r->width - 14 : r->x + 14, bottom, db_left ? 1 : -1, -1 };
+      if (d == NULL)
+        spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1, -1 };
     }
   else
     spots[n++] = (SbSpot) { r->x + r->width + 22, r->y + r->height / 2, -1 };
