@@ -73,18 +73,6 @@ struct _SbLayout {
 
 /* --- Sizes --------------------------------------------------------------- */
 
-static double
-text_width (const char *text,
-            double      size)
-{
-  SbTextLines lines = { 0 };
-  double w;
-
-  sb_text_lines_measure (&lines, text, size, -1, 1);
-  w = lines.width;
-  sb_text_lines_clear (&lines);
-  return w;
-}
 
 static gboolean
 fits_in_two (const char *text,
@@ -107,7 +95,7 @@ label_width (const char *text,
              double      size,
              double      limit)
 {
-  double one = text_width (text, size), w;
+  double one = sb_text_width (text, size), w;
 
   if (one <= limit && strchr (text, ' ') == NULL)
     return one;
@@ -127,7 +115,8 @@ char *
 sb_layout_node_detail (const SbScenario  *scenario,
                        const SbComponent *comp)
 {
-  if (comp == sb_scenario_find_kind (scenario, SB_KIND_CLIENT, NULL) && scenario->traffic.clients > 1)
+  if (comp == sb_scenario_find_kind (scenario, SB_KIND_CLIENT, NULL)
+      && scenario->traffic.clients > 1)
     {
       int n = scenario->traffic.clients;
 
@@ -149,9 +138,9 @@ node_text_width (const SbScenario  *scenario,
   double w = label_width (sb_scenario_translate_label (comp->label), font, limit);
 
   if (comp->kind == SB_KIND_DATABASE && comp->role != SB_DB_ROLE_NONE)
-    return MAX (w, MAX (text_width (_("Primary"), font), text_width (_("Replica"), font)) + 16);
+    return MAX (w, MAX (sb_text_width (_("Primary"), font), sb_text_width (_("Replica"), font)) + 16);
   detail = sb_layout_node_detail (scenario, comp);
-  return detail ? MAX (w, text_width (detail, font)) : w;
+  return detail ? MAX (w, sb_text_width (detail, font)) : w;
 }
 
 /* How many lines of text the fullest box has: its label at the width
@@ -202,16 +191,16 @@ compute_metrics (SbLayoutMetrics  *m,
     {
       const SbComponent *comp = g_ptr_array_index (scenario->components, i);
 
+      double hosted = SB_NODE_WIDTH * MAX_WIDEN - fixed, alone = SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed;
+
       /* With room for what hinting adds to the measured widths (a line
        * that just fits could wrap). */
       if (comp->host)
-        text = MAX (text, node_text_width (scenario, comp, m->font, SB_NODE_WIDTH * MAX_WIDEN - fixed)
-                          + TEXT_SLACK);
+        text = MAX (text, node_text_width (scenario, comp, m->font, hosted) + TEXT_SLACK);
       else
         /* Standing alone, where the row has room: the label on one line. */
-        top = MAX (top, MAX (MIN (text_width (sb_scenario_translate_label (comp->label), m->font),
-                                  SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed),
-                             node_text_width (scenario, comp, m->font, SB_TOP_NODE_WIDTH * MAX_WIDEN - fixed))
+        top = MAX (top, MAX (MIN (sb_text_width (sb_scenario_translate_label (comp->label), m->font), alone),
+                             node_text_width (scenario, comp, m->font, alone))
                         + TEXT_SLACK);
     }
   m->node_width = ceil (text + fixed);
@@ -412,8 +401,9 @@ plan_host (HostPlan         *plan,
    * room beside it, nearest to it. */
   for (guint i = 0; i < data->len + files->len - files_placed; i++)
     {
-      const SbComponent *comp = i < data->len ? g_ptr_array_index (data, i)
-                                              : g_ptr_array_index (files, files_placed + i - data->len);
+      const SbComponent *comp = i < data->len
+                                ? g_ptr_array_index (data, i)
+                                : g_ptr_array_index (files, files_placed + i - data->len);
       int c = free_column_near (plan, data_row, app_col, width);
 
       if (c < 0)
@@ -467,8 +457,8 @@ measure_host (HostPlan              *plan,
   int rows = MAX (plan->rows, 1), cols = MAX (plan->cols, 1);
 
   plan->width = MAX (cols * m->node_width + (cols - 1) * m->node_gap_x + 2 * m->host_pad, title);
-  plan->height = m->host_title + m->host_pad_top + rows * m->node_height + (rows - 1) * m->node_gap_y
-                 + pad_bottom (m, plan->has_database);
+  plan->height = m->host_title + m->host_pad_top + rows * m->node_height
+                 + (rows - 1) * m->node_gap_y + pad_bottom (m, plan->has_database);
 }
 
 /* --- The board ----------------------------------------------------------- */
@@ -515,18 +505,18 @@ static double
 title_width (const Board  *board,
              const SbHost *host)
 {
-  double w = text_width (sb_scenario_translate_label (host->label), board->m.font);
+  double w = sb_text_width (sb_scenario_translate_label (host->label), board->m.font);
   gboolean backend = FALSE;
 
   if (host->ip)
-    w += TITLE_GAP + text_width (host->ip, board->m.font);
+    w += TITLE_GAP + sb_text_width (host->ip, board->m.font);
   for (guint i = 0; i < board->scenario->balancer.backends->len; i++)
     backend |= g_str_equal (g_ptr_array_index (board->scenario->balancer.backends, i), host->id);
   if (backend)
     {
       g_autofree char *view = g_strdup_printf (_("LB: %s"), "DOWN 2/2");
 
-      w += 2 * TITLE_GAP + text_width (view, board->m.font) + 16;
+      w += 2 * TITLE_GAP + sb_text_width (view, board->m.font) + 16;
     }
   /* With room for the rounding of hinted text. */
   return ceil (w + 2 * board->m.host_pad + 8);
@@ -826,14 +816,15 @@ choose_plan (Plan        *plan,
   gboolean grid = FALSE;
   double best = -1;
   int best_boxes = widest;
-  guint best_columns = 1, n;
+  guint best_columns = 1, n, most_columns;
 
   init_plan (plan, board);
   grid = plan->n_lower == 1;
   board->tiered = !grid;
   n = plan->lower[0].hosts->len;
+  most_columns = grid ? MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS) : 1;
   for (int boxes = widest; boxes >= MIN (2, widest); boxes--)
-    for (guint columns = 1; columns <= (grid ? MIN (MAX (n, 1), SB_MAX_HOST_COLUMNS) : 1); columns++)
+    for (guint columns = 1; columns <= most_columns; columns++)
       {
         double scale;
 
@@ -1015,9 +1006,10 @@ frame_host (SbLayout         *self,
     double w = MAX (x1 - x0 + 2 * m->host_pad, hr->width);
     double cx = (x0 + x1) / 2;
 
+    gboolean database = sb_scenario_find_kind (scenario, SB_KIND_DATABASE, host->id) != NULL;
+
     *hr = (SbRect) { cx - w / 2, y0 - m->host_pad_top - m->host_title, w,
-                     y1 - y0 + m->host_pad_top + m->host_title
-                     + pad_bottom (m, sb_scenario_find_kind (scenario, SB_KIND_DATABASE, host->id) != NULL) };
+                     y1 - y0 + m->host_pad_top + m->host_title + pad_bottom (m, database) };
   }
 }
 
@@ -1106,7 +1098,8 @@ place_beside_siblings (SbLayout         *self,
           && host_rank (scenario, previous->id) == host_rank (scenario, host->id))
         {
           p = g_hash_table_lookup (self->rects, previous->id);
-          move_unit (self, scenario, host->id, p->x + p->width + self->m.host_gap_x - r->x, p->y - r->y);
+          move_unit (self, scenario, host->id, p->x + p->width + self->m.host_gap_x - r->x,
+                     p->y - r->y);
         }
       if (previous == NULL || host_rank (scenario, previous->id) == host_rank (scenario, host->id)
           || host_has_position (scenario, host->id))
@@ -1356,14 +1349,15 @@ sb_layout_new_full (const SbScenario      *scenario,
   board.m = self->m;
   board.titles = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   board.caption_gap = MAX (SB_HOST_GAP_CAPTION,
-                           MAX (text_width (_("VRRP heartbeat"), board.m.font),
-                                text_width (_("async replication"), board.m.font)) + 16 + 64);
+                           MAX (sb_text_width (_("VRRP heartbeat"), board.m.font),
+                                sb_text_width (_("async replication"), board.m.font)) + 16 + 64);
   for (guint h = 0; h < scenario->hosts->len; h++)
     {
       const SbHost *host = g_ptr_array_index (scenario->hosts, h);
 
-      g_hash_table_insert (board.titles, host->id, g_memdup2 (&(double) { title_width (&board, host) },
-                                                              sizeof (double)));
+      double w = title_width (&board, host);
+
+      g_hash_table_insert (board.titles, host->id, g_memdup2 (&w, sizeof w));
     }
   choose_plan (&plan, &board, options->aspect > 0 ? options->aspect : 16.0 / 9.0);
   place_plan (self, &board, &plan);

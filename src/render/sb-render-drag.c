@@ -178,7 +178,8 @@ sb_render_drag_draw (SbRenderDrag          *self,
                         sb_render_drag_lines, &lines);
   cairo_save (cr);
   cairo_scale (cr, 1 / self->scale, 1 / self->scale);
-  cairo_set_source_surface (cr, self->sprite, self->sprite_x + round (dx * s), self->sprite_y + round (dy * s));
+  cairo_set_source_surface (cr, self->sprite, self->sprite_x + round (dx * s),
+                            self->sprite_y + round (dy * s));
   cairo_paint (cr);
   cairo_restore (cr);
   if (sim != NULL)

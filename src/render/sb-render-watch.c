@@ -47,7 +47,8 @@ sb_render_opened_firewalls (SbDrawContext *ctx)
       const SbComponent *c = g_ptr_array_index (ctx->scenario->components, i);
       const SbRect *r;
 
-      if (c->kind != SB_KIND_FIREWALL || !sb_sim_is_firewall_open (ctx->sim, c->id) || !sb_render_shown (ctx, c->id)
+      if (c->kind != SB_KIND_FIREWALL || !sb_sim_is_firewall_open (ctx->sim, c->id)
+          || !sb_render_shown (ctx, c->id)
           || (r = sb_layout_get_rect (ctx->layout, c->id)) == NULL)
         continue;
       /* A thick warning frame, readable without colour, and the state in

@@ -76,6 +76,7 @@ struct _SbRoutes {
   GHashTable     *routes;     /* "from\nto" → Route* */
   GArray         *obstacles;  /* Obstacle */
   GArray         *keys;       /* LinkKey, of the links routed with the layout */
+  GArray         *checked;    /* SbLink: the links sb_route_prepare() saw last */
   /* The grid: its lines, and what covers each node. */
   double         *gx, *gy;
   guint           nx, ny;
@@ -251,7 +252,8 @@ axis_lines (GArray  *obstacles,
     {
       /* Halfway to the board's edge at most; under everything, clear of
        * the notes about the whole board. */
-      double first = g_array_index (edges, double, 0), last = g_array_index (edges, double, edges->len - 1);
+      double first = g_array_index (edges, double, 0);
+      double last = g_array_index (edges, double, edges->len - 1);
       double lo = MAX (first - OUTSIDE, first / 2);
       double hi = MIN (last + OUTSIDE, (last + end) / 2);
 
@@ -293,8 +295,9 @@ build_grid (SbRoutes *self)
 
   self->gx = axis_lines (self->obstacles, TRUE, sb_layout_get_width (self->layout), &self->nx);
   /* The notes about the whole board go in its bottom margin. */
-  self->gy = axis_lines (self->obstacles, FALSE,
-                         sb_layout_get_height (self->layout) - m->margin / 2 - 0.6 * m->font - 6, &self->ny);
+  double notes = sb_layout_get_height (self->layout) - m->margin / 2 - 0.6 * m->font - 6;
+
+  self->gy = axis_lines (self->obstacles, FALSE, notes, &self->ny);
   n = self->nx * self->ny;
   self->n_cover = g_new0 (guint8, n);
   self->cover = g_new (guint16, (gsize) n * MAX_COVER);
@@ -327,7 +330,8 @@ build_grid (SbRoutes *self)
              ix < self->nx && self->gx[ix] < o->r.x + o->r.width + NEAR_FRAME; ix++)
           {
             double x = self->gx[ix], y = self->gy[iy], c = SB_ROUTE_CLEARANCE;
-            gboolean near = fabs (x - (o->r.x + c)) < NEAR_FRAME || fabs (x - (o->r.x + o->r.width - c)) < NEAR_FRAME
+            gboolean near = fabs (x - (o->r.x + c)) < NEAR_FRAME
+                            || fabs (x - (o->r.x + o->r.width - c)) < NEAR_FRAME
                             || fabs (y - (o->r.y + c)) < NEAR_FRAME
                             || fabs (y - (o->r.y + o->r.height - c)) < NEAR_FRAME;
 
@@ -548,7 +552,8 @@ mark_users (SbRoutes *self,
     {
       guint a = g_array_index (path, guint, i), b = g_array_index (path, guint, i + 1);
       guint lo = MIN (a, b);
-      gint16 *users = (b - a == 1 || a - b == 1 ? self->h_users : self->v_users) + (gsize) lo * MAX_USERS;
+      gint16 *users = (b - a == 1 || a - b == 1 ? self->h_users : self->v_users)
+                      + (gsize) lo * MAX_USERS;
 
       for (guint k = 0; k < MAX_USERS; k++)
         if (users[k] < 0 || users[k] == link)
@@ -719,7 +724,9 @@ straight_across (const SbRoutes *self,
     {
       double x0 = a->x < b->x ? a->x + a->width : a->x, x1 = a->x < b->x ? b->x : b->x + b->width;
 
-      c = (a->y + a->height / 2 >= lo && a->y + a->height / 2 <= hi) ? a->y + a->height / 2 : (lo + hi) / 2;
+      c = a->y + a->height / 2;
+      if (c < lo || c > hi)
+        c = (lo + hi) / 2;
       if (!segment_clear (self, x0, c, x1, c))
         return FALSE;
       *route = (Route) { 2, { x0, x1 }, { c, c } };
@@ -731,7 +738,9 @@ straight_across (const SbRoutes *self,
     {
       double y0 = a->y < b->y ? a->y + a->height : a->y, y1 = a->y < b->y ? b->y : b->y + b->height;
 
-      c = (a->x + a->width / 2 >= lo && a->x + a->width / 2 <= hi) ? a->x + a->width / 2 : (lo + hi) / 2;
+      c = a->x + a->width / 2;
+      if (c < lo || c > hi)
+        c = (lo + hi) / 2;
       if (!segment_clear (self, c, y0, c, y1))
         return FALSE;
       *route = (Route) { 2, { c, c }, { y0, y1 } };
@@ -1152,7 +1161,8 @@ fix_leftovers (SbRoutes *self,
       gboolean vertical;
       double c, lo, hi;
 
-      if (!piece_geometry (p, &vertical, &c, &lo, &hi) || !runs_along (self, p, c, all, pieces->len))
+      if (!piece_geometry (p, &vertical, &c, &lo, &hi)
+          || !runs_along (self, p, c, all, pieces->len))
         continue;
       for (int step = 1; step <= 9; step++)
         {
@@ -1160,7 +1170,8 @@ fix_leftovers (SbRoutes *self,
 
           if (step == 9)
             g_array_append_val (stuck, p->link);
-          else if (!runs_along (self, p, c + d, all, pieces->len) && !moves_into (self, vertical, c, c + d, lo, hi))
+          else if (!runs_along (self, p, c + d, all, pieces->len)
+                   && !moves_into (self, vertical, c, c + d, lo, hi))
             {
               move_piece (p, vertical, c + d);
               break;
@@ -1172,6 +1183,20 @@ fix_leftovers (SbRoutes *self,
 
 /* --- The routes of a layout ---------------------------------------------- */
 
+/* A route's key on the stack, for a lookup that allocates nothing; ids
+ * too long for it give an empty key, which finds nothing. */
+#define KEY_SIZE 256
+
+static const char *
+stack_key (char       *buffer,
+           const char *from,
+           const char *to)
+{
+  if (g_snprintf (buffer, KEY_SIZE, "%s\n%s", from, to) >= KEY_SIZE)
+    buffer[0] = '\0';
+  return buffer;
+}
+
 static char *
 route_key (const char *from,
            const char *to)
@@ -1179,18 +1204,6 @@ route_key (const char *from,
   return g_strconcat (from, "\n", to, NULL);
 }
 
-static double
-text_width (const char *text,
-            double      size)
-{
-  SbTextLines lines = { 0 };
-  double w;
-
-  sb_text_lines_measure (&lines, text, size, -1, 1);
-  w = lines.width;
-  sb_text_lines_clear (&lines);
-  return w;
-}
 
 /* The heartbeat between load balancers and the replication between
  * databases run straight across the gap between their machines, and
@@ -1224,7 +1237,7 @@ reserve_captions (SbRoutes         *self,
       if (!straight_across (self, a, b, &route))
         continue;
       done[vrrp] = TRUE;
-      w = text_width (vrrp ? _("VRRP heartbeat") : _("async replication"), m->font) + 16;
+      w = sb_text_width (vrrp ? _("VRRP heartbeat") : _("async replication"), m->font) + 16;
       h = 1.2 * m->font + 4;
       mx = (route.xs[0] + route.xs[1]) / 2;
       my = (route.ys[0] + route.ys[1]) / 2;
@@ -1311,6 +1324,7 @@ sb_routes_new (const SbLayout   *layout,
   self->routes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   self->keys = g_array_new (FALSE, FALSE, sizeof (LinkKey));
+  self->checked = g_array_new (FALSE, FALSE, sizeof (SbLink));
   collect_obstacles (self, scenario);
   reserve_captions (self, scenario);
   build_grid (self);
@@ -1326,6 +1340,7 @@ sb_routes_free (SbRoutes *self)
   g_hash_table_unref (self->routes);
   g_array_unref (self->obstacles);
   g_array_unref (self->keys);
+  g_array_unref (self->checked);
   g_string_chunk_free (self->strings);
   g_free (self->gx);
   g_free (self->gy);
@@ -1350,17 +1365,23 @@ sb_route_prepare (const SbLayout   *layout,
 {
   SbRoutes *self = routes_of (layout);
 
+  /* Every frame asks with the same links: checked once. */
+  if (self->checked->len == links->len
+      && memcmp (self->checked->data, links->data, links->len * sizeof (SbLink)) == 0)
+    return;
   for (guint i = 0; i < links->len; i++)
     {
       const SbLink *link = &g_array_index (links, SbLink, i);
-      g_autofree char *k = route_key (link->from, link->to);
+      char k[KEY_SIZE];
 
-      if (!g_hash_table_contains (self->routes, k))
+      if (!g_hash_table_contains (self->routes, stack_key (k, link->from, link->to)))
         {
           route_all (self, scenario);
-          return;
+          break;
         }
     }
+  g_array_set_size (self->checked, 0);
+  g_array_append_vals (self->checked, links->data, links->len);
 }
 
 guint
@@ -1371,8 +1392,8 @@ sb_route_link (const SbLayout   *layout,
                double           *ys)
 {
   SbRoutes *self = routes_of (layout);
-  g_autofree char *k = route_key (link->from, link->to);
-  Route *route = g_hash_table_lookup (self->routes, k);
+  char k[KEY_SIZE];
+  Route *route = g_hash_table_lookup (self->routes, stack_key (k, link->from, link->to));
 
   if (route == NULL)
     {
@@ -1389,7 +1410,7 @@ sb_route_link (const SbLayout   *layout,
 
       route = g_new0 (Route, 1);
       route_one (self, scenario, &key, -1, route);
-      g_hash_table_insert (self->routes, g_steal_pointer (&k), route);
+      g_hash_table_insert (self->routes, route_key (link->from, link->to), route);
     }
   memcpy (xs, route->xs, route->n * sizeof (double));
   memcpy (ys, route->ys, route->n * sizeof (double));
