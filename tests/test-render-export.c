@@ -211,7 +211,7 @@ test_export_svg (Fixture       *f,
   /* Text is text, as a reader searches and copies it, at the place of its
    * marker in the drawing order; no glyph outlines, no marker left. */
   g_assert_true (g_hash_table_contains (seen, "text"));
-  g_assert_nonnull (strstr (contents, ">Load balancer</text>"));
+  g_assert_nonnull (strstr (contents, ">Load balancer (HAProxy)</text>"));
   g_assert_nonnull (strstr (contents, ">203.0.113.10</text>"));
   g_assert_nonnull (strstr (contents, "font-family=\"Cantarell, DejaVu Sans, sans-serif\""));
   g_assert_nonnull (strstr (contents, "font-weight=\"700\""));

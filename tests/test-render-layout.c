@@ -46,14 +46,89 @@ typedef struct {
   const char *scenario;
   int         width;
   int         height;
+  double      text_scale;  /* 0: the default; else presentation mode's */
 } Case;
+
+/* The board in presentation mode on a 1024 × 768 projector: the window
+ * fullscreen, less the step's title above the board and the toolbar. */
+#define PRESENT_W 1024
+#define PRESENT_H 672
+#define PRESENT SB_LAYOUT_PRESENTATION_TEXT_SCALE
 
 static const Case cases[] = {
   { "one-server", 1920, 1080 }, { "one-server", 1280, 800 },
   { "distributed", 1920, 1080 }, { "distributed", 1280, 800 },
   { "secured-monitored", 1920, 1080 }, { "secured-monitored", 1280, 800 },
   { "scale-up", 1920, 1080 }, { "scale-up", 1280, 800 },
+  { "one-server", PRESENT_W, PRESENT_H, PRESENT }, { "distributed", PRESENT_W, PRESENT_H, PRESENT },
+  { "secured-monitored", PRESENT_W, PRESENT_H, PRESENT }, { "scale-up", PRESENT_W, PRESENT_H, PRESENT },
+  /* Designs built in the window's editor, and by hand (files of the
+   * source tree, relative to tests/). */
+  { "data/good/editor-databases-apart.json", 1920, 1080 },
+  { "data/good/editor-databases-apart.json", 1280, 800 },
+  { "data/good/editor-three-servers-firewalls.json", 1920, 1080 },
+  { "data/good/editor-three-servers-firewalls.json", 1280, 800 },
+  { "data/good/editor-scaled-up-monitored.json", 1920, 1080 },
+  { "data/good/editor-scaled-up-monitored.json", 1280, 800 },
+  { "../bench/servers-12.json", 1920, 1080 },
+  { "../bench/servers-12.json", 1280, 800 },
+  { "data/layout/firewalls-listed-last.json", 1920, 1080 },
+  { "data/layout/firewalls-listed-last.json", 1280, 800 },
+  { "data/layout/databases-a-and-b.json", 1920, 1080 },
+  { "data/layout/databases-a-and-b.json", 1280, 800 },
+  { "data/layout/nine-machines.json", 1920, 1080 },
+  { "data/layout/nine-machines.json", 1280, 800 },
+  { "data/layout/twelve-machines.json", 1920, 1080 },
+  { "data/layout/twelve-machines.json", 1280, 800 },
+  { "data/layout/moved-then-added.json", 1920, 1080 },
+  { "data/layout/moved-then-added.json", 1280, 800 },
+  { "data/good/editor-three-servers-firewalls.json", PRESENT_W, PRESENT_H, PRESENT },
+  { "data/layout/nine-machines.json", PRESENT_W, PRESENT_H, PRESENT },
 };
+
+/* A bundled step by name, or a file of the source tree. */
+static SbScenario *
+load_case (const Case *c)
+{
+  g_autoptr(GError) error = NULL;
+  SbScenario *scenario;
+
+  if (g_str_has_suffix (c->scenario, ".json"))
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, c->scenario, NULL);
+      scenario = sb_scenario_load_from_file (path, &error);
+    }
+  else
+    scenario = sb_scenario_load_bundled (c->scenario, &error);
+  g_assert_no_error (error);
+  return scenario;
+}
+
+/* The layout the case's board is drawn with: in presentation mode, with
+ * the larger text and for the board's shape, as the window lays it out. */
+static SbLayout *
+layout_case (const Case       *c,
+             const SbScenario *scenario)
+{
+  SbLayoutOptions options;
+
+  sb_layout_options_init (&options);
+  if (c->text_scale > 0)
+    {
+      options.text_scale = c->text_scale;
+      options.aspect = (double) c->width / c->height;
+    }
+  return sb_layout_new_full (scenario, &options);
+}
+
+/* The case's name in a test path or a file name: the file's base name. */
+static char *
+case_name (const Case *c)
+{
+  g_autofree char *base = g_path_get_basename (c->scenario);
+
+  return g_str_has_suffix (base, ".json") ? g_strndup (base, strlen (base) - 5) : g_steal_pointer (&base);
+}
 
 static const SbComponent *
 first_of_kind (const SbScenario *scenario,
@@ -187,7 +262,8 @@ count_marks (const SbRenderRecord *record,
  * runs straight from the live primary to each live replica. */
 static void
 assert_roles (const SbRenderRecord *record,
-              const SbScenario     *scenario)
+              const SbScenario     *scenario,
+              gboolean              bundled)
 {
   g_autofree char *primary_word = g_utf8_strdown (_("Primary"), -1);
   g_autofree char *replica_word = g_utf8_strdown (_("Replica"), -1);
@@ -198,7 +274,7 @@ assert_roles (const SbRenderRecord *record,
       const SbMark *m = sb_render_record_get_mark (record, i);
       g_autofree char *text = m->text ? g_utf8_strdown (m->text, -1) : NULL;
 
-      if (m->kind == SB_MARK_TEXT)
+      if (m->kind == SB_MARK_TEXT && bundled)
         g_assert_true (strstr (text, primary_word) == NULL && strstr (text, replica_word) == NULL);
     }
   for (guint i = 0; i < scenario->components->len; i++)
@@ -219,6 +295,8 @@ assert_roles (const SbRenderRecord *record,
             link = m;
         }
       if (c->role == SB_DB_ROLE_REPLICA)
+        g_assert_nonnull (link);
+      if (c->role == SB_DB_ROLE_REPLICA && bundled)
         {
           g_assert_nonnull (link);
           g_assert_cmpuint (link->n_points, ==, 2);
@@ -233,7 +311,8 @@ assert_complete (const SbRenderRecord *record,
                  const SbScenario     *scenario,
                  SbSim                *sim,
                  State                 state,
-                 const SbRenderOptions *options)
+                 const SbRenderOptions *options,
+                 gboolean              bundled)
 {
   g_autoptr(GArray) links = sb_links_derive (scenario);
 
@@ -260,7 +339,7 @@ assert_complete (const SbRenderRecord *record,
     g_assert_cmpuint (count_marks (record, SB_MARK_BADGE, _("⚠ Open")), >, 0);
   if (sb_sim_get_n_databases (sim) > 0)
     g_assert_cmpuint (count_marks (record, SB_MARK_BADGE, NULL), >=, sb_sim_get_n_databases (sim));
-  assert_roles (record, scenario);
+  assert_roles (record, scenario, bundled);
 }
 
 static void
@@ -274,7 +353,10 @@ write_png (cairo_surface_t *surface,
 
   if (dir == NULL)
     return;
-  name = g_strdup_printf ("%s-%dx%d-%s.png", c->scenario, c->width, c->height, state_names[state]);
+  g_autofree char *scenario = case_name (c);
+
+  name = g_strdup_printf ("%s-%dx%d%s-%s.png", scenario, c->width, c->height,
+                          c->text_scale > 0 ? "-presentation" : "", state_names[state]);
   path = g_build_filename (dir, name, NULL);
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
 }
@@ -286,9 +368,9 @@ check_state (const Case     *c,
              SbRenderRecord *record,
              gboolean       *drawn)
 {
-  g_autoptr(SbScenario) scenario = sb_scenario_load_bundled (c->scenario, NULL);
+  g_autoptr(SbScenario) scenario = load_case (c);
   g_autoptr(SbSim) sim = sb_sim_new (scenario);
-  g_autoptr(SbLayout) layout = sb_layout_new (scenario);
+  g_autoptr(SbLayout) layout = layout_case (c, scenario);
   cairo_surface_t *surface;
   cairo_t *cr;
   SbRenderOptions options;
@@ -306,7 +388,8 @@ check_state (const Case     *c,
   cairo_destroy (cr);
   write_png (surface, c, state);
   cairo_surface_destroy (surface);
-  assert_complete (record, sb_sim_get_scenario (sim), sim, state, &options);
+  assert_complete (record, sb_sim_get_scenario (sim), sim, state, &options,
+                   !g_str_has_suffix (c->scenario, ".json"));
   problems = sb_render_record_check (record, sb_layout_get_width (layout), sb_layout_get_height (layout));
   g_clear_pointer (&options.spofs, g_ptr_array_unref);
   return problems;
@@ -331,6 +414,41 @@ test_layout_case (gconstpointer data)
       total += problems->len;
     }
   g_assert_cmpuint (total, ==, 0);
+}
+
+/* In presentation mode on a 1024 × 768 projector, every label of a
+ * bundled step is at least 14 pixels tall: its font size times the scale
+ * the board is drawn at, for every text the board draws. */
+static void
+test_label_height (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(SbScenario) scenario = load_case (c);
+  g_autoptr(SbLayout) layout = layout_case (c, scenario);
+  g_autoptr(SbRenderRecord) record = sb_render_record_new ();
+  SbViewTransform fit = sb_layout_fit (layout, c->width, c->height);
+  double font = sb_layout_get_metrics (layout)->font, smallest = G_MAXDOUBLE;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, c->width, c->height);
+  cairo_t *cr = cairo_create (surface);
+  SbRenderOptions options;
+
+  sb_render_options_init (&options);
+  options.record = record;
+  sb_render_draw (cr, layout, scenario, NULL, &options, c->width, c->height);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* A text's box is its line, 1.2 times its font size. */
+  for (guint i = 0; i < sb_render_record_get_n_marks (record); i++)
+    {
+      const SbMark *m = sb_render_record_get_mark (record, i);
+
+      if (m->kind == SB_MARK_TEXT)
+        smallest = MIN (smallest, m->rect.height / 1.2 * fit.scale);
+    }
+  g_test_message ("%s: labels %.1f px (font %.1f × scale %.3f), the smallest text %.1f px",
+                  c->scenario, font * fit.scale, font, fit.scale, smallest);
+  g_assert_cmpfloat (font * fit.scale, >=, 14);
+  g_assert_cmpfloat (smallest, >=, 13.5);
 }
 
 /* --- The check itself ------------------------------------------------------ */
@@ -588,9 +706,18 @@ main (int    argc,
   g_test_add_func ("/render/layout/tokens-under-captions", test_tokens_under_captions);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/render/layout/%s/%dx%d", cases[i].scenario,
-                                               cases[i].width, cases[i].height);
+      g_autofree char *name = case_name (&cases[i]);
+      g_autofree char *path = g_strdup_printf ("/render/layout/%s/%dx%d%s", name,
+                                               cases[i].width, cases[i].height,
+                                               cases[i].text_scale > 0 ? "-presentation" : "");
       g_test_add_data_func (path, &cases[i], test_layout_case);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (cases[i].text_scale > 0 && !g_str_has_suffix (cases[i].scenario, ".json"))
+      {
+        g_autofree char *path = g_strdup_printf ("/render/layout/label-height/%s", cases[i].scenario);
+
+        g_test_add_data_func (path, &cases[i], test_label_height);
+      }
   return g_test_run ();
 }

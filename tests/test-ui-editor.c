@@ -519,6 +519,80 @@ test_editor_drop (Fixture       *f,
   g_assert_false (sb_window_get_modified (f->window));
 }
 
+static GtkEventController *
+find_drag (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller) && !GTK_IS_GESTURE_CLICK (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+frames_overlap (SbCanvas   *canvas,
+                const char *a,
+                const char *b)
+{
+  const SbRect *r = sb_layout_get_rect (sb_canvas_get_layout (canvas), a);
+  const SbRect *q = sb_layout_get_rect (sb_canvas_get_layout (canvas), b);
+
+  return r->x < q->x + q->width && q->x < r->x + r->width && r->y < q->y + q->height && q->y < r->y + r->height;
+}
+
+/* Server 2 dragged onto server 1: while it moves the board does not lay
+ * itself out (server 1 stays); dropped, server 1 gives way, in the one
+ * step the drag is.  Tidy Up puts both back in their row, undoably. */
+static void
+test_editor_drag_tidy_up (Fixture       *f,
+                          gconstpointer  data)
+{
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
+  GtkEventController *drag = find_drag (GTK_WIDGET (canvas));
+  g_autoptr(SbScenario) before = sb_scenario_copy (design (f));
+  SbRect server_1;
+  double x0, y0, x1, y1;
+
+  g_assert_nonnull (drag);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "tidy-up"));
+  server_1 = *sb_layout_get_rect (sb_canvas_get_layout (canvas), "server-1");
+  point_of (canvas, "server-2", 0.03, 0.5, &x0, &y0);
+  g_assert_cmpstr (sb_canvas_element_at (canvas, x0, y0), ==, "server-2");
+  point_of (canvas, "server-1", 0.3, 0.6, &x1, &y1);
+  g_signal_emit_by_name (drag, "drag-begin", x0, y0);
+  g_signal_emit_by_name (drag, "drag-update", (x1 - x0) / 2, (y1 - y0) / 2);
+  g_signal_emit_by_name (drag, "drag-update", x1 - x0, y1 - y0);
+  gtk_widget_queue_draw (GTK_WIDGET (canvas));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (canvas));
+  g_assert_true (sb_lesson_get_moving (f->lesson));
+  g_assert_cmpfloat (sb_layout_get_rect (sb_canvas_get_layout (canvas), "server-1")->x, ==, server_1.x);
+  g_signal_emit_by_name (drag, "drag-end", x1 - x0, y1 - y0);
+  g_assert_false (sb_lesson_get_moving (f->lesson));
+  g_assert_false (frames_overlap (canvas, "server-1", "server-2"));
+  g_assert_true (sb_scenario_find_component (design (f), "web-2")->has_position);
+  /* Where server 1 went is written down with the drag. */
+  g_assert_true (sb_scenario_find_component (design (f), "web-1")->has_position);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "tidy-up"));
+
+  activate (f, "tidy-up", NULL);
+  g_assert_false (sb_scenario_find_component (design (f), "web-1")->has_position);
+  g_assert_false (sb_scenario_find_component (design (f), "web-2")->has_position);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "tidy-up"));
+  g_assert_cmpfloat (sb_layout_get_rect (sb_canvas_get_layout (canvas), "server-1")->y, ==,
+                     sb_layout_get_rect (sb_canvas_get_layout (canvas), "server-2")->y);
+  g_assert_cmpfloat (sb_layout_get_rect (sb_canvas_get_layout (canvas), "server-1")->x, ==, server_1.x);
+  /* Undone: the drop; undone again: the design as it was. */
+  activate (f, "undo", NULL);
+  g_assert_true (sb_scenario_find_component (design (f), "web-1")->has_position);
+  g_assert_cmpuint (undo_steps (f), ==, 1);
+  g_assert_true (sb_scenario_equal (design (f), before));
+}
+
 /* A right click selects and opens the board's menu; so does the Menu key
  * for the selection. */
 static void
@@ -571,6 +645,7 @@ main (int    argc,
   ADD ("/ui/editor/rename", test_editor_rename);
   ADD ("/ui/editor/addresses", test_editor_addresses);
   ADD ("/ui/editor/drop", test_editor_drop);
+  ADD ("/ui/editor/drag-tidy-up", test_editor_drag_tidy_up);
   ADD ("/ui/editor/context-menu", test_editor_context_menu);
 #undef ADD
 

@@ -560,6 +560,7 @@ static void
 test_window_presentation (Fixture       *f,
                           gconstpointer  data)
 {
+  SbCanvas *canvas = sb_window_get_canvas (f->window);
   AdwFlap *flap = ADW_FLAP (gtk_widget_get_ancestor (sb_window_get_panel (f->window), ADW_TYPE_FLAP));
 
   g_assert_true (adw_flap_get_reveal_flap (flap));
@@ -567,6 +568,11 @@ test_window_presentation (Fixture       *f,
   g_assert_true (wait_presenting (f->window, TRUE));
   g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (f->window)));
   g_assert_false (adw_flap_get_reveal_flap (flap));
+  /* Readable from the back row: the board's text larger, the boxes
+   * grown to hold it; back to the usual size on leaving. */
+  g_assert_cmpfloat (sb_canvas_get_text_scale (canvas), ==, SB_LAYOUT_PRESENTATION_TEXT_SCALE);
+  g_assert_cmpfloat (sb_layout_get_metrics (sb_canvas_get_layout (canvas))->font, ==,
+                     22 * SB_LAYOUT_PRESENTATION_TEXT_SCALE);
   /* F9 brings the explanations back even on the wall. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.toggle-panel", NULL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
@@ -574,6 +580,8 @@ test_window_presentation (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
   g_assert_true (wait_presenting (f->window, FALSE));
   g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_cmpfloat (sb_canvas_get_text_scale (canvas), ==, 1);
+  g_assert_cmpfloat (sb_layout_get_metrics (sb_canvas_get_layout (canvas))->font, ==, 22);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
   g_assert_true (adw_flap_get_reveal_flap (flap));
 }

@@ -15,6 +15,7 @@
 
 #include "render/sb-export.h"
 #include "render/sb-render.h"
+#include "render/sb-render-drag.h"
 #include "sb-canvas.h"
 #include "sb-lesson-view.h"
 
@@ -39,11 +40,16 @@ struct _SbCanvas
   double      pinch_zoom;  /* the zoom when a pinch began */
 
   gboolean    pointer_highlight;
+  double      text_scale;  /* larger in presentation mode */
+  double      laid_out_aspect; /* the aspect the layout was made for */
   gboolean    pointer_inside;
   double      pointer_x, pointer_y;
   gboolean    drag_machine; /* the drag moves a whole machine */
   double      drag_x;      /* where the drag began, widget coordinates */
   double      drag_y;
+  char       *drag_unit;   /* the machine or component dragged */
+  SbRenderDrag *drag_drawing; /* the board while the drag goes on */
+  double      drag_dx, drag_dy; /* how far it has gone, diagram units */
   GtkWidget  *menu;        /* the context menu, a popover child, or NULL */
 
   /* The static diagram, drawn once per size and theme: each frame only
@@ -61,6 +67,7 @@ enum {
   PROP_LESSON,
   PROP_ZOOM,
   PROP_POINTER_HIGHLIGHT,
+  PROP_TEXT_SCALE,
   N_PROPS
 };
 
@@ -204,12 +211,23 @@ sb_canvas_snapshot (GtkWidget   *widget,
    * the render layer never knows. */
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->pan_x, self->pan_y));
   gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
-  /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
-  gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  sb_render_draw_live (cr, self->layout, sb_lesson_get_live_scenario (self->lesson),
-                       sb_lesson_get_sim (self->lesson), &options, width, height);
-  cairo_destroy (cr);
+  if (self->drag_drawing != NULL)
+    {
+      /* A drag paints the board as it was and the machine where it is. */
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      sb_render_drag_draw (self->drag_drawing, cr, sb_lesson_get_live_scenario (self->lesson),
+                           sb_lesson_get_sim (self->lesson), &options, self->drag_dx, self->drag_dy);
+      cairo_destroy (cr);
+    }
+  else
+    {
+      /* GTK renders cairo nodes at the surface's scale: sharp on HiDPI. */
+      gtk_snapshot_append_node (snapshot, board_node (self, &options, width, height));
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      sb_render_draw_live (cr, self->layout, sb_lesson_get_live_scenario (self->lesson),
+                           sb_lesson_get_sim (self->lesson), &options, width, height);
+      cairo_destroy (cr);
+    }
   gtk_snapshot_restore (snapshot);
   gtk_snapshot_pop (snapshot);
   append_pointer (self, snapshot);
@@ -230,6 +248,32 @@ sb_canvas_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 673;
 }
 
+/* The layout for the text scale: the default one lays the board out for
+ * a 16:9 projector (as exports do); with a larger text, for the widget's
+ * own shape, the board drawn as large as the wall allows. */
+static void
+layout_options (SbCanvas        *self,
+                SbLayoutOptions *options)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  sb_layout_options_init (options);
+  options->text_scale = self->text_scale;
+  if (self->text_scale > 1 && width > 0 && height > 0)
+    options->aspect = (double) width / height;
+}
+
+static void
+make_layout (SbCanvas *self)
+{
+  SbLayoutOptions options;
+
+  layout_options (self, &options);
+  self->laid_out_aspect = options.aspect;
+  g_clear_pointer (&self->layout, sb_layout_free);
+  self->layout = sb_layout_new_full (sb_lesson_get_scenario (self->lesson), &options);
+}
+
 static void
 sb_canvas_size_allocate (GtkWidget *widget,
                          int        width,
@@ -241,6 +285,13 @@ sb_canvas_size_allocate (GtkWidget *widget,
   /* A widget without a layout manager places its popovers itself. */
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
+  /* With a larger text the board is laid out for the widget's shape. */
+  if (self->lesson != NULL && self->text_scale > 1 && height > 0 && self->drag_drawing == NULL
+      && ABS ((double) width / height / self->laid_out_aspect - 1) > 0.02)
+    {
+      make_layout (self);
+      invalidate_board (self);
+    }
 }
 
 /* The newest failure at ID that is still on the board, or NULL. */
@@ -343,10 +394,19 @@ static void
 lesson_changed (SbCanvas *self,
                 guint     what)
 {
+  /* A drag's moves show on the board as it was, laid out at the drop;
+   * only another design ends the drag's drawing. */
+  if (self->drag_drawing != NULL && !(what & SB_LESSON_CHANGED_DESIGN))
+    {
+      if (what & SB_LESSON_CHANGED_RUN)
+        self->last_frame = 0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
   if (what & (SB_LESSON_CHANGED_DESIGN | SB_LESSON_CHANGED_LAYOUT))
     {
-      g_clear_pointer (&self->layout, sb_layout_free);
-      self->layout = sb_layout_new (sb_lesson_get_scenario (self->lesson));
+      make_layout (self);
     }
   if (what & SB_LESSON_CHANGED_DESIGN)
     update_accessible_label (self);
@@ -374,6 +434,9 @@ sb_canvas_get_property (GObject    *object,
     case PROP_POINTER_HIGHLIGHT:
       g_value_set_boolean (value, self->pointer_highlight);
       break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -400,6 +463,9 @@ sb_canvas_set_property (GObject      *object,
       gtk_widget_queue_draw (GTK_WIDGET (self));
       g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_TEXT_SCALE:
+      sb_canvas_set_text_scale (self, g_value_get_double (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -416,6 +482,8 @@ sb_canvas_dispose (GObject *object)
   g_clear_pointer (&self->board_marks, sb_render_record_free);
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
+  g_clear_pointer (&self->drag_unit, g_free);
   g_clear_pointer (&self->layout, sb_layout_free);
   G_OBJECT_CLASS (sb_canvas_parent_class)->dispose (object);
 }
@@ -440,6 +508,11 @@ sb_canvas_class_init (SbCanvasClass *klass)
   properties[PROP_POINTER_HIGHLIGHT] =
     g_param_spec_boolean ("pointer-highlight", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Every text of the board this many times its usual size, the boxes
+   * grown to hold it (presentation mode). */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, 1.0, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A right click, the Menu key or Shift+F10 at a point of the board (in
@@ -557,6 +630,8 @@ drag_begin (GtkGestureDrag *gesture,
     }
   scenario = sb_lesson_get_scenario (self->lesson);
   self->drag_machine = sb_scenario_find_host (scenario, id) != NULL;
+  g_free (self->drag_unit);
+  self->drag_unit = g_strdup (id);
   self->dragged = g_ptr_array_new_with_free_func (g_free);
   self->drag_start = g_array_new (FALSE, FALSE, sizeof (double));
   for (guint i = 0; i < scenario->components->len; i++)
@@ -572,6 +647,41 @@ drag_begin (GtkGestureDrag *gesture,
       g_array_append_val (self->drag_start, cx);
       g_array_append_val (self->drag_start, cy);
     }
+}
+
+/* The board before the drag, and the unit dragged, drawn once. */
+static void
+start_drag_drawing (SbCanvas *self)
+{
+  SbRenderOptions options;
+  double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self)) * self->zoom;
+
+  current_options (self, &options);
+  if (self->board_marks == NULL)
+    self->board_marks = sb_render_record_new ();
+  options.record = self->board_marks;
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
+  self->drag_drawing = sb_render_drag_new (self->layout, sb_lesson_get_live_scenario (self->lesson), &options,
+                                           self->drag_unit, gtk_widget_get_width (GTK_WIDGET (self)),
+                                           gtk_widget_get_height (GTK_WIDGET (self)), scale);
+}
+
+/* The drop: laid out with the unit where it was dropped, the machines it
+ * would overlap give way; where they went is part of the move. */
+static void
+settle_drop (SbCanvas *self)
+{
+  SbLayoutOptions options;
+  g_autoptr(SbLayout) layout = NULL;
+  const char * const *ids;
+  const double *xs, *ys;
+  guint n;
+
+  layout_options (self, &options);
+  options.pinned = self->drag_unit;
+  layout = sb_layout_new_full (sb_lesson_get_scenario (self->lesson), &options);
+  n = sb_layout_get_displaced (layout, &ids, &xs, &ys);
+  sb_lesson_move_components (self->lesson, ids, xs, ys, n);
 }
 
 static void
@@ -592,11 +702,24 @@ drag_update (GtkGestureDrag *gesture,
     }
   if (self->dragged == NULL || scale <= 0 || (!self->drag_moved && ABS (dx) + ABS (dy) < 6))
     return;
+  if (!self->drag_moved)
+    start_drag_drawing (self);
   self->drag_moved = TRUE;
-  for (guint i = 0; i < self->dragged->len; i++)
-    sb_lesson_move_component (self->lesson, g_ptr_array_index (self->dragged, i),
-                              g_array_index (self->drag_start, double, 2 * i) + dx / scale,
-                              g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale);
+  self->drag_dx = dx / scale;
+  self->drag_dy = dy / scale;
+  {
+    guint n = self->dragged->len;
+    g_autofree double *xs = g_new (double, n);
+    g_autofree double *ys = g_new (double, n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        xs[i] = g_array_index (self->drag_start, double, 2 * i) + dx / scale;
+        ys[i] = g_array_index (self->drag_start, double, 2 * i + 1) + dy / scale;
+      }
+    /* One layout for the whole machine, not one per component. */
+    sb_lesson_move_components (self->lesson, (const char * const *) self->dragged->pdata, xs, ys, n);
+  }
 }
 
 static gboolean to_scenario_point (SbCanvas *self,
@@ -640,13 +763,20 @@ drag_end (GtkGestureDrag *gesture,
   if (self->drag_moved && !self->drag_machine && self->dragged->len == 1)
     target = machine_at (self, g_ptr_array_index (self->dragged, 0), self->drag_x + dx,
                          self->drag_y + dy);
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
   if (target != NULL)
     {
       sb_lesson_set_selected (self->lesson, g_ptr_array_index (self->dragged, 0));
       gtk_widget_activate_action (GTK_WIDGET (self), "win.move-to", "s", target);
     }
+  else if (self->drag_moved)
+    settle_drop (self);
   if (self->drag_moved)
-    sb_lesson_end_move (self->lesson);
+    {
+      sb_lesson_end_move (self->lesson);
+      /* The moves were painted over the board as it was: lay it out. */
+      lesson_changed (self, SB_LESSON_CHANGED_LAYOUT);
+    }
   g_clear_pointer (&self->dragged, g_ptr_array_unref);
   g_clear_pointer (&self->drag_start, g_array_unref);
 }
@@ -788,6 +918,8 @@ sb_canvas_init (SbCanvas *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   self->zoom = 1.0;
+  self->text_scale = 1.0;
+  self->laid_out_aspect = 16.0 / 9.0;
   add_view_controllers (self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip), NULL);
@@ -982,4 +1114,27 @@ sb_canvas_get_menu (SbCanvas *self)
 {
   g_return_val_if_fail (SB_IS_CANVAS (self), NULL);
   return self->menu ? GTK_POPOVER (self->menu) : NULL;
+}
+
+void
+sb_canvas_set_text_scale (SbCanvas *self,
+                          double    scale)
+{
+  g_return_if_fail (SB_IS_CANVAS (self));
+  scale = CLAMP (scale, 1.0, 3.0);
+  if (scale == self->text_scale)
+    return;
+  self->text_scale = scale;
+  g_clear_pointer (&self->drag_drawing, sb_render_drag_free);
+  if (self->lesson != NULL)
+    make_layout (self);
+  invalidate_board (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+double
+sb_canvas_get_text_scale (SbCanvas *self)
+{
+  g_return_val_if_fail (SB_IS_CANVAS (self), 1.0);
+  return self->text_scale;
 }

@@ -34,6 +34,12 @@ void              sb_canvas_set_style      (SbCanvas         *self,
 void              sb_canvas_set_zoom       (SbCanvas         *self,
                                             double            zoom);
 double            sb_canvas_get_zoom       (SbCanvas         *self);
+/* Every text of the board SCALE times its usual size (1 to 3), the
+ * boxes grown to hold it and the board laid out for the widget's shape:
+ * presentation mode sets SB_LAYOUT_PRESENTATION_TEXT_SCALE. */
+void              sb_canvas_set_text_scale (SbCanvas         *self,
+                                            double            scale);
+double            sb_canvas_get_text_scale (SbCanvas         *self);
 
 /* Writes what the canvas shows now (same state, same theme) to PATH, a
  * .png (SCALE 1 or 2), .svg or .pdf, at least 1600 units wide. */

@@ -145,6 +145,20 @@ add_server_activated (GSimpleAction *action,
   finish_edit (self, copy, id != NULL, id, &error);
 }
 
+/* Tidy Up: the layout places everything again (undoable, like any edit). */
+static void
+tidy_up_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  SbWindow *self = window_of (user_data);
+  g_autoptr(SbScenario) copy = sb_lesson_dup_scenario (self->lesson);
+  g_autoptr(GError) error = NULL;
+
+  if (sb_scenario_tidy_up (copy))
+    finish_edit (self, copy, TRUE, NULL, &error);
+}
+
 /* Deleting */
 
 static void
@@ -532,6 +546,7 @@ own_machine_activated (GSimpleAction *action,
 static const GActionEntry editor_actions[] = {
   { "add-element", add_element_activated, "s" },
   { "add-server", add_server_activated },
+  { "tidy-up", tidy_up_activated },
   { "delete", delete_activated },
   { "rename", rename_activated },
   { "rename-design", rename_design_activated },
@@ -595,6 +610,8 @@ editor_design_changed (SbWindow *self,
   const SbScenario *design = sb_lesson_get_scenario (self->lesson);
   GAction *https = g_action_map_lookup_action (G_ACTION_MAP (self), "https");
 
+  /* Moved by hand: Tidy Up can place it all again. */
+  sb_window_set_action_enabled (self, "tidy-up", sb_scenario_has_positions (design));
   if (!(what & SB_LESSON_CHANGED_DESIGN))
     return;
   g_simple_action_set_state (G_SIMPLE_ACTION (https), g_variant_new_boolean (design->balancer.https));
@@ -631,6 +648,7 @@ context_menu (SbWindow *self)
   g_menu_append_submenu (design_items, _("_Add"), G_MENU_MODEL (self->add_menu));
   if (id == NULL)
     g_menu_append (design_items, _("_Title and Summary…"), "win.rename-design");
+  g_menu_append (design_items, _("T_idy Up"), "win.tidy-up");
   g_menu_append (design_items, _("_Undo"), "win.undo");
   g_menu_append (design_items, _("_Redo"), "win.redo");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (design_items));

@@ -104,6 +104,8 @@ fullscreened_changed (SbWindow *self)
    * from the back of the room (L turns it off). */
   gtk_widget_set_visible (GTK_WIDGET (self->step_title), on);
   g_object_set (self->canvas, "pointer-highlight", on, NULL);
+  /* Readable from the back row: larger text, boxes grown to hold it. */
+  sb_canvas_set_text_scale (self->canvas, on ? SB_LAYOUT_PRESENTATION_TEXT_SCALE : 1.0);
   gtk_button_set_icon_name (self->presentation_button,
                             on ? "view-restore-symbolic" : "view-fullscreen-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->presentation_button),

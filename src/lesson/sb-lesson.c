@@ -1186,16 +1186,16 @@ sb_lesson_get_highlight (SbLesson *self)
   return (const char * const *) self->highlight;
 }
 
-void
-sb_lesson_move_component (SbLesson   *self,
-                          const char *id,
-                          double      x,
-                          double      y)
+/* Puts component ID of the design at X, Y; the first move of a drag
+ * remembers the design for undo. */
+static void
+move_silently (SbLesson   *self,
+               const char *id,
+               double      x,
+               double      y)
 {
-  SbComponent *comp;
+  SbComponent *comp = (SbComponent *) sb_scenario_find_component (self->design, id);
 
-  g_return_if_fail (SB_IS_LESSON (self));
-  comp = (SbComponent *) sb_scenario_find_component (self->design, id);
   g_return_if_fail (comp != NULL);
   if (!self->moving)
     {
@@ -1207,7 +1207,32 @@ sb_lesson_move_component (SbLesson   *self,
   /* Within what a file may hold, however far the pointer went. */
   comp->x = CLAMP (x, -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
   comp->y = CLAMP (y, -SB_SCENARIO_MAX_COORD, SB_SCENARIO_MAX_COORD);
+}
+
+void
+sb_lesson_move_component (SbLesson   *self,
+                          const char *id,
+                          double      x,
+                          double      y)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  move_silently (self, id, x, y);
   g_signal_emit (self, signals[CHANGED], 0, SB_LESSON_CHANGED_LAYOUT);
+}
+
+void
+sb_lesson_move_components (SbLesson           *self,
+                           const char * const *ids,
+                           const double       *xs,
+                           const double       *ys,
+                           guint               n)
+{
+  g_return_if_fail (SB_IS_LESSON (self));
+  g_return_if_fail (n == 0 || (ids != NULL && xs != NULL && ys != NULL));
+  for (guint i = 0; i < n; i++)
+    move_silently (self, ids[i], xs[i], ys[i]);
+  if (n > 0)
+    g_signal_emit (self, signals[CHANGED], 0, SB_LESSON_CHANGED_LAYOUT);
 }
 
 gboolean

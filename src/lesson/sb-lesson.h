@@ -152,6 +152,13 @@ void              sb_lesson_move_component     (SbLesson         *self,
                                                 const char       *id,
                                                 double            x,
                                                 double            y);
+/* Moves the N components IDS of the design to XS, YS at once (a machine
+ * dragged with everything on it): one "changed" for them all. */
+void              sb_lesson_move_components    (SbLesson         *self,
+                                                const char * const *ids,
+                                                const double     *xs,
+                                                const double     *ys,
+                                                guint             n);
 /* Ends a series of moves: the design was edited ("edited" is emitted, as
  * after sb_lesson_edit()).  Nothing happens when no move is under way,
  * or when an sb_lesson_edit() ended it (a drop onto a machine, one change

@@ -959,3 +959,29 @@ sb_scenario_add_server (SbScenario  *self,
   add_backend (work, host);
   return commit (self, work, error) ? g_steal_pointer (&host) : NULL;
 }
+
+gboolean
+sb_scenario_tidy_up (SbScenario *self)
+{
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  for (guint i = 0; i < self->components->len; i++)
+    {
+      SbComponent *c = g_ptr_array_index (self->components, i);
+
+      any |= c->has_position;
+      c->has_position = FALSE;
+    }
+  return any;
+}
+
+gboolean
+sb_scenario_has_positions (const SbScenario *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  for (guint i = 0; i < self->components->len; i++)
+    if (((const SbComponent *) g_ptr_array_index (self->components, i))->has_position)
+      return TRUE;
+  return FALSE;
+}

@@ -113,4 +113,10 @@ char     *sb_scenario_move_to_new_host (SbScenario  *self,
 char     *sb_scenario_add_server       (SbScenario  *self,
                                         GError     **error);
 
+/* Forgets every place given by hand (a drag): the layout places every
+ * element again, by what it is.  FALSE, and nothing changes, when no
+ * element had one. */
+gboolean  sb_scenario_tidy_up          (SbScenario  *self);
+gboolean  sb_scenario_has_positions    (const SbScenario *self);
+
 G_END_DECLS

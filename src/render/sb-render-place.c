@@ -26,6 +26,25 @@ host_of (const SbScenario *scenario,
   return comp ? comp->host : NULL;
 }
 
+/* Whether ID is UNIT or on the machine UNIT. */
+static gboolean
+in_unit (SbDrawContext *ctx,
+         const char    *id,
+         const char    *unit)
+{
+  return g_strcmp0 (id, unit) == 0 || g_strcmp0 (host_of (ctx->scenario, id), unit) == 0;
+}
+
+gboolean
+sb_render_shown (SbDrawContext *ctx,
+                 const char    *id)
+{
+  const SbRenderPart *part = ctx->part;
+
+  return part == NULL || ((part->hide == NULL || !in_unit (ctx, id, part->hide))
+                          && (part->only == NULL || in_unit (ctx, id, part->only)));
+}
+
 static void
 init_mark (SbDrawContext *ctx,
            SbMark        *mark,
@@ -91,7 +110,7 @@ pill_rect (double        tw,
 {
   double w = tw + 16, h = th + 4;
 
-  return (SbRect) { spot->x - w / 2 * (spot->align + 1), spot->y - h / 2, w, h };
+  return (SbRect) { spot->x - w / 2 * (spot->align + 1), spot->y - h / 2 * (1 - spot->valign), w, h };
 }
 
 static gboolean
@@ -206,11 +225,11 @@ sb_render_spots_around (const SbRect *r,
                         double        distance,
                         SbSpot       *spots)
 {
-  double top = r->y - distance, bottom = r->y + r->height + distance;
+  double top = r->y - distance + SB_PILL_HALF, bottom = r->y + r->height + distance - SB_PILL_HALF;
   double left = r->x, right = r->x + r->width, cx = r->x + r->width / 2, cy = r->y + r->height / 2;
   const SbSpot around[] = {
-    { cx, top, 0 }, { left, top, -1 }, { right, top, 1 },
-    { cx, bottom, 0 }, { left, bottom, -1 }, { right, bottom, 1 },
+    { cx, top, 0, -1 }, { left, top, -1, -1 }, { right, top, 1, -1 },
+    { cx, bottom, 0, 1 }, { left, bottom, -1, 1 }, { right, bottom, 1, 1 },
     { right + distance, cy, -1 }, { left - distance, cy, 1 },
     { right + distance, r->y, -1 }, { left - distance, r->y, 1 },
   };
@@ -233,6 +252,16 @@ sb_render_spots_near (SbDrawContext *ctx,
     n += sb_render_spots_around (r, distance, spots);
   if (host != NULL)
     n += sb_render_spots_around (host, 22, spots + n);
+  if (r != NULL)
+    {
+      /* Last, inside its own box or frame, along the bottom: under a
+       * component's name, or in a machine's bottom margin. */
+      double y = r->y + r->height - 20 + SB_PILL_HALF;
+
+      spots[n++] = (SbSpot) { r->x + r->width / 2, y, 0, -1 };
+      spots[n++] = (SbSpot) { r->x + 12, y, -1, -1 };
+      spots[n++] = (SbSpot) { r->x + r->width - 12, y, 1, -1 };
+    }
   return n;
 }
 

@@ -61,6 +61,8 @@ typedef struct {
   SbSvgText             *svg;        /* an SVG export's text, or NULL */
   SbTextLines            lines;      /* the text prepared, in an SVG export */
   SbRenderRecord        *marks;      /* what is on the board so far */
+  /* Part of the board for a drag (sb-render-drag.c), or NULL for all. */
+  const struct _SbRenderPart *part;
   /* How TEXT was last laid out, so laying it out again the same way (a
    * caption measured to find it a place, then drawn) costs nothing. */
   struct {
@@ -72,15 +74,22 @@ typedef struct {
   } laid_out;
 } SbDrawContext;
 
-/* Where a pill may go: (x, y) is the middle of its left edge (ALIGN -1),
- * its centre (0) or the middle of its right edge (1). */
+/* Where a pill may go: X is its left edge (ALIGN -1), its middle (0) or
+ * its right edge (1); Y its middle (VALIGN 0), its bottom edge (-1: the
+ * pill is over Y) or its top edge (1: under Y).  So a pill over or under
+ * something keeps its distance whatever the text scale makes its height. */
 typedef struct {
   double x, y;
   int    align;
+  int    valign;
 } SbSpot;
 
+/* The height of a pill of one line at the default text scale: spots
+ * given from a pill's middle at that scale are ± half of it from an edge. */
+#define SB_PILL_HALF 15.0
+
 /* The most spots a caption or badge is offered. */
-#define SB_MAX_SPOTS 48
+#define SB_MAX_SPOTS 160
 
 void       sb_render_set_color     (cairo_t        *cr,
                                     const SbColor  *color);
@@ -121,6 +130,34 @@ void       sb_render_layer         (cairo_t               *cr,
                                     double                 height,
                                     gboolean               background,
                                     SbLayerFunc            func);
+/* Part of the board, for a drag: the unit (a machine with everything on
+ * it, or a component) left out (HIDE), or the only one drawn (ONLY), and
+ * how far the unit has moved (DX, DY, diagram units). */
+typedef struct _SbRenderPart {
+  const char *hide;
+  const char *only;
+  double      dx, dy;
+} SbRenderPart;
+
+/* sb_render_layer() for PART of the board (NULL: all of it). */
+void       sb_render_layer_part    (cairo_t               *cr,
+                                    const SbLayout        *layout,
+                                    const SbScenario      *scenario,
+                                    SbSim                 *sim,
+                                    const SbRenderOptions *options,
+                                    double                 width,
+                                    double                 height,
+                                    gboolean               background,
+                                    SbLayerFunc            func,
+                                    const SbRenderPart    *part);
+/* The lines between the unit of ctx->part, moved by its DX, DY, and the
+ * boxes it is linked to, straight, as the drag goes. */
+void       sb_render_drag_lines    (SbDrawContext  *ctx);
+/* Whether element ID (a component or machine) is drawn: not in the unit
+ * left out, and in the only unit drawn if there is one.  A unit is a
+ * machine with everything on it, or a component. */
+gboolean   sb_render_shown         (SbDrawContext  *ctx,
+                                    const char     *id);
 /* The static diagram: hosts, links, nodes, captions, SPOFs, issues. */
 void       sb_render_board         (SbDrawContext  *ctx);
 /* A link's line as the board draws it, from (x0, y0) to (x1, y1). */
@@ -184,8 +221,9 @@ guint      sb_render_spots_around  (const SbRect   *r,
                                     double          distance,
                                     SbSpot         *spots);
 
-/* Spots around the box of element ID, then around its machine: for a
- * badge that must find room even where its box is crowded.  At most 20. */
+/* Spots around the box of element ID, then around its machine, then
+ * inside its box along the bottom: for a badge that must find room even
+ * where its box is crowded.  At most 23. */
 guint      sb_render_spots_near    (SbDrawContext  *ctx,
                                     const char     *id,
                                     double          distance,

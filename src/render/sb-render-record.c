@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "sb-render-record-private.h"
+#include "sb-route.h"
 
 /* Diagram units two rectangles may share before they overlap: edges that
  * touch do not. */
@@ -303,13 +304,71 @@ text_on_box (const SbMark *text,
   return set_reason (reason, "lies on");
 }
 
+/* Whether two level (or two upright) segments lie on one line and share
+ * more than a touch of it. */
+static gboolean
+segments_along (double ax0,
+                double ay0,
+                double ax1,
+                double ay1,
+                double bx0,
+                double by0,
+                double bx1,
+                double by1)
+{
+  gboolean a_up = fabs (ax0 - ax1) < 0.01, b_up = fabs (bx0 - bx1) < 0.01;
+  gboolean a_level = fabs (ay0 - ay1) < 0.01, b_level = fabs (by0 - by1) < 0.01;
+
+  if (a_up && b_up && fabs (ax0 - bx0) < LINE_HALF_WIDTH * 2)
+    return MIN (MAX (ay0, ay1), MAX (by0, by1)) - MAX (MIN (ay0, ay1), MIN (by0, by1)) > 2;
+  if (a_level && b_level && fabs (ay0 - by0) < LINE_HALF_WIDTH * 2)
+    return MIN (MAX (ax0, ax1), MAX (bx0, bx1)) - MAX (MIN (ax0, ax1), MIN (bx0, bx1)) > 2;
+  return FALSE;
+}
+
+/* Two lines run along each other, though they are not of one bus: read
+ * as one line, they would say a request goes where it does not. */
+static gboolean
+lines_merge (const SbMark *a,
+             const SbMark *b,
+             const char  **reason)
+{
+  if (a->link_kind < 0 || b->link_kind < 0
+      || sb_links_may_share (a->link_kind, a->owner, a->target, b->link_kind, b->owner, b->target))
+    return FALSE;
+  for (guint i = 1; i < a->n_points; i++)
+    for (guint j = 1; j < b->n_points; j++)
+      if (segments_along (a->xs[i - 1], a->ys[i - 1], a->xs[i], a->ys[i],
+                          b->xs[j - 1], b->ys[j - 1], b->xs[j], b->ys[j]))
+        return set_reason (reason, "runs along");
+  return FALSE;
+}
+
+/* Two boxes, or two machines, on each other; a box on a machine that
+ * does not hold it. */
+static gboolean
+boxes_overlap (const SbMark *a,
+               const SbMark *b,
+               const char  **reason)
+{
+  if (g_strcmp0 (a->owner, b->owner) == 0 || !rects_overlap (&a->rect, &b->rect))
+    return FALSE;
+  if (a->kind == b->kind)
+    return set_reason (reason, "overlaps");
+  if (a->kind == SB_MARK_BOX && g_strcmp0 (a->owner_host, b->owner) != 0)
+    return set_reason (reason, "lies on");
+  if (b->kind == SB_MARK_BOX && g_strcmp0 (b->owner_host, a->owner) != 0)
+    return set_reason (reason, "lies on");
+  return FALSE;
+}
+
 gboolean
 sb_mark_conflict (const SbMark *a,
                   const SbMark *b,
                   const char  **reason)
 {
   if (a->kind == SB_MARK_LINK && b->kind == SB_MARK_LINK)
-    return FALSE;
+    return lines_merge (a, b, reason);
   if (a->kind == SB_MARK_LINK)
     return link_conflict (a, b, reason);
   if (b->kind == SB_MARK_LINK)
@@ -320,7 +379,7 @@ sb_mark_conflict (const SbMark *a,
     return text_on_box (a, b, reason);
   if (is_text (b))
     return text_on_box (b, a, reason);
-  return FALSE;
+  return boxes_overlap (a, b, reason);
 }
 
 /* --- The check ----------------------------------------------------------- */

@@ -65,7 +65,7 @@ sb_render_dead_elements (SbDrawContext *ctx)
       {
         const char *id = sb_sim_get_element_id (ctx->sim, i);
 
-        if (sb_sim_element_is_host (ctx->sim, i) == (pass == 0)
+        if (sb_sim_element_is_host (ctx->sim, i) == (pass == 0) && sb_render_shown (ctx, id)
             && sb_sim_get_element_state (ctx->sim, id) == SB_ELEMENT_DOWN)
           sb_render_dead_element (ctx, id);
       }
@@ -101,7 +101,7 @@ draw_backend_views (SbDrawContext *ctx)
       const SbRect *r;
       g_autofree char *text = NULL;
 
-      if (!sb_sim_get_backend (ctx->sim, i, &view)
+      if (!sb_sim_get_backend (ctx->sim, i, &view) || !sb_render_shown (ctx, view.host)
           || (r = sb_layout_get_rect (ctx->layout, view.host)) == NULL)
         continue;
       text = view.backup ? g_strdup_printf (_("LB: %s · backup"), view.label)
@@ -109,10 +109,11 @@ draw_backend_views (SbDrawContext *ctx)
       {
         /* Beside the title; a one-node machine has no room there: at
          * the bottom, where no line passes. */
-        double title = r->y + SB_HOST_TITLE / 2 + 3, bottom = r->y + r->height - 20;
+        double title = r->y + sb_layout_get_metrics (ctx->layout)->host_title / 2 + 3;
+        double bottom = r->y + r->height - 20 + SB_PILL_HALF;
         const SbSpot spots[] = {
-          { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0 },
-          { r->x + 12, bottom, -1 }, { r->x + r->width - 12, bottom, 1 },
+          { r->x + r->width - 14, title, 1 }, { r->x + r->width / 2, bottom, 0, -1 },
+          { r->x + 12, bottom, -1, -1 }, { r->x + r->width - 12, bottom, 1, -1 },
         };
 
         sb_render_place_pill (ctx, SB_MARK_BADGE, view.host, NULL, text, spots, G_N_ELEMENTS (spots),
@@ -136,7 +137,7 @@ draw_database_versions (SbDrawContext *ctx)
       SbSpot spots[SB_MAX_SPOTS];
       guint n_spots;
 
-      if (!sb_sim_get_database (ctx->sim, i, &view)
+      if (!sb_sim_get_database (ctx->sim, i, &view) || !sb_render_shown (ctx, view.id)
           || (r = sb_layout_get_rect (ctx->layout, view.id)) == NULL)
         continue;
       if (view.behind > 0)
@@ -145,9 +146,9 @@ draw_database_versions (SbDrawContext *ctx)
                                 (long long) view.version, (long long) view.behind);
       else
         text = g_strdup_printf (_("v%lld"), (long long) view.version);
-      spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20, 0 };
-      spots[1] = (SbSpot) { r->x, r->y + r->height + 20, -1 };
-      spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20, 1 };
+      spots[0] = (SbSpot) { r->x + r->width / 2, r->y + r->height + 20 - SB_PILL_HALF, 0, 1 };
+      spots[1] = (SbSpot) { r->x, r->y + r->height + 20 - SB_PILL_HALF, -1, 1 };
+      spots[2] = (SbSpot) { r->x + r->width, r->y + r->height + 20 - SB_PILL_HALF, 1, 1 };
       n_spots = 3 + sb_render_spots_around (r, 20, spots + 3);
       sb_render_place_pill (ctx, SB_MARK_BADGE, view.id, NULL, text, spots, n_spots,
                             view.behind > 0 ? &ctx->palette->background : &ctx->palette->ink,
@@ -171,7 +172,8 @@ draw_recent_failures (SbDrawContext *ctx)
 
       if (now - ev->time > FAILURE_MARK_US)
         break;
-      if (ev->element == NULL || !g_hash_table_add (marked, (gpointer) ev->element)
+      if (ev->element == NULL || !sb_render_shown (ctx, ev->element)
+          || !g_hash_table_add (marked, (gpointer) ev->element)
           || (r = sb_layout_get_rect (ctx->layout, ev->element)) == NULL)
         continue;
       sb_render_place_pill (ctx, SB_MARK_BADGE, ev->element, NULL, _(sb_failure_reason_to_string (ev->reason)),
@@ -289,7 +291,8 @@ draw_request (const SbSimRequestView *request,
   double x, y;
   gboolean clipped;
 
-  if (route->n == 0)
+  if (route->n == 0 || !sb_render_shown (drawing->ctx, request->from)
+      || !sb_render_shown (drawing->ctx, request->to))
     return;
   sb_route_point_at (route->xs, route->ys, route->n, progress, &x, &y);
   clipped = sb_render_clip_covers (drawing->ctx, &drawing->covers, x, y, TOKEN_SIZE / 2 + TOKEN_OUTLINE);

@@ -31,7 +31,7 @@ draw_virtual_ip (SbDrawContext *ctx)
   SbSpot spots[SB_MAX_SPOTS];
   guint n_spots;
 
-  if (vip == NULL || r == NULL)
+  if (vip == NULL || r == NULL || !sb_render_shown (ctx, active))
     return;
   /* Translators: the tag on the load balancer that holds the virtual IP address */
   text = g_strdup_printf (_("VIP %s"), vip);
@@ -48,6 +48,7 @@ sb_render_opened_firewalls (SbDrawContext *ctx)
       const SbRect *r;
 
       if (c->kind != SB_KIND_FIREWALL || !sb_sim_is_firewall_open (ctx->sim, c->id)
+          || !sb_render_shown (ctx, c->id)
           || (r = sb_layout_get_rect (ctx->layout, c->id)) == NULL)
         continue;
       /* A thick warning frame, readable without colour, and the state in
@@ -59,7 +60,7 @@ sb_render_opened_firewalls (SbDrawContext *ctx)
       sb_render_place_pill (ctx, SB_MARK_BADGE, c->id, NULL,
                             /* Translators: on a firewall opened to every port */
                             _("⚠ Open"),
-                            &(SbSpot) { r->x + 12 + SB_GLYPH_SIZE + 12, r->y + r->height - 22, -1 }, 1,
+                            &(SbSpot) { r->x + 12 + SB_GLYPH_SIZE + 12, r->y + r->height - 4, -1, -1 }, 1,
                             &warning_text, &warning_fill);
     }
 }
@@ -84,6 +85,7 @@ draw_metrics (SbDrawContext *ctx,
       guint n;
 
       if (link->kind != SB_LINK_METRICS || !sb_sim_is_up (ctx->sim, link->from)
+          || !sb_render_shown (ctx, link->from) || !sb_render_shown (ctx, link->to)
           || !sb_sim_is_up (ctx->sim, monitoring))
         continue;
       n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
@@ -147,7 +149,8 @@ draw_alerts (SbDrawContext *ctx,
   width = r->width + SB_HOST_GAP_X - 4 * SB_ROUTE_CLEARANCE;
   if (n == 0)
     {
-      const SbSpot spots[] = { { x, top + 16, 0 }, { r->x, top + 16, -1 }, { r->x + r->width, top + 16, 1 } };
+      const SbSpot spots[] = { { x, top + 16 - SB_PILL_HALF, 0, 1 }, { r->x, top + 16 - SB_PILL_HALF, -1, 1 },
+                               { r->x + r->width, top + 16 - SB_PILL_HALF, 1, 1 } };
 
       sb_render_place_pill (ctx, SB_MARK_BADGE, monitoring, NULL, _("✓ No alerts"),
                             spots, G_N_ELEMENTS (spots), &warning_text, &clear_fill);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "sb-glyphs.h"
@@ -79,6 +80,8 @@ sb_render_prepare_text (SbDrawContext *ctx,
 {
   int pw, ph;
 
+  /* Every text of the board grows with the layout's text scale. */
+  size *= sb_layout_get_metrics (ctx->layout)->text_scale;
   if (ctx->svg)
     {
       sb_text_lines_measure (&ctx->lines, text, size, width, max_lines);
@@ -291,33 +294,44 @@ draw_box (SbDrawContext *ctx,
   cairo_set_tolerance (ctx->cr, tolerance);
 }
 
+/* The metrics the layout chose (sizes grow with its text scale). */
+static const SbLayoutMetrics *
+metrics (SbDrawContext *ctx)
+{
+  return sb_layout_get_metrics (ctx->layout);
+}
+
 static void
 draw_host (SbDrawContext *ctx,
            const SbHost  *host)
 {
   const SbRect *r = sb_layout_get_rect (ctx->layout, host->id);
+  const SbLayoutMetrics *m = metrics (ctx);
   const char *label = sb_render_tr (host->label);
-  double tw, th, x = r->x + SB_HOST_PAD;
+  double tw, th, iw = 0, ih = 0, x = r->x + m->host_pad;
   SbRect text;
 
   draw_box (ctx, r, SB_CORNER * 1.5, &ctx->palette->host_fill, &ctx->palette->host_stroke, 2.5);
   sb_render_mark (ctx, SB_MARK_FRAME, host->id, NULL, r, FALSE);
 
+  /* The address whole, the name in what is left (the layout made the
+   * machine wide enough for both). */
+  if (host->ip != NULL)
+    sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
+                            -1, 1, &iw, &ih);
   sb_render_prepare_text (ctx, label, SB_FONT_FAMILY, SB_FONT_HOST, SB_LABEL_WEIGHT,
-                r->width / 2, 1, &tw, &th);
+                          r->width - 2 * m->host_pad - (host->ip ? iw + 14 : 0), 1, &tw, &th);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  text = (SbRect) { x, r->y + (SB_HOST_TITLE - th) / 2 + 6, tw, th };
+  text = (SbRect) { x, r->y + (m->host_title - th) / 2 + 6, tw, th };
   sb_render_show_text_at (ctx, text.x, text.y);
   sb_render_mark (ctx, SB_MARK_TEXT, host->id, label, &text, sb_render_text_ellipsized (ctx));
   if (host->ip != NULL)
     {
-      double iw, ih;
-
       x += tw + 14;
       sb_render_prepare_text (ctx, host->ip, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
-                    -1, 1, &iw, &ih);
+                              -1, 1, &iw, &ih);
       sb_render_set_color (ctx->cr, &ctx->palette->muted);
-      text = (SbRect) { x, r->y + (SB_HOST_TITLE - ih) / 2 + 7, iw, ih };
+      text = (SbRect) { x, r->y + (m->host_title - ih) / 2 + 7, iw, ih };
       sb_render_show_text_at (ctx, text.x, text.y);
       sb_render_mark (ctx, SB_MARK_TEXT, host->id, host->ip, &text, FALSE);
     }
@@ -413,6 +427,79 @@ link_dashed (const SbLink *link)
     }
 }
 
+#define DASH_ON  10.0
+#define DASH_OFF  8.0
+
+/* Whether every segment of the polyline is level or upright. */
+static gboolean
+square_route (const double *xs,
+              const double *ys,
+              guint         n)
+{
+  for (guint i = 1; i < n; i++)
+    if (ABS (xs[i] - xs[i - 1]) > 0.01 && ABS (ys[i] - ys[i - 1]) > 0.01)
+      return FALSE;
+  return TRUE;
+}
+
+/* Adds the rectangle of the part [A, B] of the level or upright segment
+ * from (X0, Y0) to (X1, Y1), WIDTH wide, to the path. */
+static void
+add_piece (cairo_t *cr,
+           double   x0,
+           double   y0,
+           double   x1,
+           double   y1,
+           double   a,
+           double   b,
+           double   width)
+{
+  double len = hypot (x1 - x0, y1 - y0), ux = (x1 - x0) / len, uy = (y1 - y0) / len;
+  double sx = x0 + ux * a, sy = y0 + uy * a, ex = x0 + ux * b, ey = y0 + uy * b, h = width / 2;
+
+  cairo_rectangle (cr, MIN (sx, ex) - h, MIN (sy, ey) - h, ABS (ex - sx) + width, ABS (ey - sy) + width);
+}
+
+/* A line of level and upright segments as rectangles, dashed as a stroke
+ * would dash it: cairo fills rectangles square to the pixels many times
+ * faster than it strokes, and dashes most of all. */
+static void
+fill_square_route (SbDrawContext *ctx,
+                   const double  *xs,
+                   const double  *ys,
+                   guint          n,
+                   double         width,
+                   gboolean       dashed)
+{
+  double phase = 0;
+
+  cairo_new_path (ctx->cr);
+  for (guint i = 1; i < n; i++)
+    {
+      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+
+      if (len < 0.01)
+        continue;
+      if (!dashed)
+        {
+          add_piece (ctx->cr, xs[i - 1], ys[i - 1], xs[i], ys[i], 0, len, width);
+          continue;
+        }
+      /* PHASE: how far into the current dash and gap the segment starts. */
+      for (double at = 0; at < len; )
+        {
+          double left = phase < DASH_ON ? DASH_ON - phase : DASH_ON + DASH_OFF - phase;
+          double step = MIN (left, len - at);
+
+          if (phase < DASH_ON)
+            add_piece (ctx->cr, xs[i - 1], ys[i - 1], xs[i], ys[i], at, at + step, width);
+          at += step;
+          phase = fmod (phase + step, DASH_ON + DASH_OFF);
+        }
+    }
+  cairo_fill (ctx->cr);
+}
+
 static void
 stroke_route (SbDrawContext *ctx,
               const double  *xs,
@@ -422,10 +509,23 @@ stroke_route (SbDrawContext *ctx,
               double         width,
               gboolean       dashed)
 {
-  static const double dash[] = { 10, 8 };
+  static const double dash[] = { DASH_ON, DASH_OFF };
   double angle = atan2 (ys[n - 1] - ys[n - 2], xs[n - 1] - xs[n - 2]);
 
   sb_render_set_color (ctx->cr, color);
+  if (ctx->options->style == SB_STYLE_WHITEBOARD && square_route (xs, ys, n))
+    {
+      double tx[SB_ROUTE_MAX_POINTS], ty[SB_ROUTE_MAX_POINTS];
+
+      memcpy (tx, xs, n * sizeof (double));
+      memcpy (ty, ys, n * sizeof (double));
+      /* Stop short of the tip so the line does not poke through the head. */
+      tx[n - 1] -= 8 * cos (angle);
+      ty[n - 1] -= 8 * sin (angle);
+      fill_square_route (ctx, tx, ty, n, width, dashed);
+      arrow_head (ctx->cr, xs[n - 1], ys[n - 1], angle, 16);
+      return;
+    }
   cairo_set_line_width (ctx->cr, width);
   cairo_set_line_cap (ctx->cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (ctx->cr, CAIRO_LINE_JOIN_ROUND);
@@ -455,6 +555,21 @@ sb_render_line_sample (SbDrawContext *ctx,
                 replication ? 4 : 3, dashed);
 }
 
+/* Whether only a part of the board is drawn (a dragged unit). */
+static gboolean
+only_part (SbDrawContext *ctx)
+{
+  return ctx->part != NULL && ctx->part->only != NULL;
+}
+
+/* A line is drawn when both its ends are. */
+static gboolean
+link_shown (SbDrawContext *ctx,
+            const SbLink  *link)
+{
+  return sb_render_shown (ctx, link->from) && sb_render_shown (ctx, link->to);
+}
+
 static void
 draw_link (SbDrawContext *ctx,
            const SbLink  *link)
@@ -470,6 +585,39 @@ draw_link (SbDrawContext *ctx,
     {
       stroke_route (ctx, xs, ys, n, color, width, link_dashed (link));
       sb_render_mark_link (ctx, link, xs, ys, n);
+    }
+}
+
+void
+sb_render_drag_lines (SbDrawContext *ctx)
+{
+  const char *unit = ctx->part->only;
+
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const SbLink *link = &g_array_index (ctx->links, SbLink, i);
+      gboolean from_in = sb_render_shown (ctx, link->from);
+      gboolean to_in = sb_render_shown (ctx, link->to);
+      SbRect a, b;
+      double ax, ay, bx, by, xs[2], ys[2];
+
+      /* Only the lines with one end in the unit. */
+      if (from_in == to_in || unit == NULL)
+        continue;
+      a = *sb_layout_get_rect (ctx->layout, link->from);
+      b = *sb_layout_get_rect (ctx->layout, link->to);
+      if (from_in)
+        a.x += ctx->part->dx, a.y += ctx->part->dy;
+      else
+        b.x += ctx->part->dx, b.y += ctx->part->dy;
+      sb_rect_center (&a, &ax, &ay);
+      sb_rect_center (&b, &bx, &by);
+      sb_route_edge_point (&a, bx, by, &xs[0], &ys[0]);
+      sb_route_edge_point (&b, ax, ay, &xs[1], &ys[1]);
+      if (hypot (xs[1] - xs[0], ys[1] - ys[0]) > 20)
+        stroke_route (ctx, xs, ys, 2, link->kind == SB_LINK_REPLICATION ? &ctx->palette->replication
+                                                                        : &ctx->palette->link,
+                      3, link_dashed (link));
     }
 }
 
@@ -525,7 +673,7 @@ caption_spots (SbDrawContext *ctx,
                const char    *caption,
                SbSpot        *spots)
 {
-  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8 };
+  static const double along[] = { 0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9 };
   double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], tw, th;
   guint order[SB_ROUTE_MAX_POINTS], n_spots = 0;
   guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys);
@@ -541,7 +689,7 @@ caption_spots (SbDrawContext *ctx,
         gboolean upright = ABS (xs[i] - xs[i - 1]) < 0.5;
 
         if (link->kind == SB_LINK_REPLICATION && ys[i] == ys[i - 1])
-          spots[n_spots++] = (SbSpot) { x, y - 20, 0 };
+          spots[n_spots++] = (SbSpot) { x, y - 20 + SB_PILL_HALF, 0, -1 };
         if (upright)
           {
             spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
@@ -550,6 +698,57 @@ caption_spots (SbDrawContext *ctx,
         if (!covers_bend (xs, ys, n, x, y, tw + 16, th + 4))
           spots[n_spots++] = (SbSpot) { x, y, 0 };
       }
+  /* Then beside the level segments, over or under them: a line that runs
+   * beside others in a lane of a bundle has no room on itself. */
+  for (guint k = 0; k < m; k++)
+    for (guint t = 0; t < G_N_ELEMENTS (along) && n_spots + 2 <= SB_MAX_SPOTS; t++)
+      {
+        guint i = order[k];
+        double x = xs[i - 1] + (xs[i] - xs[i - 1]) * along[t];
+
+        if (ABS (ys[i] - ys[i - 1]) > 0.5 || covers_bend (xs, ys, n, x, ys[i], tw + 16, th + 4))
+          continue;
+        spots[n_spots++] = (SbSpot) { x, ys[i] - th / 2 - 10, 0 };
+        spots[n_spots++] = (SbSpot) { x, ys[i] + th / 2 + 10, 0 };
+      }
+  return n_spots;
+}
+
+/* More spots for CAPTION, when none of caption_spots() is clear: every
+ * few units along each segment, on it and beside it. */
+static guint
+caption_spots_fine (SbDrawContext *ctx,
+                    const SbLink  *link,
+                    const char    *caption,
+                    SbSpot        *spots)
+{
+  double xs[SB_ROUTE_MAX_POINTS], ys[SB_ROUTE_MAX_POINTS], tw, th;
+  guint n = sb_route_link (ctx->layout, ctx->scenario, link, xs, ys), n_spots = 0;
+
+  sb_render_prepare_text (ctx, caption, SB_FONT_FAMILY, SB_FONT_LINK, PANGO_WEIGHT_SEMIBOLD, -1, 1, &tw, &th);
+  for (guint i = 1; i < n; i++)
+    {
+      double len = hypot (xs[i] - xs[i - 1], ys[i] - ys[i - 1]);
+      gboolean upright = ABS (xs[i] - xs[i - 1]) < 0.5, level = ABS (ys[i] - ys[i - 1]) < 0.5;
+
+      for (double d = 12; d < len - 12 && n_spots + 3 <= SB_MAX_SPOTS; d += 24)
+        {
+          double x = xs[i - 1] + (xs[i] - xs[i - 1]) * d / len;
+          double y = ys[i - 1] + (ys[i] - ys[i - 1]) * d / len;
+
+          if (upright)
+            {
+              spots[n_spots++] = (SbSpot) { x + 12, y, -1 };
+              spots[n_spots++] = (SbSpot) { x - 12, y, 1 };
+            }
+          else if (level && !covers_bend (xs, ys, n, x, y, tw + 16, th + 4))
+            {
+              spots[n_spots++] = (SbSpot) { x, y, 0 };
+              spots[n_spots++] = (SbSpot) { x, y - th / 2 - 10, 0 };
+              spots[n_spots++] = (SbSpot) { x, y + th / 2 + 10, 0 };
+            }
+        }
+    }
   return n_spots;
 }
 
@@ -577,7 +776,7 @@ draw_link_captions (SbDrawContext *ctx)
       SbSpot spots[SB_MAX_SPOTS];
       guint n;
 
-      if (caption == NULL || (!link->backup && (done & 1u << link->kind)))
+      if (caption == NULL || (!link->backup && (done & 1u << link->kind)) || !link_shown (ctx, link))
         continue;
       if (!link->backup)
         done |= 1u << link->kind;
@@ -585,7 +784,8 @@ draw_link_captions (SbDrawContext *ctx)
         {
           const SbLink *other = &g_array_index (links, SbLink, j);
 
-          if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL)
+          if (other->kind != link->kind || other->backup || link_caption (ctx, other) == NULL
+              || !link_shown (ctx, other))
             continue;
           n = caption_spots (ctx, other, caption, spots);
           if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, other, caption, spots, n) >= 0)
@@ -595,6 +795,17 @@ draw_link_captions (SbDrawContext *ctx)
             }
         }
       n = caption_spots (ctx, chosen, caption, spots);
+      if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n) < 0)
+        {
+          SbSpot fine[SB_MAX_SPOTS];
+          guint m = caption_spots_fine (ctx, chosen, caption, fine);
+
+          if (sb_render_find_spot (ctx, SB_MARK_CAPTION, NULL, chosen, caption, fine, m) >= 0)
+            {
+              memcpy (spots, fine, m * sizeof (SbSpot));
+              n = m;
+            }
+        }
       if (n > 0)
         sb_render_place_pill (ctx, SB_MARK_CAPTION, NULL, chosen, caption, spots, n,
                               caption_color (ctx, chosen), &ctx->palette->background);
@@ -672,45 +883,30 @@ draw_stack (SbDrawContext     *ctx,
     }
 }
 
-/* The line under a box's name: how many visitors a client stands for,
- * or the box's address; NULL for none. */
-static char *
-node_detail (SbDrawContext     *ctx,
-             const SbComponent *comp)
-{
-  int n = visitors (ctx, comp);
-
-  if (n > 1)
-    {
-      /* Translators: under the browser on the board, the visitors simulated */
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d visitor", "%d visitors", n), n);
-    }
-  return g_strdup (comp->ip);
-}
-
 static void
 draw_node (SbDrawContext     *ctx,
            const SbComponent *comp)
 {
   const SbRect *r = sb_layout_get_rect (ctx->layout, comp->id);
-  double pad = 12, text_x = r->x + pad + SB_GLYPH_SIZE + 12;
+  const SbLayoutMetrics *m = metrics (ctx);
+  double pad = 12, text_x = r->x + pad + m->glyph + 12;
   double text_w = r->x + r->width - pad - text_x;
   double lw, lh, dw = 0, dh = 0, y;
   gboolean badge = comp->role != SB_DB_ROLE_NONE;
-  g_autofree char *detail = badge ? NULL : node_detail (ctx, comp);
+  g_autofree char *detail = badge ? NULL : sb_layout_node_detail (ctx->scenario, comp);
 
   draw_stack (ctx, comp, r);
   draw_node_box (ctx, r);
   sb_render_mark (ctx, SB_MARK_BOX, comp->id, NULL, r, FALSE);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - SB_GLYPH_SIZE) / 2,
-                 SB_GLYPH_SIZE);
+  sb_glyph_draw (ctx->cr, comp->kind, r->x + pad, r->y + (r->height - m->glyph) / 2, m->glyph);
 
   if (detail != NULL)
     sb_render_prepare_text (ctx, detail, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT,
                   text_w, 1, &dw, &dh);
-  else if (badge)
-    dh = SB_FONT_DETAIL + 4;
+  else if (badge || comp->kind == SB_KIND_FIREWALL)
+    /* The role's badge, or the room of a firewall's "Open" state. */
+    dh = m->font + 4;
   /* A long word (French "d'applications") would be cut: a size smaller
    * before an ellipsis. */
   for (double size = SB_FONT_LABEL; size >= SB_FONT_LABEL * 0.75; size -= 1.5)
@@ -752,31 +948,28 @@ sb_render_dns_record (const SbScenario *scenario)
   return g_strdup_printf ("%s  A  %s", scenario->dns_name, ip ? ip : "?");
 }
 
-/* The record the DNS publishes, on a sticky note under the DNS node. */
+/* The record the DNS publishes, on a sticky note under the DNS node,
+ * where the layout keeps it (and the lines keep off it). */
 static void
 draw_dns_record (SbDrawContext *ctx)
 {
   const SbComponent *dns = sb_scenario_find_kind (ctx->scenario, SB_KIND_DNS, NULL);
   g_autofree char *record = sb_render_dns_record (ctx->scenario);
-  const SbRect *r;
-  double tw, th, x, y;
+  SbRect note;
+  double tw, th;
 
-  if (record == NULL)
+  if (record == NULL || !sb_layout_dns_note (ctx->layout, ctx->scenario, &note))
     return;
-  r = sb_layout_get_rect (ctx->layout, dns->id);
   sb_render_prepare_text (ctx, record, SB_FONT_FAMILY, SB_FONT_DETAIL, SB_LABEL_WEIGHT, -1, 1, &tw, &th);
-  /* Under the DNS, kept on the board. */
-  x = CLAMP (r->x + r->width / 2 - tw / 2, 16, sb_layout_get_width (ctx->layout) - 16 - tw);
-  y = r->y + r->height + 14;
-  sb_glyph_rounded_rect (ctx->cr, x - 12, y - 6, tw + 24, th + 12, 4);
+  sb_glyph_rounded_rect (ctx->cr, note.x, note.y, note.width, note.height, 4);
   sb_render_set_color (ctx->cr, &ctx->palette->card);
   cairo_fill_preserve (ctx->cr);
   sb_render_set_color (ctx->cr, &ctx->palette->node_stroke);
   cairo_set_line_width (ctx->cr, 1.5);
   sb_render_stroke (ctx);
   sb_render_set_color (ctx->cr, &ctx->palette->ink);
-  sb_render_show_text_at (ctx, x, y);
-  sb_render_mark (ctx, SB_MARK_BADGE, dns->id, record, &(SbRect) { x - 12, y - 6, tw + 24, th + 12 }, FALSE);
+  sb_render_show_text_at (ctx, note.x + 12, note.y + 6);
+  sb_render_mark (ctx, SB_MARK_BADGE, dns->id, record, &note, FALSE);
 }
 
 void
@@ -803,11 +996,13 @@ draw_spof (SbDrawContext *ctx,
   cairo_stroke (ctx->cr);
   cairo_set_dash (ctx->cr, NULL, 0, 0);
   {
-    /* On the dashed frame, at a corner, where no line arrives. */
-    double top = r->y - 9, bottom = r->y + r->height + 9, left = r->x + 12, right = r->x + r->width - 12;
+    /* On the dashed frame, at a corner, where no line arrives; a larger
+     * text grows away from the box.  Under it, clear of its last line. */
+    double top = r->y - 9 + SB_PILL_HALF, bottom = r->y + r->height + 2;
+    double left = r->x + 12, right = r->x + r->width - 12;
     const SbSpot spots[] = {
-      { left, top, -1 }, { right, top, 1 }, { left, bottom, -1 }, { right, bottom, 1 },
-      { r->x + r->width / 2, top, 0 }, { r->x + r->width / 2, bottom, 0 },
+      { left, top, -1, -1 }, { right, top, 1, -1 }, { left, bottom, -1, 1 }, { right, bottom, 1, 1 },
+      { r->x + r->width / 2, top, 0, -1 }, { r->x + r->width / 2, bottom, 0, 1 },
     };
 
     sb_render_place_pill (ctx, SB_MARK_BADGE, id, NULL, _("SPOF"), spots, G_N_ELEMENTS (spots),
@@ -824,7 +1019,7 @@ draw_no_spof (SbDrawContext *ctx)
   static const SbColor text = { 0.1, 0.1, 0.1 };
 
   double w = sb_layout_get_width (ctx->layout), h = sb_layout_get_height (ctx->layout);
-  const SbSpot spots[] = { { w / 2, 19, 0 }, { w / 2, h - 24, 0 } };
+  const SbSpot spots[] = { { w / 2, 19 - SB_PILL_HALF, 0, 1 }, { w / 2, h - 24 + SB_PILL_HALF, 0, -1 } };
 
   sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL,
                         ctx->options->spofs_for_writes ? _("✓ No single point of failure for writes")
@@ -845,13 +1040,20 @@ issue (SbDrawContext *ctx,
        const char    *text)
 {
   SbSpot spots[SB_MAX_SPOTS];
-  double bottom = r->y + r->height - 20;
+  double bottom = r->y + r->height - 20 + SB_PILL_HALF;
   guint n = 0;
 
   if (inside)
     {
-      spots[n++] = (SbSpot) { r->x + 14, bottom, -1 };
-      spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1 };
+      /* Not the corner of the machine's database: its version goes under
+       * it. */
+      const SbComponent *db = sb_scenario_find_kind (ctx->scenario, SB_KIND_DATABASE, owner);
+      const SbRect *d = db ? sb_layout_get_rect (ctx->layout, db->id) : NULL;
+      gboolean db_left = d != NULL && d->x + d->width / 2 < r->x + r->width / 2;
+
+      spots[n++] = (SbSpot) { db_left ? r->x + r->width - 14 : r->x + 14, bottom, db_left ? 1 : -1, -1 };
+      if (d == NULL)
+        spots[n++] = (SbSpot) { r->x + r->width - 14, bottom, 1, -1 };
     }
   else
     spots[n++] = (SbSpot) { r->x + r->width + 22, r->y + r->height / 2, -1 };
@@ -901,7 +1103,8 @@ static void
 board_issue (SbDrawContext *ctx,
              const char    *text)
 {
-  double w = sb_layout_get_width (ctx->layout), y = sb_layout_get_height (ctx->layout) - SB_MARGIN / 2;
+  double w = sb_layout_get_width (ctx->layout);
+  double y = sb_layout_get_height (ctx->layout) - metrics (ctx)->margin / 2;
   const SbSpot spots[] = { { w / 2 - 12, y, 1 }, { w / 2 + 12, y, -1 }, { w / 2, y, 0 } };
 
   sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, NULL, text, spots, G_N_ELEMENTS (spots),
@@ -938,8 +1141,8 @@ beside_link (SbDrawContext *ctx,
           }
         else if (ABS (uy) < 0.3)
           {
-            spots[n_spots++] = (SbSpot) { x, y + 26, 0 };
-            spots[n_spots++] = (SbSpot) { x, y - 26, 0 };
+            spots[n_spots++] = (SbSpot) { x, y + 26 - SB_PILL_HALF, 0, 1 };
+            spots[n_spots++] = (SbSpot) { x, y - 26 + SB_PILL_HALF, 0, -1 };
           }
         else
           {
@@ -972,22 +1175,26 @@ draw_issues (SbDrawContext *ctx)
       SbSpot spots[SB_MAX_SPOTS];
       guint n;
 
-      if (link->kind != SB_LINK_HTTP)
+      if (link->kind != SB_LINK_HTTP || !link_shown (ctx, link) || only_part (ctx))
         continue;
       n = beside_link (ctx, link, spots);
+      /* Else under the browser it leaves, where the line starts. */
+      if (n + 10 <= SB_MAX_SPOTS)
+        n += sb_render_spots_around (sb_layout_get_rect (ctx->layout, link->from), 26, spots + n);
       if (n > 0)
         sb_render_place_pill (ctx, SB_MARK_BADGE, NULL, link, _("⚠ No HTTPS"),
                               spots, n, &issue_text, &issue_fill);
     }
-  if (no_firewall)
+  if (no_firewall && !only_part (ctx))
     board_issue (ctx, _("⚠ No firewall on any machine"));
-  if (no_monitoring)
+  if (no_monitoring && !only_part (ctx))
     board_issue (ctx, _("⚠ No monitoring on any machine"));
   /* A load balancer on a machine of its own has that machine's badges. */
-  if (entry != NULL && entry->host == NULL && !no_firewall)
+  if (entry != NULL && entry->host == NULL && !no_firewall && sb_render_shown (ctx, entry->id))
     issue (ctx, entry->id, sb_layout_get_rect (ctx->layout, entry->id), FALSE, _("⚠ No firewall"));
   for (guint i = 0; i < scenario->hosts->len; i++)
-    draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i), !no_firewall, !no_monitoring);
+    if (sb_render_shown (ctx, ((const SbHost *) g_ptr_array_index (scenario->hosts, i))->id))
+      draw_host_issues (ctx, g_ptr_array_index (scenario->hosts, i), !no_firewall, !no_monitoring);
 }
 
 void
@@ -997,16 +1204,23 @@ sb_render_board (SbDrawContext *ctx)
   GArray *links = ctx->links;
 
   for (guint i = 0; i < scenario->hosts->len; i++)
-    draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
+    if (sb_render_shown (ctx, ((const SbHost *) g_ptr_array_index (scenario->hosts, i))->id))
+      draw_host (ctx, g_ptr_array_index (scenario->hosts, i));
   for (guint i = 0; i < links->len; i++)
-    draw_link (ctx, &g_array_index (links, SbLink, i));
+    if (link_shown (ctx, &g_array_index (links, SbLink, i)))
+      draw_link (ctx, &g_array_index (links, SbLink, i));
   for (guint i = 0; i < scenario->components->len; i++)
-    draw_node (ctx, g_ptr_array_index (scenario->components, i));
-  draw_dns_record (ctx);
-  draw_link_captions (ctx);
+    if (sb_render_shown (ctx, ((const SbComponent *) g_ptr_array_index (scenario->components, i))->id))
+      draw_node (ctx, g_ptr_array_index (scenario->components, i));
+  if (!only_part (ctx))
+    {
+      draw_dns_record (ctx);
+      draw_link_captions (ctx);
+    }
   for (guint i = 0; ctx->options->spofs && i < ctx->options->spofs->len; i++)
-    draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
-  if (ctx->options->spofs && ctx->options->spofs->len == 0)
+    if (sb_render_shown (ctx, g_ptr_array_index (ctx->options->spofs, i)))
+      draw_spof (ctx, g_ptr_array_index (ctx->options->spofs, i));
+  if (ctx->options->spofs && ctx->options->spofs->len == 0 && !only_part (ctx))
     draw_no_spof (ctx);
   if (ctx->options->show_issues)
     draw_issues (ctx);
@@ -1024,10 +1238,27 @@ sb_render_layer (cairo_t               *cr,
                  gboolean               background,
                  SbLayerFunc            func)
 {
+  sb_render_layer_part (cr, layout, scenario, sim, options, width, height, background, func, NULL);
+}
+
+void
+sb_render_layer_part (cairo_t               *cr,
+                      const SbLayout        *layout,
+                      const SbScenario      *scenario,
+                      SbSim                 *sim,
+                      const SbRenderOptions *options,
+                      double                 width,
+                      double                 height,
+                      gboolean               background,
+                      SbLayerFunc            func,
+                      const SbRenderPart    *part)
+{
   SbRenderOptions defaults;
   SbViewTransform t;
   g_autoptr(SbRenderRecord) own_marks = NULL;
   SbDrawContext ctx = { cr, layout, scenario, sim, options, NULL, NULL, NULL, NULL };
+
+  ctx.part = part;
 
   if (options == NULL)
     {
@@ -1046,6 +1277,7 @@ sb_render_layer (cairo_t               *cr,
   if (ctx.svg == NULL)
     ctx.text = pango_cairo_create_layout (cr);
   ctx.links = sb_links_derive (scenario);
+  sb_route_prepare (layout, scenario, ctx.links);
   ctx.marks = ctx.options->record;
   if (ctx.marks == NULL)
     ctx.marks = own_marks = sb_render_record_new ();

@@ -158,6 +158,19 @@ wrap (const char *text,
   return lines;
 }
 
+double
+sb_text_width (const char *text,
+               double      size)
+{
+  SbTextLines lines = { 0 };
+  double w;
+
+  sb_text_lines_measure (&lines, text, size, -1, 1);
+  w = lines.width;
+  sb_text_lines_clear (&lines);
+  return w;
+}
+
 void
 sb_text_lines_clear (SbTextLines *lines)
 {

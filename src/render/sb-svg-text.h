@@ -53,6 +53,9 @@ void        sb_text_lines_measure (SbTextLines       *lines,
                                    double             width,
                                    int                max_lines);
 void        sb_text_lines_clear   (SbTextLines       *lines);
+/* The width of TEXT on one line at SIZE. */
+double      sb_text_width         (const char        *text,
+                                   double             size);
 
 /* Records LINES as drawn at CR's current point (the top left of the first
  * line's box) in CR's source colour, and puts their marker in the drawing. */
