@@ -10,7 +10,12 @@
 # besides one test's window manager going away under another.  Xvfb picks a
 # free display itself (-displayfd), so tests that start together never race
 # for one.  Without Xvfb the program runs on the display it was given.
+#
+# A data folder of its own too: the autosaves and their recovery live there,
+# and one test clearing its recoveries must not take another's.
 set -u
+data=$(mktemp -d)
+export XDG_DATA_HOME=$data
 xvfb=
 if command -v Xvfb >/dev/null; then
   number=$(mktemp)
@@ -49,4 +54,5 @@ status=0
 "$@" || status=$?
 [[ -n $wm ]] && kill "$wm" 2>/dev/null && wait "$wm" 2>/dev/null
 [[ -n $xvfb ]] && kill "$xvfb" 2>/dev/null && wait "$xvfb" 2>/dev/null
+rm -rf "$data"
 exit $status
