@@ -10,6 +10,7 @@
 # besides one test's window manager going away under another.  Xvfb picks a
 # free display itself (-displayfd), so tests that start together never race
 # for one.  Without Xvfb the program runs on the display it was given.
+# STACKBOARD_SCREEN sets the screen's size (1920x1080 unless said).
 #
 # A data folder of its own too: the autosaves and their recovery live there,
 # and one test clearing its recoveries must not take another's.
@@ -19,7 +20,7 @@ export XDG_DATA_HOME=$data
 xvfb=
 if command -v Xvfb >/dev/null; then
   number=$(mktemp)
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$number" >/dev/null 2>&1 &
+  Xvfb -displayfd 3 -screen 0 "${STACKBOARD_SCREEN:-1920x1080}x24" -nolisten tcp 3>"$number" >/dev/null 2>&1 &
   xvfb=$!
   for _ in $(seq 200); do
     [[ -s $number ]] && break

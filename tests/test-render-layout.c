@@ -46,8 +46,13 @@ typedef struct {
   const char *scenario;
   int         width;
   int         height;
-  double      text_scale;  /* 0: the default; else presentation mode's */
+  /* 0: an export (laid out for 16:9, fitted to the size); WINDOW: the
+   * window's board, laid out for its shape; else presentation mode's text
+   * scale, for the board's shape too. */
+  double      text_scale;
 } Case;
+
+#define WINDOW 1.0
 
 /* The board in presentation mode on a 1024 × 768 projector: the window
  * fullscreen, less the step's title above the board and the toolbar. */
@@ -62,6 +67,13 @@ static const Case cases[] = {
   { "scale-up", 1920, 1080 }, { "scale-up", 1280, 800 },
   { "one-server", PRESENT_W, PRESENT_H, PRESENT }, { "distributed", PRESENT_W, PRESENT_H, PRESENT },
   { "secured-monitored", PRESENT_W, PRESENT_H, PRESENT }, { "scale-up", PRESENT_W, PRESENT_H, PRESENT },
+  /* The window's board beside the side panel: 1024 × 768 and 1280 × 800. */
+  { "one-server", 668, 658, WINDOW }, { "one-server", 930, 700, WINDOW },
+  { "distributed", 668, 658, WINDOW }, { "distributed", 930, 700, WINDOW },
+  { "secured-monitored", 668, 658, WINDOW }, { "secured-monitored", 930, 700, WINDOW },
+  { "scale-up", 668, 658, WINDOW }, { "scale-up", 930, 700, WINDOW },
+  { "data/good/editor-scaled-up-monitored.json", 668, 658, WINDOW },
+  { "data/layout/nine-machines.json", 930, 700, WINDOW },
   /* Designs built in the window's editor, and by hand (files of the
    * source tree, relative to tests/). */
   { "data/good/editor-databases-apart.json", 1920, 1080 },
@@ -104,8 +116,9 @@ load_case (const Case *c)
   return scenario;
 }
 
-/* The layout the case's board is drawn with: in presentation mode, with
- * the larger text and for the board's shape, as the window lays it out. */
+/* The layout the case's board is drawn with: in the window, for the
+ * board's shape (in presentation mode with the larger text too), as the
+ * window lays it out. */
 static SbLayout *
 layout_case (const Case       *c,
              const SbScenario *scenario)
@@ -119,6 +132,13 @@ layout_case (const Case       *c,
       options.aspect = (double) c->width / c->height;
     }
   return sb_layout_new_full (scenario, &options);
+}
+
+/* What follows the size in a case's name: where its board is drawn. */
+static const char *
+case_suffix (const Case *c)
+{
+  return c->text_scale > WINDOW ? "-presentation" : c->text_scale > 0 ? "-window" : "";
 }
 
 /* The case's name in a test path or a file name: the file's base name. */
@@ -356,7 +376,7 @@ write_png (cairo_surface_t *surface,
   g_autofree char *scenario = case_name (c);
 
   name = g_strdup_printf ("%s-%dx%d%s-%s.png", scenario, c->width, c->height,
-                          c->text_scale > 0 ? "-presentation" : "", state_names[state]);
+                          case_suffix (c), state_names[state]);
   path = g_build_filename (dir, name, NULL);
   g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
 }
@@ -709,11 +729,11 @@ main (int    argc,
       g_autofree char *name = case_name (&cases[i]);
       g_autofree char *path = g_strdup_printf ("/render/layout/%s/%dx%d%s", name,
                                                cases[i].width, cases[i].height,
-                                               cases[i].text_scale > 0 ? "-presentation" : "");
+                                               case_suffix (&cases[i]));
       g_test_add_data_func (path, &cases[i], test_layout_case);
     }
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    if (cases[i].text_scale > 0 && !g_str_has_suffix (cases[i].scenario, ".json"))
+    if (cases[i].text_scale > WINDOW && !g_str_has_suffix (cases[i].scenario, ".json"))
       {
         g_autofree char *path = g_strdup_printf ("/render/layout/label-height/%s", cases[i].scenario);
 

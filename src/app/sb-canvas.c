@@ -248,9 +248,10 @@ sb_canvas_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1280 : 673;
 }
 
-/* The layout for the text scale: the default one lays the board out for
- * a 16:9 projector (as exports do); with a larger text, for the widget's
- * own shape, the board drawn as large as the wall allows. */
+/* The board is laid out for the widget's own shape, so that it is drawn
+ * as large as the screen allows: beside the side panel on a 1024 × 768
+ * projector the canvas is nearly square, and a 16:9 board (what exports
+ * are made for) would leave its text at 7 pixels. */
 static void
 layout_options (SbCanvas        *self,
                 SbLayoutOptions *options)
@@ -259,7 +260,7 @@ layout_options (SbCanvas        *self,
 
   sb_layout_options_init (options);
   options->text_scale = self->text_scale;
-  if (self->text_scale > 1 && width > 0 && height > 0)
+  if (width > 0 && height > 0)
     options->aspect = (double) width / height;
 }
 
@@ -285,8 +286,8 @@ sb_canvas_size_allocate (GtkWidget *widget,
   /* A widget without a layout manager places its popovers itself. */
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
-  /* With a larger text the board is laid out for the widget's shape. */
-  if (self->lesson != NULL && self->text_scale > 1 && height > 0 && self->drag_drawing == NULL
+  /* The board is laid out for the widget's shape. */
+  if (self->lesson != NULL && height > 0 && self->drag_drawing == NULL
       && ABS ((double) width / height / self->laid_out_aspect - 1) > 0.02)
     {
       make_layout (self);

@@ -68,6 +68,10 @@ struct _SbLayout {
 #define CASCADE_COST 2000.0
 /* How much of the best scale a machine beside its siblings may cost. */
 #define ROW_PREFERENCE  0.94
+/* What machines with databases one above the other cost: the replication
+ * goes round them instead of straight across the gap (the choice of a
+ * nearly square board, beside the window's side panel). */
+#define STACKED_DATABASES_COST 0.8
 /* How much of the scale a machine folding its path back costs. */
 #define FOLD_COST       0.9
 
@@ -803,6 +807,16 @@ widest_path (const Board *board)
   return widest;
 }
 
+static guint
+hosts_with_databases (const Block *block)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < block->hosts->len; i++)
+    n += block->plans[i].has_database;
+  return n;
+}
+
 /* Chooses how many boxes a machine puts side by side and how many
  * machines the grid's rows hold: the board drawn largest at ASPECT, but
  * machines in one row while that keeps most of the scale, and wide
@@ -838,6 +852,8 @@ choose_plan (Plan        *plan,
          * unless folding it gains much. */
         if (grid && columns >= n && n <= SB_MAX_HOST_COLUMNS)
           scale /= ROW_PREFERENCE;
+        if (grid && columns < n && hosts_with_databases (&plan->lower[0]) > 1)
+          scale *= STACKED_DATABASES_COST;
         scale *= pow (FOLD_COST, widest - boxes);
         if (g_getenv ("SB_DEBUG_PLAN"))
           g_printerr ("plan boxes %d columns %u: %.0f x %.0f scale %.6f\n", boxes, columns,
