@@ -225,8 +225,33 @@ test_tick (Fixture       *f,
   g_assert_cmpuint (f->refreshes, ==, 1);
 }
 
-/* Mode and algorithm are live settings: they notify, show in the run's
- * scenario, and a step back to before the change undoes them. */
+/* What the panels say changes in the frame the board's state does: the
+ * tick in which the balancer marks a killed server down refreshes them,
+ * though the last refresh was a millisecond ago. */
+static void
+test_tick_refreshes_state (Fixture       *f,
+                           gconstpointer  data)
+{
+  SbSim *sim = sb_lesson_get_sim (f->lesson);
+  SbSimBackendView backend = { 0 };
+  guint ticks = 0, before = 0;
+
+  sb_lesson_tick (f->lesson, 100000);
+  g_assert_true (sb_lesson_apply (f->lesson, SB_ACTION_KILL, "server-1", NULL));
+  g_assert_true (sb_sim_get_backend (sim, 0, &backend));
+  g_assert_cmpstr (backend.host, ==, "server-1");
+  while (backend.up && ticks++ < 100000)
+    {
+      /* Refreshed just before: a quarter second is far off. */
+      sb_lesson_tick (f->lesson, 0);
+      before = f->refreshes;
+      sb_lesson_tick (f->lesson, 1000);
+      g_assert_true (sb_sim_get_backend (sim, 0, &backend));
+    }
+  g_assert_false (backend.up);
+  g_assert_cmpuint (f->refreshes, ==, before + 1);
+}
+
 static void
 test_mode_and_algorithm (Fixture       *f,
                          gconstpointer  data)
@@ -618,6 +643,7 @@ main (int   argc,
   ADD ("/lesson/adjacent-steps", test_adjacent_steps);
   ADD ("/lesson/speed", test_speed);
   ADD ("/lesson/tick", test_tick);
+  ADD ("/lesson/tick-refreshes-state", test_tick_refreshes_state);
   ADD ("/lesson/mode-and-algorithm", test_mode_and_algorithm);
   ADD ("/lesson/reset-keeps-settings", test_reset_keeps_settings);
   ADD ("/lesson/apply-and-step-back", test_apply_and_step_back);

@@ -908,20 +908,36 @@ play_to (SbLesson *self,
     }
 }
 
+/* Whether the log since END holds more than finished requests: a state
+ * that the panels describe changed (a kill, the balancer's view of a
+ * server, an alert...), and they must say so in the frame the board does. */
+static gboolean
+changed_state_since (SbSim   *sim,
+                     guint64  end)
+{
+  for (guint64 seq = MAX (end, sb_sim_get_events_first (sim)); seq < sb_sim_get_events_end (sim); seq++)
+    if (sb_sim_get_event (sim, seq)->kind != SB_SIM_EVENT_REQUEST)
+      return TRUE;
+  return FALSE;
+}
+
 void
 sb_lesson_tick (SbLesson *self,
                 gint64    real_us)
 {
+  guint64 end;
+
   g_return_if_fail (SB_IS_LESSON (self));
 
   real_us = CLAMP (real_us, 0, MAX_FRAME_US);
   if (self->waiting)
     return;
   self->target_us += real_us * self->speed;
+  end = sb_sim_get_events_end (self->sim);
   play_to (self, (gint64) self->target_us);
   g_signal_emit (self, signals[ADVANCED], 0);
   self->since_refresh += real_us;
-  if (self->since_refresh >= REFRESH_US)
+  if (self->since_refresh >= REFRESH_US || changed_state_since (self->sim, end))
     emit_refresh (self);
 }
 

@@ -96,7 +96,9 @@ gboolean          sb_lesson_can_change_speed   (SbLesson         *self,
 
 /* Moves the run on by REAL_US microseconds of real time times the speed
  * (a late frame counts as at most a quarter of a second).  Emits
- * "advanced", and "refresh" at most four times a second of real time. */
+ * "advanced"; "refresh" four times a second of real time, and at once
+ * when more than requests happened (a kill, the balancer's view of a
+ * server, an alert), so the panels agree with the board. */
 void              sb_lesson_tick               (SbLesson         *self,
                                                 gint64            real_us);
 /* Moves the run on to simulated time TIME (µs), as playing would. */
