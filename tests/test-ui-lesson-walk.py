@@ -316,6 +316,11 @@ def main():
             walk_presentation(app)
             walk_editor(app)
             walk_script(app)
+        except Exception as error:  # the window gone, or not answering
+            check("the walk went to its end", False,
+                  "%s: %s (the program %s)" % (type(error).__name__, error,
+                                               "exited with %d" % app.proc.returncode
+                                               if app.proc.poll() is not None else "still runs"))
         finally:
             log = app.stop()
         # GLib's criticals and warnings, and in a sanitized build any report.

@@ -1248,6 +1248,9 @@ reserve_captions (SbRoutes         *self,
       else
         zone = (SbRect) { mx - w / 2, my - h / 2 - (vrrp ? 0 : 20), w, h };
       add_obstacle (self, &zone, NULL, FALSE);
+      /* The next link's check reads the new obstacle's exemption too. */
+      self->exempt = g_renew (guint32, self->exempt, self->obstacles->len);
+      self->exempt[self->obstacles->len - 1] = 0;
       o = &g_array_index (self->obstacles, Obstacle, self->obstacles->len - 1);
       o->from = g_string_chunk_insert_const (self->strings, link->from);
       o->to = g_string_chunk_insert_const (self->strings, link->to);
